@@ -1,0 +1,86 @@
+// Source lines → display paragraphs: lines broken mid-sentence are rejoined, headlines,
+// bylines and captions stay paragraphs of their own.
+import { endsSentence, isAsciiWordChar } from '../text/char-class.js';
+import { classifyLine, isDateline, type ParagraphKind } from './classify-line.js';
+import { cleanLine } from './clean-line.js';
+import { appendMapped, type MappedText } from './mapped-text.js';
+
+export interface RawParagraph extends MappedText {
+  kind: ParagraphKind;
+  headingLevel: number;
+}
+
+interface Line extends MappedText {
+  headingLevel: number;
+  /** A blank line stood between this line and the previous one. */
+  afterBlank: boolean;
+  /** Offset in the source of the line break before this line (where a joining space maps to). */
+  breakOffset: number;
+}
+
+function readLines(source: string): Line[] {
+  const lines: Line[] = [];
+  let offset = 0;
+  let afterBlank = false;
+  for (const piece of source.split('\n')) {
+    const cleaned = cleanLine(piece.replace(/\r$/, ''), offset);
+    if (cleaned.text.length === 0) {
+      afterBlank = true;
+    } else {
+      lines.push({ ...cleaned, afterBlank, breakOffset: Math.max(0, offset - 1) });
+      afterBlank = false;
+    }
+    offset += piece.length + 1;
+  }
+  return lines;
+}
+
+/** A line continuing a sentence cut by the page layout starts with a stub clause: `土地,较适合…`, `“面姜”,产量高…`. */
+const startsWithFragment = (text: string) => /^[“"「]?[^\s，,。；;：:、“”"]{1,2}[”"」]?[，,；;、]/.test(text);
+
+/**
+ * A body paragraph that does not end a sentence goes on in the next line, across a blank line too
+ * unless that line is a headline, byline, caption or dateline. A headline-like line followed by a stub
+ * clause was a cut sentence, not a headline (`小屯洼村的土地属丘陵地带,多为沙` + `土地,较适合…`).
+ */
+function continues(paragraph: RawParagraph, line: Line): boolean {
+  if (line.headingLevel > 0 || endsSentence(paragraph.text) || isDateline(line.text)) return false;
+  if (paragraph.kind === 'heading' && paragraph.headingLevel === 0 && paragraph.text.length >= 12) {
+    return startsWithFragment(line.text);
+  }
+  if (paragraph.kind !== 'body') return false;
+  return !line.afterBlank || classifyLine(line.text, 0) === 'body';
+}
+
+export function buildParagraphs(source: string): RawParagraph[] {
+  const paragraphs: RawParagraph[] = [];
+  for (const line of readLines(source)) {
+    const last = paragraphs[paragraphs.length - 1];
+    if (last && continues(last, line)) {
+      if (isAsciiWordChar(last.text[last.text.length - 1]) && isAsciiWordChar(line.text[0])) {
+        appendMapped(last, { text: ' ', map: [line.breakOffset] });
+      }
+      appendMapped(last, line);
+      last.kind = 'body';
+      continue;
+    }
+    paragraphs.push({
+      text: line.text,
+      map: [...line.map],
+      headingLevel: line.headingLevel,
+      kind: classifyLine(line.text, line.headingLevel),
+    });
+  }
+  markDecks(paragraphs);
+  return paragraphs;
+}
+
+/** A short unfinished line right before a dateline is the article's deck, however many commas it has. */
+function markDecks(paragraphs: RawParagraph[]): void {
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (p.kind === 'body' && p.text.length <= 60 && !endsSentence(p.text) && isDateline(paragraphs[i + 1].text)) {
+      p.kind = 'heading';
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// What a cleaned line of a newspaper page is: headline, byline, picture caption, dateline or body.
+// Cues were measured on the seed pages; see the tests for the real snippets they come from.
+import { endsSentence, isHan } from '../text/char-class.js';
+
+export type ParagraphKind = 'heading' | 'byline' | 'caption' | 'body';
+
+/** Longest line still taken for a headline or deck; body lines of these pages run far longer. */
+export const MAX_HEADING_CHARS = 60;
+
+/** `本报讯`, `河北日报讯（记者…）`, `新华社北京12月2日电`: the first words of a news article's body. */
+export function isDateline(text: string): boolean {
+  return /^(本报讯|[^，,。\s]{2,8}讯\s*[（(]|[^，,。\s]{2,8}报\s*[（(](记者|通讯员)|新华社[^，,。]{0,16}电)/.test(text);
+}
+
+export function isByline(text: string): boolean {
+  if (text.length > 40 || /[。，,；;]/.test(text)) return false;
+  return /^□/.test(text) || /(记者|通讯员|特约撰稿|撰稿人?)[\s:：]*\S/.test(text);
+}
+
+export function isCaption(text: string): boolean {
+  return /摄$|供图$|摄影[:：]|^图[为:：]/.test(text.trim());
+}
+
+export function isHeadingLike(text: string, headingLevel: number): boolean {
+  if (headingLevel > 0) return true;
+  if (text.length === 0 || text.length > MAX_HEADING_CHARS) return false;
+  // Headlines carry at most one comma (`打造滏阳新城,补齐城市建设短板`); a line with more is a cut sentence.
+  const clauseMarks = text.match(/[，,、；;]/g)?.length ?? 0;
+  return clauseMarks <= 1 && !endsSentence(text) && !text.includes('。') && !isDateline(text);
+}
+
+export function classifyLine(text: string, headingLevel: number): ParagraphKind {
+  if (headingLevel > 0) return 'heading';
+  if (isCaption(text)) return 'caption';
+  if (isByline(text)) return 'byline';
+  if (isHeadingLike(text, 0)) return 'heading';
+  return 'body';
+}
+
+/** Share of Han characters: tells a headline from a masthead line such as `HENGSHUIRIBAO` or a date. */
+export function hanShare(text: string): number {
+  if (!text) return 0;
+  let han = 0;
+  for (const ch of text) if (isHan(ch)) han++;
+  return han / [...text].length;
+}

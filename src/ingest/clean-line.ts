@@ -1,0 +1,47 @@
+// Cleaning of one source line for display: OCR spaces out, Markdown heading marks out.
+import { isAsciiWordChar } from '../text/char-class.js';
+import type { MappedText } from './mapped-text.js';
+
+export interface CleanLine extends MappedText {
+  /** Markdown heading level (1-6) if the line was a `#` heading, else 0. */
+  headingLevel: number;
+}
+
+/** Characters after which a following Latin word keeps its space ("Hello, world", "3.5 GHz"). */
+const keepsSpaceAfter = (ch: string) => isAsciiWordChar(ch) || /[.,;:!?%)\]'"]/.test(ch);
+
+/**
+ * `line` starts at `offset` in the source. OCR inserts spaces between Chinese characters
+ * (`中国共 产党`); a run of whitespace survives, as one space, only between Latin words or numbers.
+ */
+export function cleanLine(line: string, offset: number): CleanLine {
+  let start = 0;
+  let headingLevel = 0;
+  const heading = /^\s*(#{1,6})(?=\s|$)\s*/.exec(line);
+  if (heading) {
+    headingLevel = heading[1].length;
+    start = heading[0].length;
+  }
+  let text = '';
+  const map: number[] = [];
+  let i = start;
+  while (i < line.length) {
+    const ch = line[i];
+    if (/\s/.test(ch)) {
+      let j = i;
+      while (j < line.length && /\s/.test(line[j])) j++;
+      const prev = text[text.length - 1];
+      const next = line[j];
+      if (prev !== undefined && next !== undefined && keepsSpaceAfter(prev) && isAsciiWordChar(next)) {
+        text += ' ';
+        map.push(offset + i);
+      }
+      i = j;
+      continue;
+    }
+    text += ch;
+    map.push(offset + i);
+    i++;
+  }
+  return { text, map, headingLevel };
+}

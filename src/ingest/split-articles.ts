@@ -1,0 +1,74 @@
+// A newspaper page holds several articles: find where each starts and what it is called.
+import { hanShare, isDateline } from './classify-line.js';
+import type { RawParagraph } from './build-paragraphs.js';
+
+export interface RawArticle {
+  title: string;
+  paragraphs: { paragraph: RawParagraph; section?: string }[];
+}
+
+/**
+ * A run of headline/byline/caption paragraphs opens a new article when it carries an article-level
+ * cue: a `#`/`##` heading, a headline with a deck (two headings), a byline, or a dateline
+ * (`本报讯`, `新华社…电`) right after it. A lone short heading inside an article is a section title.
+ */
+function opensArticle(run: RawParagraph[], next: RawParagraph | undefined, isFirst: boolean): boolean {
+  if (isFirst) return true;
+  const headings = run.filter((p) => p.kind === 'heading');
+  // In Markdown the author said which headings are articles (`#`, `##`) and which are sections.
+  const marked = headings.filter((p) => p.headingLevel > 0);
+  if (marked.length > 0) return marked.some((p) => p.headingLevel <= 2);
+  if (headings.length >= 2) return true;
+  if (run.some((p) => p.kind === 'byline')) return true;
+  return next !== undefined && isDateline(next.text);
+}
+
+/**
+ * Which heading of the run is the headline: a `#` heading (the highest level), else the heading right
+ * before the byline (`headline / 本报记者 …`), else the last comma-free heading (kickers and column
+ * names come first, decks with commas and figures come after). Mastheads and dates never win.
+ */
+function pickTitle(run: RawParagraph[]): string {
+  const headings = run.filter((p) => p.kind === 'heading' && hanShare(p.text) >= 0.5 && p.text.length >= 4);
+  if (headings.length === 0) return '';
+  const marked = headings.filter((p) => p.headingLevel > 0);
+  if (marked.length > 0) {
+    const top = Math.min(...marked.map((p) => p.headingLevel));
+    return marked.find((p) => p.headingLevel === top)!.text;
+  }
+  const byline = run.findIndex((p) => p.kind === 'byline');
+  const beforeByline = byline > 0 ? run.slice(0, byline).filter((p) => headings.includes(p)) : [];
+  if (beforeByline.length > 0) return beforeByline[beforeByline.length - 1].text;
+  const plain = headings.filter((p) => !/[，,、]/.test(p.text));
+  return (plain.length > 0 ? plain : headings)[(plain.length > 0 ? plain : headings).length - 1].text;
+}
+
+export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string): RawArticle[] {
+  const articles: RawArticle[] = [];
+  let i = 0;
+  let section: string | undefined;
+  while (i < paragraphs.length) {
+    let j = i;
+    while (j < paragraphs.length && paragraphs[j].kind !== 'body') j++;
+    const run = paragraphs.slice(i, j);
+    // The headline is shown as the article's title, so it is not repeated as a paragraph.
+    let headline: RawParagraph | undefined;
+    if (run.length > 0 && opensArticle(run, paragraphs[j], articles.length === 0)) {
+      const title = pickTitle(run);
+      headline = run.find((p) => p.kind === 'heading' && p.text === title);
+      articles.push({ title: title || fallbackTitle, paragraphs: [] });
+      section = undefined;
+    } else if (articles.length === 0) {
+      articles.push({ title: fallbackTitle, paragraphs: [] });
+    }
+    const current = articles[articles.length - 1];
+    for (const p of run) {
+      if (p === headline) continue;
+      if (p.kind === 'heading' && current.paragraphs.some((x) => x.paragraph.kind === 'body')) section = p.text;
+      current.paragraphs.push({ paragraph: p, section });
+    }
+    if (j < paragraphs.length) current.paragraphs.push({ paragraph: paragraphs[j], section });
+    i = j + 1;
+  }
+  return articles;
+}

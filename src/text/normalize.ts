@@ -1,0 +1,35 @@
+// Matching normalisation, applied identically at index and at query time. It never changes the
+// length of a string, so an offset into the normalised text is an offset into the displayed text.
+import * as OpenCC from 'opencc-js';
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Full-width ASCII forms (Ａ１％) and the ideographic space become their half-width forms. */
+function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Traditional → simplified; phrase-aware, falling back to per-character when a phrase rule changes the length. */
+function simplify(text: string): string {
+  const whole = toSimplified(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    const converted = toSimplified(ch);
+    out += converted.length === ch.length ? converted : ch;
+  }
+  return out;
+}
+
+/** Lower-cases without changing length (a few letters, such as 'İ', grow when lower-cased; those stay). */
+function lowerCase(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  return text.replace(/[^]/gu, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch));
+}
+
+export function normalizeForMatch(text: string): string {
+  return lowerCase(simplify(toHalfWidth(text)));
+}
