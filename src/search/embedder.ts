@@ -1,0 +1,59 @@
+// Sentence embeddings with bge-small-zh-v1.5 through Transformers.js, on the CPU, from local files only.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+
+/** bge's instruction for short queries against passages; passages get none. */
+export const QUERY_PREFIX = '为这个句子生成表示以用于检索相关文章：';
+
+const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
+
+export class ModelError extends Error {}
+
+export interface Embedder {
+  /** Identifies the model's weights: an index built with another model is rebuilt. */
+  fingerprint: string;
+  dimensions: number;
+  embedQuery(question: string): Promise<number[]>;
+  embedPassages(texts: string[]): Promise<number[][]>;
+}
+
+export async function loadEmbedder(modelDir: string): Promise<Embedder> {
+  const dir = resolve(modelDir);
+  const missing = REQUIRED_FILES.filter((f) => !existsSync(join(dir, f)));
+  if (missing.length > 0) {
+    throw new ModelError(
+      `embedding model not found in ${dir} (missing ${missing.join(', ')}). ` +
+        'Run `npm install` to fetch it, or set MODEL_DIR to a Transformers.js model folder.',
+    );
+  }
+  const hash = createHash('sha256');
+  for (const f of REQUIRED_FILES) hash.update(readFileSync(join(dir, f)));
+  const fingerprint = hash.digest('hex').slice(0, 16);
+
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = dirname(dir) + '/';
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = await pipeline('feature-extraction', basename(dir), { dtype: 'q8', device: 'cpu' });
+  } catch (err) {
+    throw new ModelError(
+      `embedding model in ${dir} could not be loaded (${(err as Error).message.split('\n')[0]}). ` +
+        'Delete the folder and run `npm install` again, or set MODEL_DIR to a working model.',
+    );
+  }
+  const dimensions = Number((extractor.model.config as unknown as { hidden_size?: number }).hidden_size ?? 512);
+
+  const embed = async (texts: string[]): Promise<number[][]> => {
+    const output = await extractor(texts, { pooling: 'cls', normalize: true });
+    return output.tolist() as number[][];
+  };
+  return {
+    fingerprint,
+    dimensions,
+    embedQuery: async (question) => (await embed([QUERY_PREFIX + question]))[0],
+    embedPassages: embed,
+  };
+}
