@@ -1,0 +1,85 @@
+// The one entry point for answering: opens (or builds) the index, then answers questions. The API,
+// the page and the command line all call `ask`, so they rank identically.
+import { join } from 'node:path';
+import { DEFAULT_CHUNKING, type ChunkOptions } from './ingest/chunk-passages.js';
+import { readCorpus } from './ingest/read-corpus.js';
+import { composeAnswer, type AskResult } from './search/answer.js';
+import { buildIndex, type BuildProgress } from './search/build-index.js';
+import type { CorpusIndex, StoredDocument } from './search/corpus-index.js';
+import { loadEmbedder, type Embedder } from './search/embedder.js';
+import { EmbeddingCache } from './search/embedding-cache.js';
+import { fingerprintOf } from './search/fingerprint.js';
+import { loadIndex, saveIndex } from './search/index-store.js';
+import { embeddingText } from './search/passage-db.js';
+import { retrieve } from './search/retrieve.js';
+
+export interface EngineOptions {
+  corpusDir: string;
+  indexDir: string;
+  modelDir: string;
+  chunking?: ChunkOptions;
+  /** Rebuild even when the stored index is current. */
+  rebuild?: boolean;
+  log?: (line: string) => void;
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface AskInput {
+  question: string;
+  topK?: number;
+  docId?: string;
+}
+
+export const DEFAULT_TOP_K = 5;
+
+export class AnswerEngine {
+  private constructor(
+    private readonly index: CorpusIndex,
+    private readonly embedder: Embedder,
+    /** True when this open built the index rather than loading it. */
+    readonly built: boolean,
+  ) {}
+
+  static async open(options: EngineOptions): Promise<AnswerEngine> {
+    const log = options.log ?? (() => {});
+    const chunking = options.chunking ?? DEFAULT_CHUNKING;
+    const embedder = await loadEmbedder(options.modelDir);
+    const files = readCorpus(options.corpusDir);
+    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
+    if (!options.rebuild) {
+      const loaded = await loadIndex(options.indexDir, fingerprint);
+      if ('index' in loaded) {
+        log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
+        return new AnswerEngine(loaded.index, embedder, false);
+      }
+      log(`building the index: ${loaded.reason}`);
+    }
+    const cache = new EmbeddingCache(join(options.indexDir, 'cache'), embedder.fingerprint, embedder.dimensions);
+    cache.load();
+    const index = await buildIndex(files, embedder, { chunking, cache, onProgress: options.onProgress });
+    saveIndex(options.indexDir, index, fingerprint);
+    cache.save(index.passages.map(embeddingText));
+    log(`index built: ${index.passages.length} passages from ${index.documents.length} documents`);
+    return new AnswerEngine(index, embedder, true);
+  }
+
+  get passageCount(): number {
+    return this.index.passages.length;
+  }
+
+  documents(): StoredDocument[] {
+    return this.index.documents;
+  }
+
+  document(id: string): StoredDocument | undefined {
+    return this.index.documentById.get(id);
+  }
+
+  async ask(input: AskInput): Promise<AskResult> {
+    const startedAt = performance.now();
+    const topK = input.topK ?? DEFAULT_TOP_K;
+    const vector = await this.embedder.embedQuery(input.question);
+    const candidates = await retrieve(this.index, input.question, vector, { docId: input.docId, depth: Math.max(50, topK) });
+    return composeAnswer(this.index, input.question, candidates, topK, startedAt);
+  }
+}

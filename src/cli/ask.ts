@@ -1,0 +1,25 @@
+// `npm run ask -- "问题"`: the answer and its sources in the terminal.
+import { AnswerEngine } from '../answer-engine.js';
+import { loadConfig } from '../config.js';
+import { runCli } from './run-cli.js';
+
+runCli(async () => {
+  const args = process.argv.slice(2);
+  const question = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')).join(' ').trim();
+  if (!question) throw new Error('usage: npm run ask -- "冀南新区人民医院项目总投资多少?" [--corpus DIR] [--json]');
+  const config = loadConfig();
+  const engine = await AnswerEngine.open({ ...config, log: (l) => console.error(`[xunyuan] ${l}`) });
+  const result = await engine.ask({ question });
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  console.log(`问：${result.question}`);
+  console.log(result.answer ? `答：${result.answer.text}\n    ${result.answer.url}` : `答：${result.message}`);
+  result.passages.forEach((p, i) => {
+    console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)} = keyword ${p.scores.keyword.toFixed(2)}, vector ${p.scores.vector.toFixed(3)})`);
+    console.log(`    ${p.text.length > 160 ? p.text.slice(0, 160) + '…' : p.text}`);
+    console.log(`    ${p.url}`);
+  });
+  console.log(`\n(${result.tookMs} ms)`);
+});

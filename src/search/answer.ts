@@ -1,0 +1,72 @@
+// Ranked candidates → the JSON the API, the page and the command line all show.
+import type { CorpusIndex } from './corpus-index.js';
+import { findHighlights } from './highlight.js';
+import { isAnswerable, NO_ANSWER_MESSAGE } from './no-answer.js';
+import { coverage, pickSentence } from './pick-sentence.js';
+import type { Candidate } from './retrieve.js';
+import { queryTerms } from './tokenize.js';
+import { termWeights } from './term-weights.js';
+
+export interface Offsets {
+  start: number;
+  end: number;
+}
+
+export interface PassageResult {
+  id: string;
+  docId: string;
+  title: string;
+  text: string;
+  quote: Offsets;
+  highlights: Offsets[];
+  score: number;
+  scores: { keyword: number; vector: number };
+  url: string;
+}
+
+export interface AskResult {
+  question: string;
+  answer: { text: string; passageId: string; docId: string; url: string } | null;
+  message?: string;
+  passages: PassageResult[];
+  tookMs: number;
+}
+
+export const passageUrl = (docId: string, anchor: string) => `/docs/${encodeURIComponent(docId)}#${anchor}`;
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+export function composeAnswer(index: CorpusIndex, question: string, candidates: Candidate[], topK: number, startedAt: number): AskResult {
+  const terms = queryTerms(question);
+  const weights = termWeights(index.db, terms, index.passages.length);
+  const termSet = new Set(terms);
+  const passages: PassageResult[] = [];
+  let topCoverage = 0;
+  for (const c of candidates.slice(0, topK)) {
+    const p = c.passage;
+    const choice = pickSentence(p.text, p.sentences, question, weights);
+    if (passages.length === 0) topCoverage = coverage(p.text, weights);
+    passages.push({
+      id: p.id,
+      docId: p.docId,
+      title: p.title,
+      text: p.text,
+      quote: { start: choice.sentence.start, end: choice.sentence.end },
+      highlights: findHighlights(p.text, termSet),
+      score: round(c.score),
+      scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
+      url: passageUrl(p.docId, p.anchor),
+    });
+  }
+  const top = passages[0];
+  const answerable = top !== undefined && isAnswerable({ vector: top.scores.vector, coverage: topCoverage });
+  return {
+    question,
+    answer: answerable
+      ? { text: top.text.slice(top.quote.start, top.quote.end), passageId: top.id, docId: top.docId, url: top.url }
+      : null,
+    ...(answerable ? {} : { message: NO_ANSWER_MESSAGE }),
+    passages,
+    tookMs: Math.round((performance.now() - startedAt) * 10) / 10,
+  };
+}

@@ -1,0 +1,15 @@
+// Where the question's words occur in a passage, as offsets: the page builds highlights from these
+// offsets, never from HTML.
+import type { Span } from '../ingest/split-sentences.js';
+import { tokenizeWithOffsets } from './tokenize.js';
+
+export function findHighlights(text: string, terms: ReadonlySet<string>): Span[] {
+  const spans: Span[] = [];
+  for (const token of tokenizeWithOffsets(text)) {
+    if (!terms.has(token.term)) continue;
+    const last = spans[spans.length - 1];
+    if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
+    else spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}

@@ -1,0 +1,131 @@
+// The built index on disk. Each build is written to its own folder, every file write-then-rename,
+// and only then does the `CURRENT` pointer (itself written atomically) switch to it: a crash at any
+// point leaves the previous index in place. Checksums catch truncated or edited files.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { load, save } from '@orama/orama';
+import type { Passage } from '../ingest/chunk-passages.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
+import { createPassageDb } from './passage-db.js';
+
+/** Bump when the on-disk layout or anything that shapes passages or tokens changes. */
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface Fingerprint {
+  format: number;
+  corpus: string;
+  model: string;
+  chunker: string;
+}
+
+interface Manifest {
+  fingerprint: Fingerprint;
+  createdAt: string;
+  passages: number;
+  dimensions: number;
+  checksums: Record<string, string>;
+}
+
+const FILES = ['corpus.json', 'orama.json', 'vectors.f32'] as const;
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
+  a.format === b.format && a.corpus === b.corpus && a.model === b.model && a.chunker === b.chunker;
+
+type RawOrama = ReturnType<typeof save> & {
+  index: { vectorIndexes: Record<string, { size: number; vectors: [number, [number, number[] | number]][] }> };
+  docs: { docs: Record<string, Record<string, unknown>> };
+};
+
+export function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): void {
+  const buildId = `build-${Date.now()}-${process.pid}`;
+  const folder = join(dir, buildId);
+  mkdirSync(folder, { recursive: true });
+
+  // Vectors go to one binary file instead of twice into the JSON (Orama keeps them in the document
+  // and in the vector index): the JSON stays small and loads fast.
+  const raw = save(index.db) as RawOrama;
+  const rowByInternal = new Map<number, number>();
+  const internalIds = (raw.internalDocumentIDStore as { internalIdToId: string[] }).internalIdToId;
+  internalIds.forEach((id, i) => rowByInternal.set(i + 1, index.rowById.get(id)!));
+  for (const vectorIndex of Object.values(raw.index.vectorIndexes)) {
+    vectorIndex.vectors = vectorIndex.vectors.map(([id, [magnitude]]) => [id, [magnitude, rowByInternal.get(id)!]]);
+  }
+  for (const doc of Object.values(raw.docs.docs)) delete doc.embedding;
+
+  const contents: Record<(typeof FILES)[number], Buffer> = {
+    'corpus.json': Buffer.from(JSON.stringify({ documents: index.documents, passages: index.passages })),
+    'orama.json': Buffer.from(JSON.stringify(raw)),
+    'vectors.f32': Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength),
+  };
+  const checksums: Record<string, string> = {};
+  for (const name of FILES) {
+    writeFileAtomic(join(folder, name), contents[name]);
+    checksums[name] = sha256(contents[name]);
+  }
+  const manifest: Manifest = {
+    fingerprint,
+    createdAt: new Date().toISOString(),
+    passages: index.passages.length,
+    dimensions: index.dimensions,
+    checksums,
+  };
+  writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileAtomic(join(dir, 'CURRENT'), buildId);
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith('build-') && entry !== buildId) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+}
+
+export type LoadResult = { index: CorpusIndex } | { reason: string };
+
+/** The stored index if it is intact and was built from exactly this corpus, model and chunker. */
+export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
+  const pointer = join(dir, 'CURRENT');
+  if (!existsSync(pointer)) return { reason: 'no index built yet' };
+  const folder = join(dir, readFileSync(pointer, 'utf8').trim());
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return { reason: 'index manifest missing or unreadable' };
+  }
+  if (manifest.fingerprint?.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
+  if (!sameFingerprint(manifest.fingerprint, expected)) {
+    const changed = (['corpus', 'model', 'chunker'] as const).filter((k) => manifest.fingerprint[k] !== expected[k]);
+    return { reason: `${changed.join(', ')} changed since the index was built` };
+  }
+  const buffers: Partial<Record<(typeof FILES)[number], Buffer>> = {};
+  for (const name of FILES) {
+    const path = join(folder, name);
+    if (!existsSync(path)) return { reason: `index file ${name} is missing` };
+    const buffer = readFileSync(path);
+    if (sha256(buffer) !== manifest.checksums[name]) return { reason: `index file ${name} is corrupt (checksum mismatch)` };
+    buffers[name] = buffer;
+  }
+  try {
+    const { documents, passages } = JSON.parse(buffers['corpus.json']!.toString('utf8')) as {
+      documents: StoredDocument[];
+      passages: Passage[];
+    };
+    const bytes = buffers['vectors.f32']!;
+    const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const dims = manifest.dimensions;
+    const raw = JSON.parse(buffers['orama.json']!.toString('utf8')) as RawOrama;
+    for (const vectorIndex of Object.values(raw.index.vectorIndexes)) {
+      vectorIndex.vectors = vectorIndex.vectors.map(([id, [magnitude, row]]) => [
+        id,
+        // Orama copies whatever array-like it is given into its own Float32Array.
+        [magnitude, vectors.subarray((row as number) * dims, ((row as number) + 1) * dims) as unknown as number[]],
+      ]);
+    }
+    const db = createPassageDb(dims);
+    load(db, raw);
+    return { index: { documents, passages, vectors, dimensions: dims, db, ...lookups(documents, passages) } };
+  } catch (err) {
+    return { reason: `index could not be read (${(err as Error).message})` };
+  }
+}

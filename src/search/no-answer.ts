@@ -1,0 +1,19 @@
+// When the best passage is not relevant enough to be called an answer. Calibrated on the seed
+// question set against off-topic questions (BENCHMARKS.md, "no-answer calibration").
+
+export const NO_ANSWER_MESSAGE = '没有在文档中找到相关内容';
+
+export interface Relevance {
+  /** Cosine similarity of the question and the top passage. */
+  vector: number;
+  /** Share of the question's IDF mass that the top passage contains (0..1). */
+  coverage: number;
+}
+
+export const NO_ANSWER_THRESHOLDS = { minVector: 0.45, strongVector: 0.6, minCoverage: 0.3 };
+
+/** An answer needs a passage that is close in meaning, and, unless very close, shares the question's key words. */
+export function isAnswerable(r: Relevance, t = NO_ANSWER_THRESHOLDS): boolean {
+  if (r.vector < t.minVector) return false;
+  return r.vector >= t.strongVector || r.coverage >= t.minCoverage;
+}
