@@ -67,6 +67,12 @@ export class AnswerEngine {
     return this.index.passages.length;
   }
 
+  passageCountsByDocument(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of this.index.passages) counts.set(p.docId, (counts.get(p.docId) ?? 0) + 1);
+    return counts;
+  }
+
   documents(): StoredDocument[] {
     return this.index.documents;
   }

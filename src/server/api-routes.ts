@@ -1,0 +1,120 @@
+// The JSON API: /api/ask, /api/documents, /api/openapi.json.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AnswerEngine } from '../answer-engine.js';
+import { apiError } from './api-error.js';
+import {
+  AskBodySchema,
+  AskQuerySchema,
+  AskResponseSchema,
+  DocumentSchema,
+  DocumentSummarySchema,
+  ErrorSchema,
+} from './api-schemas.js';
+
+const errors = {
+  400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
+  404: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Unknown document' },
+  503: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Index still loading' },
+};
+const askOk = { 200: { content: { 'application/json': { schema: AskResponseSchema } }, description: 'The answer and ranked passages' } };
+
+const askPost = createRoute({
+  method: 'post',
+  path: '/ask',
+  summary: 'Ask a question',
+  request: { body: { content: { 'application/json': { schema: AskBodySchema } }, required: true } },
+  responses: { ...askOk, ...errors, 415: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Not JSON' } },
+});
+
+const askGet = createRoute({
+  method: 'get',
+  path: '/ask',
+  summary: 'Ask a question (query string)',
+  request: { query: AskQuerySchema },
+  responses: { ...askOk, ...errors },
+});
+
+const listDocuments = createRoute({
+  method: 'get',
+  path: '/documents',
+  summary: 'The indexed documents',
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema) }) } }, description: 'Documents' },
+    503: errors[503],
+  },
+});
+
+const getDocument = createRoute({
+  method: 'get',
+  path: '/documents/{id}',
+  summary: 'One cleaned document with its articles and paragraph anchors',
+  request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: { content: { 'application/json': { schema: DocumentSchema } }, description: 'Document' }, 404: errors[404], 503: errors[503] },
+});
+
+export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
+  const api = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        return apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+      }
+    },
+  });
+
+  api.use('/ask', async (c, next) => {
+    if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+      return apiError(c, 415, 'unsupported_media_type', 'send the question as JSON (content-type: application/json)');
+    }
+    await next();
+  });
+  api.use('*', async (c, next) => {
+    if (c.req.path.endsWith('/openapi.json')) return next();
+    if (!getEngine()) return apiError(c, 503, 'index_loading', 'the index is still loading; try again in a moment');
+    await next();
+  });
+
+  const answer = async (engine: AnswerEngine, input: { question: string; topK?: number; docId?: string }) => {
+    if (input.docId && !engine.document(input.docId)) return undefined;
+    return engine.ask(input);
+  };
+
+  api.openapi(askPost, async (c) => {
+    const body = c.req.valid('json');
+    const result = await answer(getEngine()!, body);
+    if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${body.docId}`);
+    return c.json(result, 200);
+  });
+
+  api.openapi(askGet, async (c) => {
+    const { q, topK, docId } = c.req.valid('query');
+    const result = await answer(getEngine()!, { question: q, topK, docId });
+    if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${docId}`);
+    return c.json(result, 200);
+  });
+
+  api.openapi(listDocuments, (c) => {
+    const engine = getEngine()!;
+    const counts = engine.passageCountsByDocument();
+    const documents = engine.documents().map((d) => ({
+      id: d.id,
+      title: d.title,
+      articles: d.articles.length,
+      passages: counts.get(d.id) ?? 0,
+    }));
+    return c.json({ documents }, 200);
+  });
+
+  api.openapi(getDocument, (c) => {
+    const doc = getEngine()!.document(c.req.valid('param').id);
+    if (!doc) return apiError(c, 404, 'unknown_document', 'no such document');
+    return c.json(doc, 200);
+  });
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'xunyuan 寻源', version: '0.1.0', description: 'Question answering over Chinese documents, with quoted, linked sources.' },
+  });
+  return api;
+}

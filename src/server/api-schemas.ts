@@ -1,0 +1,85 @@
+// Request and response schemas of the JSON API. They validate requests and generate
+// /api/openapi.json, so the documentation cannot drift from what the server accepts.
+import { z } from '@hono/zod-openapi';
+
+export const MAX_QUESTION_CHARS = 500;
+
+const question = z
+  .string()
+  .trim()
+  .min(1, 'question must not be empty')
+  .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`)
+  .openapi({ example: '冀南新区人民医院项目总投资多少?' });
+
+const topK = z.number().int('topK must be a whole number').min(1, 'topK must be from 1 to 20').max(20, 'topK must be from 1 to 20');
+const docId = z.string().min(1).max(200).openapi({ example: '000_7fb4536401fc41c5' });
+
+export const AskBodySchema = z
+  .object({ question, topK: topK.optional(), docId: docId.optional() })
+  .openapi('AskRequest');
+
+export const AskQuerySchema = z.object({
+  q: question.openapi({ param: { name: 'q', in: 'query' } }),
+  topK: z.coerce
+    .number()
+    .pipe(topK)
+    .optional()
+    .openapi({ param: { name: 'topK', in: 'query' }, type: 'integer' }),
+  docId: docId.optional().openapi({ param: { name: 'docId', in: 'query' } }),
+});
+
+const OffsetsSchema = z.object({ start: z.number().int(), end: z.number().int() });
+
+export const PassageSchema = z
+  .object({
+    id: z.string(),
+    docId: z.string(),
+    title: z.string(),
+    text: z.string().openapi({ description: 'The cleaned passage as shown to a person.' }),
+    quote: OffsetsSchema.openapi({ description: 'The best sentence, as UTF-16 offsets into text.' }),
+    highlights: z.array(OffsetsSchema).openapi({ description: 'Where question words occur in text.' }),
+    score: z.number(),
+    scores: z.object({ keyword: z.number().openapi({ description: 'BM25' }), vector: z.number().openapi({ description: 'cosine' }) }),
+    url: z.string().openapi({ example: '/docs/000_7fb4536401fc41c5#p8' }),
+  })
+  .openapi('Passage');
+
+export const AskResponseSchema = z
+  .object({
+    question: z.string(),
+    answer: z
+      .object({ text: z.string(), passageId: z.string(), docId: z.string(), url: z.string() })
+      .nullable(),
+    message: z.string().optional().openapi({ example: '没有在文档中找到相关内容' }),
+    passages: z.array(PassageSchema),
+    tookMs: z.number(),
+  })
+  .openapi('AskResponse');
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi('Error');
+
+export const DocumentSummarySchema = z
+  .object({ id: z.string(), title: z.string(), articles: z.number().int(), passages: z.number().int() })
+  .openapi('DocumentSummary');
+
+const ParagraphSchema = z.object({
+  index: z.number().int(),
+  anchor: z.string(),
+  kind: z.enum(['heading', 'byline', 'caption', 'body']),
+  text: z.string(),
+  section: z.string().optional(),
+  sourceStart: z.number().int().openapi({ description: 'Offset of the paragraph in the source file.' }),
+  sourceEnd: z.number().int(),
+  sentences: z.array(OffsetsSchema),
+});
+
+export const DocumentSchema = z
+  .object({
+    id: z.string(),
+    path: z.string(),
+    title: z.string(),
+    articles: z.array(z.object({ index: z.number().int(), title: z.string(), paragraphs: z.array(ParagraphSchema) })),
+  })
+  .openapi('Document');

@@ -1,0 +1,49 @@
+// The HTTP application: JSON API under /api, health, and the HTML pages.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AnswerEngine } from '../answer-engine.js';
+import { DocumentListPage, DocumentPage, NotFoundPage } from '../../views/document-page.js';
+import { apiError } from './api-error.js';
+import { apiRoutes } from './api-routes.js';
+
+export function createApp(getEngine: () => AnswerEngine | undefined) {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => {
+    const engine = getEngine();
+    if (!engine) return c.json({ status: 'loading' }, 503);
+    return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
+  });
+
+  app.route('/api', apiRoutes(getEngine));
+
+  app.get('/docs', (c) => {
+    const engine = getEngine();
+    if (!engine) return c.text('索引加载中，请稍候。', 503);
+    return c.html(<DocumentListPage docs={engine.documents()} />);
+  });
+
+  app.get('/docs/:id', (c) => {
+    const engine = getEngine();
+    if (!engine) return c.text('索引加载中，请稍候。', 503);
+    const doc = engine.document(c.req.param('id'));
+    if (!doc) return c.html(<NotFoundPage />, 404);
+    return c.html(<DocumentPage doc={doc} />);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return apiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
+    return c.html(<NotFoundPage />, 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = err.status === 400 ? 'invalid_request' : 'bad_request';
+      return apiError(c, err.status as 400, code, err.message || 'bad request');
+    }
+    console.error(`[xunyuan] error on ${c.req.method} ${c.req.path}: ${err.message}`);
+    return apiError(c, 500, 'internal_error', 'something went wrong on the server');
+  });
+
+  return app;
+}
