@@ -12,6 +12,7 @@ import { fingerprintOf } from './search/fingerprint.js';
 import { loadIndex, saveIndex } from './search/index-store.js';
 import { embeddingText } from './search/passage-db.js';
 import { retrieve } from './search/retrieve.js';
+import type { FusionMethod } from './search/fuse-scores.js';
 
 export interface EngineOptions {
   corpusDir: string;
@@ -81,11 +82,12 @@ export class AnswerEngine {
     return this.index.documentById.get(id);
   }
 
-  async ask(input: AskInput): Promise<AskResult> {
+  /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
+  async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
     const startedAt = performance.now();
     const topK = input.topK ?? DEFAULT_TOP_K;
     const vector = await this.embedder.embedQuery(input.question);
-    const candidates = await retrieve(this.index, input.question, vector, { docId: input.docId, depth: Math.max(50, topK) });
+    const candidates = await retrieve(this.index, input.question, vector, { docId: input.docId, depth: Math.max(50, topK), fusion });
     return composeAnswer(this.index, input.question, candidates, topK, startedAt);
   }
 }

@@ -10,7 +10,7 @@ export interface Relevance {
   coverage: number;
 }
 
-export const NO_ANSWER_THRESHOLDS = { minVector: 0.45, strongVector: 0.6, minCoverage: 0.3 };
+export const NO_ANSWER_THRESHOLDS = { minVector: 0.48, strongVector: 0.55, minCoverage: 0.5 };
 
 /** An answer needs a passage that is close in meaning, and, unless very close, shares the question's key words. */
 export function isAnswerable(r: Relevance, t = NO_ANSWER_THRESHOLDS): boolean {
