@@ -61,7 +61,7 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
         return apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
       }
     },
-  });
+  }).basePath('/api');
 
   api.use('/ask', async (c, next) => {
     if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {

@@ -15,7 +15,7 @@ export function createApp(getEngine: () => AnswerEngine | undefined) {
     return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
   });
 
-  app.route('/api', apiRoutes(getEngine));
+  app.route('/', apiRoutes(getEngine));
 
   app.get('/docs', (c) => {
     const engine = getEngine();
