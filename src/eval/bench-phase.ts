@@ -1,0 +1,35 @@
+// One measured phase of `npm run bench`, in its own process so that its peak memory is its own.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AnswerEngine } from '../answer-engine.js';
+import { loadConfig } from '../config.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [phase, indexDir] = process.argv.slice(2);
+const { modelDir } = loadConfig([]);
+const corpusDir = resolve(process.env.BENCH_CORPUS ?? 'seeds');
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+if (phase === 'build') {
+  const started = performance.now();
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir, rebuild: true });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ passages: engine.passageCount, buildSeconds: seconds, passagesPerSecond: engine.passageCount / seconds, peakRssMb: peakMb() }));
+} else {
+  const started = performance.now();
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir });
+  const loadSeconds = (performance.now() - started) / 1000;
+  const questions = (JSON.parse(readFileSync(join(here, 'seed-questions.json'), 'utf8')) as { question: string }[]).map((q) => q.question);
+  for (const q of questions) await engine.ask({ question: q });
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const q of questions) {
+      const t = performance.now();
+      await engine.ask({ question: q });
+      times.push(performance.now() - t);
+    }
+  }
+  console.log(JSON.stringify({ loadSeconds, rebuilt: engine.built, queries: times.length, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), peakRssMb: peakMb() }));
+}
