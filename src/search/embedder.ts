@@ -37,7 +37,12 @@ export async function loadEmbedder(modelDir: string): Promise<Embedder> {
   env.localModelPath = dirname(dir) + '/';
   let extractor: FeatureExtractionPipeline;
   try {
-    extractor = await pipeline('feature-extraction', basename(dir), { dtype: 'q8', device: 'cpu' });
+    extractor = await pipeline('feature-extraction', basename(dir), {
+      dtype: 'q8',
+      device: 'cpu',
+      // The arena keeps the largest batch's buffers for good; without it serving stays smaller.
+      session_options: { enableCpuMemArena: false },
+    });
   } catch (err) {
     throw new ModelError(
       `embedding model in ${dir} could not be loaded (${(err as Error).message.split('\n')[0]}). ` +
