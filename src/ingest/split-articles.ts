@@ -28,19 +28,18 @@ function opensArticle(run: RawParagraph[], next: RawParagraph | undefined, isFir
  * before the byline (`headline / 本报记者 …`), else the last comma-free heading (kickers and column
  * names come first, decks with commas and figures come after). Mastheads and dates never win.
  */
-function pickTitle(run: RawParagraph[]): string {
+function pickHeadline(run: RawParagraph[]): RawParagraph | undefined {
   const headings = run.filter((p) => p.kind === 'heading' && hanShare(p.text) >= 0.5 && p.text.length >= 4);
-  if (headings.length === 0) return '';
   const marked = headings.filter((p) => p.headingLevel > 0);
   if (marked.length > 0) {
     const top = Math.min(...marked.map((p) => p.headingLevel));
-    return marked.find((p) => p.headingLevel === top)!.text;
+    return marked.find((p) => p.headingLevel === top);
   }
   const byline = run.findIndex((p) => p.kind === 'byline');
   const beforeByline = byline > 0 ? run.slice(0, byline).filter((p) => headings.includes(p)) : [];
-  if (beforeByline.length > 0) return beforeByline[beforeByline.length - 1].text;
   const plain = headings.filter((p) => !/[，,、]/.test(p.text));
-  return (plain.length > 0 ? plain : headings)[(plain.length > 0 ? plain : headings).length - 1].text;
+  const pool = beforeByline.length > 0 ? beforeByline : plain.length > 0 ? plain : headings;
+  return pool[pool.length - 1];
 }
 
 export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string): RawArticle[] {
@@ -54,9 +53,8 @@ export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string)
     // The headline is shown as the article's title, so it is not repeated as a paragraph.
     let headline: RawParagraph | undefined;
     if (run.length > 0 && opensArticle(run, paragraphs[j], articles.length === 0)) {
-      const title = pickTitle(run);
-      headline = run.find((p) => p.kind === 'heading' && p.text === title);
-      articles.push({ title: title || fallbackTitle, paragraphs: [] });
+      headline = pickHeadline(run);
+      articles.push({ title: headline?.text ?? fallbackTitle, paragraphs: [] });
       section = undefined;
     } else if (articles.length === 0) {
       articles.push({ title: fallbackTitle, paragraphs: [] });

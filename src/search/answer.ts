@@ -4,7 +4,7 @@ import { findHighlights } from './highlight.js';
 import { isAnswerable, NO_ANSWER_MESSAGE } from './no-answer.js';
 import { coverage, pickSentence } from './pick-sentence.js';
 import type { Candidate } from './retrieve.js';
-import { queryTerms } from './tokenize.js';
+import { queryTerms, tokenizeWithOffsets } from './tokenize.js';
 import { termWeights } from './term-weights.js';
 
 export interface Offsets {
@@ -39,20 +39,20 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 export function composeAnswer(index: CorpusIndex, question: string, candidates: Candidate[], topK: number, startedAt: number): AskResult {
   const terms = queryTerms(question);
   const weights = termWeights(index.db, terms, index.passages.length);
-  const termSet = new Set(terms);
   const passages: PassageResult[] = [];
   let topCoverage = 0;
   for (const c of candidates.slice(0, topK)) {
     const p = c.passage;
-    const choice = pickSentence(p.text, p.sentences, question, weights);
-    if (passages.length === 0) topCoverage = coverage(p.text, weights);
+    const tokens = tokenizeWithOffsets(p.text);
+    const quote = pickSentence(p.text, tokens, p.sentences, question, weights);
+    if (passages.length === 0) topCoverage = coverage(tokens, weights);
     passages.push({
       id: p.id,
       docId: p.docId,
       title: p.title,
       text: p.text,
-      quote: { start: choice.sentence.start, end: choice.sentence.end },
-      highlights: findHighlights(p.text, termSet),
+      quote: { start: quote.start, end: quote.end },
+      highlights: findHighlights(tokens, weights),
       score: round(c.score),
       scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
       url: passageUrl(p.docId, p.anchor),

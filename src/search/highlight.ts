@@ -1,11 +1,12 @@
 // Where the question's words occur in a passage, as offsets: the page builds highlights from these
 // offsets, never from HTML.
 import type { Span } from '../ingest/split-sentences.js';
-import { tokenizeWithOffsets } from './tokenize.js';
+import type { Token } from './tokenize.js';
 
-export function findHighlights(text: string, terms: ReadonlySet<string>): Span[] {
+/** Spans of the tokens that are query terms, neighbours merged into one highlight. */
+export function findHighlights(tokens: Token[], terms: ReadonlyMap<string, unknown>): Span[] {
   const spans: Span[] = [];
-  for (const token of tokenizeWithOffsets(text)) {
+  for (const token of tokens) {
     if (!terms.has(token.term)) continue;
     const last = spans[spans.length - 1];
     if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
