@@ -1,11 +1,9 @@
 // One measured phase of `npm run bench`, in its own process so that its peak memory is its own.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { AnswerEngine } from '../answer-engine.js';
 import { loadConfig } from '../config.js';
+import seedQuestions from './seed-questions.json' with { type: 'json' };
 
-const here = dirname(fileURLToPath(import.meta.url));
 const [phase, indexDir] = process.argv.slice(2);
 const { modelDir } = loadConfig([]);
 const corpusDir = resolve(process.env.BENCH_CORPUS ?? 'seeds');
@@ -21,7 +19,7 @@ if (phase === 'build') {
   const started = performance.now();
   const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir });
   const loadSeconds = (performance.now() - started) / 1000;
-  const questions = (JSON.parse(readFileSync(join(here, 'seed-questions.json'), 'utf8')) as { question: string }[]).map((q) => q.question);
+  const questions = seedQuestions.map((q) => q.question);
   for (const q of questions) await engine.ask({ question: q });
   const times: number[] = [];
   for (let round = 0; round < 5; round++) {

@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../cli/run-cli.js';
 
 function phase(name: string, indexDir: string): Record<string, number | boolean> {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join('src', 'eval', 'bench-phase.ts'), name, indexDir], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [fileURLToPath(new URL('bench-phase.js', import.meta.url)), name, indexDir], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`bench phase ${name} failed: ${run.stderr.trim().split('\n').pop()}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!);
 }

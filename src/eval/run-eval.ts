@@ -1,8 +1,7 @@
 // `npm run eval`: retrieval quality on CMRC 2018 dev and on the seed question set, in one run.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { AnswerEngine } from '../answer-engine.js';
 import { runCli } from '../cli/run-cli.js';
 import { loadConfig } from '../config.js';
@@ -10,8 +9,8 @@ import type { FusionMethod } from '../search/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
+import seedQuestions from './seed-questions.json' with { type: 'json' };
 
-const here = dirname(fileURLToPath(import.meta.url));
 const SIDES: Record<string, FusionMethod | undefined> = {
   keyword: { kind: 'weighted', keywordWeight: 1 },
   vector: { kind: 'weighted', keywordWeight: 0 },
@@ -57,7 +56,7 @@ async function evalCmrc(benchDir: string, workDir: string, limit: number) {
 }
 
 async function evalSeeds() {
-  const questions = JSON.parse(readFileSync(join(here, 'seed-questions.json'), 'utf8')) as { question: string; evidence: string }[];
+  const questions = seedQuestions;
   const engine = await openOn(resolve('seeds'), resolve('index/eval-seeds'));
   let hit1 = 0;
   let hit5 = 0;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ChunkOptions } from '../ingest/chunk-passages.js';
 import type { SourceFile } from '../ingest/read-corpus.js';
 import { INDEX_FORMAT_VERSION, type Fingerprint } from './index-store.js';
+import { TOKENIZER_ID } from './jieba-dictionary.js';
 
 export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chunking: ChunkOptions): Fingerprint {
   const corpus = createHash('sha256');
@@ -12,5 +13,6 @@ export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chu
     corpus: corpus.digest('hex').slice(0, 16),
     model: modelFingerprint,
     chunker: JSON.stringify(chunking),
+    tokenizer: TOKENIZER_ID,
   };
 }

@@ -18,7 +18,10 @@ export interface Fingerprint {
   corpus: string;
   model: string;
   chunker: string;
+  tokenizer: string;
 }
+
+const FINGERPRINT_PARTS = ['corpus', 'model', 'chunker', 'tokenizer'] as const;
 
 interface Manifest {
   fingerprint: Fingerprint;
@@ -33,7 +36,7 @@ const FILES = ['corpus.json', 'orama.json', 'vectors.f32'] as const;
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
-  a.format === b.format && a.corpus === b.corpus && a.model === b.model && a.chunker === b.chunker;
+  a.format === b.format && FINGERPRINT_PARTS.every((k) => a[k] === b[k]);
 
 type RawOrama = ReturnType<typeof save> & {
   index: { vectorIndexes: Record<string, { size: number; vectors: [number, [number, number[] | number]][] }> };
@@ -82,7 +85,7 @@ export function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerpr
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
 
-/** The stored index if it is intact and was built from exactly this corpus, model and chunker. */
+/** The stored index if it is intact and was built from exactly this corpus, model, chunker and tokenizer. */
 export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
   const pointer = join(dir, 'CURRENT');
   if (!existsSync(pointer)) return { reason: 'no index built yet' };
@@ -95,7 +98,7 @@ export async function loadIndex(dir: string, expected: Fingerprint): Promise<Loa
   }
   if (manifest.fingerprint?.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
   if (!sameFingerprint(manifest.fingerprint, expected)) {
-    const changed = (['corpus', 'model', 'chunker'] as const).filter((k) => manifest.fingerprint[k] !== expected[k]);
+    const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
     return { reason: `${changed.join(', ')} changed since the index was built` };
   }
   const buffers: Partial<Record<(typeof FILES)[number], Buffer>> = {};

@@ -4,6 +4,7 @@
 import { cut } from 'nodejs-jieba';
 import type { Tokenizer } from '@orama/orama';
 import { normalizeForMatch } from '../text/normalize.js';
+import { ensureJiebaLoaded } from './jieba-dictionary.js';
 import { STOP_WORDS } from './stopwords.js';
 
 export interface Token {
@@ -18,6 +19,7 @@ const PIECE = /([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([\u3400
 
 function cutHan(run: string, offset: number, out: Token[]): void {
   // HMM off: with it on, unknown names glue to the verb after them (`潘淑是`).
+  ensureJiebaLoaded();
   let at = offset;
   for (const word of cut(run, false)) {
     out.push({ term: word, start: at, end: at + word.length });

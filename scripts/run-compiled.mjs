@@ -1,0 +1,43 @@
+// Runs a TypeScript entry point (`node scripts/run-compiled.mjs src/cli/serve.ts [args]`) from its
+// compiled JavaScript in dist/, compiling first when a source is newer than the last build. Compiled
+// code instead of tsx: tsx's loader alone held ~160 MB resident in the server (measured 431 → 268 MB
+// peak), and compiling only when needed keeps a restart within its 2 s.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.built');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function compileIfStale() {
+  const sources = Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'views')), statSync(join(root, 'tsconfig.json')).mtimeMs);
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
+  process.stderr.write('[xunyuan] compiling TypeScript to dist/ ...\n');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  } catch {
+    process.stderr.write('[xunyuan] the TypeScript sources do not compile (errors above)\n');
+    process.exit(1);
+  }
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+const [entry] = process.argv.splice(2, 1);
+if (!entry?.endsWith('.ts')) {
+  process.stderr.write('usage: node scripts/run-compiled.mjs <src/…/entry.ts> [args]\n');
+  process.exit(2);
+}
+compileIfStale();
+await import(pathToFileURL(join(root, 'dist', relative(root, join(root, entry)).replace(/\.tsx?$/, '.js'))).href);
