@@ -1,7 +1,7 @@
 // The one entry point for answering: opens (or builds) the index, then answers questions. The API,
 // the page and the command line all call `ask`, so they rank identically.
 import { join } from 'node:path';
-import { DEFAULT_CHUNKING, type ChunkOptions } from './ingest/chunk-passages.js';
+import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from './ingest/chunk-passages.js';
 import { readCorpus } from './ingest/read-corpus.js';
 import { composeAnswer, type AskResult } from './search/answer.js';
 import { buildIndex, type BuildProgress } from './search/build-index.js';
@@ -9,6 +9,7 @@ import type { CorpusIndex, StoredDocument } from './search/corpus-index.js';
 import { loadEmbedder, type Embedder } from './search/embedder.js';
 import { EmbeddingCache } from './search/embedding-cache.js';
 import { fingerprintOf } from './search/fingerprint.js';
+import { readQuestion } from './search/follow-up.js';
 import { loadIndex, saveIndex } from './search/index-store.js';
 import { embeddingText } from './search/passage-db.js';
 import { retrieve } from './search/retrieve.js';
@@ -29,6 +30,8 @@ export interface AskInput {
   question: string;
   topK?: number;
   docId?: string;
+  /** The previous question of a conversation: a short or elliptical question is read with it. */
+  context?: string;
 }
 
 export const DEFAULT_TOP_K = 5;
@@ -82,12 +85,17 @@ export class AnswerEngine {
     return this.index.documentById.get(id);
   }
 
+  passage(id: string): Passage | undefined {
+    return this.index.passageById.get(id);
+  }
+
   /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
   async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
     const startedAt = performance.now();
     const topK = input.topK ?? DEFAULT_TOP_K;
-    const vector = await this.embedder.embedQuery(input.question);
-    const candidates = await retrieve(this.index, input.question, vector, { docId: input.docId, depth: Math.max(50, topK), fusion });
-    return composeAnswer(this.index, input.question, candidates, topK, startedAt);
+    const read = readQuestion(input.question, input.context);
+    const vector = await this.embedder.embedQuery(read.query);
+    const candidates = await retrieve(this.index, read.query, vector, { docId: input.docId, depth: Math.max(50, topK), fusion, focus: read.focus });
+    return composeAnswer(this.index, input.question, read, candidates, topK, startedAt);
   }
 }

@@ -1,30 +1,50 @@
-// GET /docs/:id — the cleaned document, article by article, with an anchor on every paragraph.
-import type { StoredDocument } from '../src/search/corpus-index.js';
+// GET /docs/:id — the cleaned document, article by article, with an anchor on every paragraph. A
+// citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
+// and the sentence marked.
+import type { StoredDocument, StoredParagraph } from '../src/search/corpus-index.js';
 import { Layout } from './layout.js';
+import { MarkedText } from './marked-text.js';
 
-export function DocumentPage(props: { doc: StoredDocument }) {
-  const { doc } = props;
+export interface Cited {
+  anchor: string;
+  start: number;
+  end: number;
+}
+
+function Paragraph(props: { p: StoredParagraph; cited?: Cited }) {
+  const { p, cited } = props;
+  const isCited = cited?.anchor === p.anchor;
+  const marks = isCited && cited.end > cited.start && cited.end <= p.text.length ? [{ start: cited.start, end: cited.end }] : [];
+  const text = <MarkedText text={p.text} marks={marks} markClass="quote" />;
+  if (p.kind === 'heading') return <h3 id={p.anchor}>{text}</h3>;
   return (
-    <Layout title={`${doc.title} · 寻源`}>
-      <p>
-        <a href="/">← 返回提问</a>
+    <p id={p.anchor} class={isCited ? `${p.kind} cited` : p.kind} aria-current={isCited ? 'location' : undefined}>
+      {text}
+    </p>
+  );
+}
+
+export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
+  const { doc, cited } = props;
+  return (
+    <Layout title={`${doc.title} · 寻源`} scripts>
+      <p class="doc-back">
+        <a href="/" data-back>
+          ← 返回对话
+        </a>
       </p>
-      <h1>{doc.title}</h1>
-      <p>{doc.path}</p>
-      {doc.articles.map((article) => (
-        <article id={`a${article.index}`}>
-          <h2>{article.title}</h2>
-          {article.paragraphs.map((p) =>
-            p.kind === 'heading' ? (
-              <h3 id={p.anchor}>{p.text}</h3>
-            ) : (
-              <p id={p.anchor} class={p.kind}>
-                {p.text}
-              </p>
-            ),
-          )}
-        </article>
-      ))}
+      <div class="doc">
+        <h1>{doc.title}</h1>
+        <p class="doc-path">文件：{doc.path}</p>
+        {doc.articles.map((article) => (
+          <article id={`a${article.index}`} aria-labelledby={`a${article.index}-title`}>
+            <h2 id={`a${article.index}-title`}>{article.title}</h2>
+            {article.paragraphs.map((p) => (
+              <Paragraph p={p} cited={cited} />
+            ))}
+          </article>
+        ))}
+      </div>
     </Layout>
   );
 }
@@ -33,7 +53,8 @@ export function DocumentListPage(props: { docs: StoredDocument[] }) {
   return (
     <Layout title="文档 · 寻源">
       <h1>文档</h1>
-      <ul>
+      <p>共 {props.docs.length} 篇。点标题阅读全文，点文章跳到那一篇。</p>
+      <ul class="doc-list">
         {props.docs.map((d) => (
           <li>
             <a href={`/docs/${encodeURIComponent(d.id)}`}>{d.title}</a>
@@ -58,6 +79,15 @@ export function NotFoundPage() {
       <p>
         <a href="/">返回提问</a> · <a href="/docs">浏览文档</a>
       </p>
+    </Layout>
+  );
+}
+
+export function LoadingPage() {
+  return (
+    <Layout title="寻源 · 正在加载">
+      <h1>索引加载中</h1>
+      <p>寻源正在准备文档索引，请稍候几秒再刷新本页。</p>
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import type { CorpusIndex } from './corpus-index.js';
 import { findHighlights } from './highlight.js';
 import { isAnswerable, NO_ANSWER_MESSAGE } from './no-answer.js';
 import { coverage, pickSentence } from './pick-sentence.js';
+import type { ReadQuestion } from './follow-up.js';
 import type { Candidate } from './retrieve.js';
 import { queryTerms, tokenizeWithOffsets } from './tokenize.js';
 import { termWeights } from './term-weights.js';
@@ -26,6 +27,8 @@ export interface PassageResult {
 
 export interface AskResult {
   question: string;
+  /** Set when the question was read as a follow-up of this earlier question. */
+  followUpOf?: string;
   answer: { text: string; passageId: string; docId: string; url: string } | null;
   message?: string;
   passages: PassageResult[];
@@ -36,15 +39,21 @@ export const passageUrl = (docId: string, anchor: string) => `/docs/${encodeURIC
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-export function composeAnswer(index: CorpusIndex, question: string, candidates: Candidate[], topK: number, startedAt: number): AskResult {
-  const terms = queryTerms(question);
-  const weights = termWeights(index.db, terms, index.passages.length);
+/** Question words and their IDF; a follow-up's own words count double. */
+function weightsOf(index: CorpusIndex, read: ReadQuestion): Map<string, number> {
+  const weights = termWeights(index.db, queryTerms(read.query), index.passages.length);
+  for (const term of read.focus ? queryTerms(read.focus) : []) weights.set(term, 2 * weights.get(term)!);
+  return weights;
+}
+
+export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): AskResult {
+  const weights = weightsOf(index, read);
   const passages: PassageResult[] = [];
   let topCoverage = 0;
   for (const c of candidates.slice(0, topK)) {
     const p = c.passage;
     const tokens = tokenizeWithOffsets(p.text);
-    const quote = pickSentence(p.text, tokens, p.sentences, question, weights);
+    const quote = pickSentence(p.text, tokens, p.sentences, read.query, weights);
     if (passages.length === 0) topCoverage = coverage(tokens, weights);
     passages.push({
       id: p.id,
@@ -62,6 +71,7 @@ export function composeAnswer(index: CorpusIndex, question: string, candidates: 
   const answerable = top !== undefined && isAnswerable({ vector: top.scores.vector, coverage: topCoverage });
   return {
     question,
+    ...(read.followUpOf ? { followUpOf: read.followUpOf } : {}),
     answer: answerable
       ? { text: top.text.slice(top.quote.start, top.quote.end), passageId: top.id, docId: top.docId, url: top.url }
       : null,

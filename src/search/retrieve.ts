@@ -15,6 +15,8 @@ export interface RetrieveOptions {
   depth?: number;
   docId?: string;
   fusion?: FusionMethod;
+  /** A follow-up's own words: their keyword score counts a second time, so they lead the context. */
+  focus?: string;
 }
 
 /** Cosine of two unit vectors: bge's outputs are normalised, so a dot product. */
@@ -27,11 +29,13 @@ function cosine(query: number[], vectors: Float32Array, row: number, dims: numbe
 
 export async function retrieve(index: CorpusIndex, question: string, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
   const depth = options.depth ?? 50;
-  const [keywordHits, vectorHits] = await Promise.all([
+  const [keywordHits, vectorHits, focusHits] = await Promise.all([
     keywordSearch(index.db, question, depth * 4, options.docId),
     vectorSearch(index.db, queryVector, depth, options.docId),
+    options.focus ? keywordSearch(index.db, options.focus, depth * 4, options.docId) : [],
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
+  for (const h of focusHits) keyword.set(h.id, (keyword.get(h.id) ?? 0) + h.score);
   const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vectorHits.map((h) => h.id)]);
   const candidates: Candidate[] = [];
   for (const id of ids) {

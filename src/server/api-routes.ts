@@ -1,6 +1,6 @@
 // The JSON API: /api/ask, /api/documents, /api/openapi.json.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AnswerEngine } from '../answer-engine.js';
+import type { AnswerEngine, AskInput } from '../answer-engine.js';
 import { apiError } from './api-error.js';
 import {
   AskBodySchema,
@@ -75,7 +75,7 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
     await next();
   });
 
-  const answer = async (engine: AnswerEngine, input: { question: string; topK?: number; docId?: string }) => {
+  const answer = async (engine: AnswerEngine, input: AskInput) => {
     if (input.docId && !engine.document(input.docId)) return undefined;
     return engine.ask(input);
   };
@@ -88,8 +88,8 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
   });
 
   api.openapi(askGet, async (c) => {
-    const { q, topK, docId } = c.req.valid('query');
-    const result = await answer(getEngine()!, { question: q, topK, docId });
+    const { q, topK, docId, context } = c.req.valid('query');
+    const result = await answer(getEngine()!, { question: q, topK, docId, context });
     if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${docId}`);
     return c.json(result, 200);
   });

@@ -13,9 +13,17 @@ const question = z
 
 const topK = z.number().int('topK must be a whole number').min(1, 'topK must be from 1 to 20').max(20, 'topK must be from 1 to 20');
 const docId = z.string().min(1).max(200).openapi({ example: '000_7fb4536401fc41c5' });
+const context = z
+  .string()
+  .trim()
+  .max(MAX_QUESTION_CHARS, `context must be at most ${MAX_QUESTION_CHARS} characters`)
+  .openapi({
+    description: 'The previous question of a conversation: a short or elliptical question (那…呢?) is read with it.',
+    example: '冀南新区人民医院投资多少?',
+  });
 
 export const AskBodySchema = z
-  .object({ question, topK: topK.optional(), docId: docId.optional() })
+  .object({ question, topK: topK.optional(), docId: docId.optional(), context: context.optional() })
   .openapi('AskRequest');
 
 export const AskQuerySchema = z.object({
@@ -26,6 +34,7 @@ export const AskQuerySchema = z.object({
     .optional()
     .openapi({ param: { name: 'topK', in: 'query' }, type: 'integer' }),
   docId: docId.optional().openapi({ param: { name: 'docId', in: 'query' } }),
+  context: context.optional().openapi({ param: { name: 'context', in: 'query' } }),
 });
 
 const OffsetsSchema = z.object({ start: z.number().int(), end: z.number().int() });
@@ -47,6 +56,7 @@ export const PassageSchema = z
 export const AskResponseSchema = z
   .object({
     question: z.string(),
+    followUpOf: z.string().optional().openapi({ description: 'Present when the question was read as a follow-up of this earlier question.' }),
     answer: z
       .object({ text: z.string(), passageId: z.string(), docId: z.string(), url: z.string() })
       .nullable(),

@@ -2,12 +2,25 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AnswerEngine } from '../answer-engine.js';
-import { DocumentListPage, DocumentPage, NotFoundPage } from '../../views/document-page.js';
+import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
+import { chatRoutes } from './chat-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { assetRoutes } from './static-assets.js';
+
+/** The paragraph and quote offsets a citation link carries (`?p=p8&s=12&e=40`), when well formed. */
+function citedFrom(query: (name: string) => string | undefined): Cited | undefined {
+  const anchor = query('p');
+  const start = Number(query('s'));
+  const end = Number(query('e'));
+  if (!anchor || !/^p[0-9]{1,6}$/.test(anchor)) return undefined;
+  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { anchor, start, end } : { anchor, start: 0, end: 0 };
+}
 
 export function createApp(getEngine: () => AnswerEngine | undefined) {
   const app = new Hono();
+  app.use(securityHeaders());
 
   app.get('/healthz', (c) => {
     const engine = getEngine();
@@ -16,19 +29,21 @@ export function createApp(getEngine: () => AnswerEngine | undefined) {
   });
 
   app.route('/', apiRoutes(getEngine));
+  app.route('/', assetRoutes());
+  app.route('/', chatRoutes(getEngine));
 
   app.get('/docs', (c) => {
     const engine = getEngine();
-    if (!engine) return c.text('索引加载中，请稍候。', 503);
+    if (!engine) return c.html(<LoadingPage />, 503);
     return c.html(<DocumentListPage docs={engine.documents()} />);
   });
 
   app.get('/docs/:id', (c) => {
     const engine = getEngine();
-    if (!engine) return c.text('索引加载中，请稍候。', 503);
+    if (!engine) return c.html(<LoadingPage />, 503);
     const doc = engine.document(c.req.param('id'));
     if (!doc) return c.html(<NotFoundPage />, 404);
-    return c.html(<DocumentPage doc={doc} />);
+    return c.html(<DocumentPage doc={doc} cited={citedFrom((name) => c.req.query(name))} />);
   });
 
   app.notFound((c) => {

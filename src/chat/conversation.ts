@@ -1,0 +1,49 @@
+// A conversation is the list of its questions, carried in the page's URL and form (`h=…&h=…`), so it
+// survives a reload, works without JavaScript, and needs no server-side session.
+import type { AnswerEngine, AskInput } from '../answer-engine.js';
+import { contextAfter, readQuestion } from '../search/follow-up.js';
+import type { AskResult } from '../search/answer.js';
+import { MAX_QUESTION_CHARS } from '../server/api-schemas.js';
+
+/** Older turns drop out of the URL; the context of a follow-up only needs the latest ones. */
+export const MAX_TURNS = 8;
+
+export interface Turn {
+  question: string;
+  result: AskResult;
+}
+
+/** The usable questions of a history parameter: trimmed, non-empty, within limits, the latest MAX_TURNS. */
+export function cleanHistory(raw: unknown): string[] {
+  const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((q): q is string => typeof q === 'string');
+  return list
+    .map((q) => q.trim())
+    .filter((q) => q.length > 0 && q.length <= MAX_QUESTION_CHARS)
+    .slice(-MAX_TURNS);
+}
+
+/** The context the next question is read with, after these questions. */
+export function contextOf(history: string[]): string | undefined {
+  let context: string | undefined;
+  for (const q of history) context = contextAfter(q, readQuestion(q, context));
+  return context;
+}
+
+/** Asks every question of a history again, each with the context of the ones before it. */
+export async function replay(engine: AnswerEngine, history: string[], docId?: string): Promise<Turn[]> {
+  const turns: Turn[] = [];
+  for (let i = 0; i < history.length; i++) {
+    const input: AskInput = { question: history[i], docId, context: contextOf(history.slice(0, i)) };
+    turns.push({ question: history[i], result: await engine.ask(input) });
+  }
+  return turns;
+}
+
+/** The page URL that shows this conversation. */
+export function conversationUrl(history: string[], docId?: string): string {
+  const params = new URLSearchParams();
+  for (const q of history.slice(-MAX_TURNS)) params.append('h', q);
+  if (docId) params.set('doc', docId);
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}

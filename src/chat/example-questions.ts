@@ -1,0 +1,71 @@
+// Example questions for the empty page, made from the corpus itself: a clause that states a figure
+// ("已推广种植生姜1000余亩") becomes a question about that figure ("已推广种植生姜多少亩?"). Each
+// candidate is asked once and kept only if the engine answers it with the sentence it came from, so
+// every example shown is one the corpus answers.
+import type { AnswerEngine } from '../answer-engine.js';
+import type { StoredDocument } from '../search/corpus-index.js';
+import { normalizeForMatch } from '../text/normalize.js';
+
+const WANTED = 5;
+const CLAUSE = /[^，,；;：:。！？!?]+/g;
+const FIGURE = /([0-9]+(?:\.[0-9]+)?)(余|多)?(?=万|亿|亩|元|个|家|人|名|户|项|公里|千米|米|吨|平方米|座|所|条|辆|台|套|倍|%)/;
+const DATE = /[0-9]+\s*[年月日号时]/;
+const HAN = /[\u4e00-\u9fff]/g;
+
+interface Candidate {
+  question: string;
+  figure: string;
+  docId: string;
+}
+
+function clauseQuestion(clause: string): { question: string; figure: string } | undefined {
+  const c = clause.trim();
+  // One figure per clause: with several, the question would not say which one it asks about.
+  if (c.length < 8 || c.length > 32 || DATE.test(c) || (c.match(/[0-9]+(?:\.[0-9]+)?/g)?.length ?? 0) !== 1) return undefined;
+  if ((c.match(HAN)?.length ?? 0) < c.length * 0.6) return undefined;
+  const m = FIGURE.exec(c);
+  if (!m) return undefined;
+  const asked = c.slice(0, m.index) + '多少' + c.slice(m.index + m[0].length).replace(/^%/, '');
+  const question = (c.slice(m.index + m[0].length).startsWith('%') ? asked.replace('多少', '百分之多少') : asked) + '?';
+  return { question, figure: m[1] };
+}
+
+/** At most one candidate per article, documents taken in turn so the examples cover the corpus. */
+function candidates(documents: StoredDocument[]): Candidate[] {
+  const perDocument = documents.map((doc) =>
+    doc.articles.flatMap((article) => {
+      for (const p of article.paragraphs) {
+        if (p.kind !== 'body') continue;
+        for (const clause of p.text.match(CLAUSE) ?? []) {
+          const q = clauseQuestion(clause);
+          if (q) return [{ ...q, docId: doc.id }];
+        }
+      }
+      return [];
+    }),
+  );
+  const out: Candidate[] = [];
+  for (let round = 0; perDocument.some((list) => round < list.length); round++) {
+    for (const list of perDocument) if (round < list.length) out.push(list[round]);
+  }
+  return out;
+}
+
+async function answeredExamples(engine: AnswerEngine): Promise<string[]> {
+  const kept: string[] = [];
+  for (const c of candidates(engine.documents()).slice(0, WANTED * 4)) {
+    const r = await engine.ask({ question: c.question, topK: 1 });
+    if (r.answer?.docId === c.docId && normalizeForMatch(r.answer.text).includes(c.figure)) kept.push(c.question);
+    if (kept.length === WANTED) break;
+  }
+  return kept;
+}
+
+const cache = new WeakMap<AnswerEngine, Promise<string[]>>();
+
+/** Up to five example questions for this corpus, computed once per loaded index. */
+export function exampleQuestions(engine: AnswerEngine): Promise<string[]> {
+  let examples = cache.get(engine);
+  if (!examples) cache.set(engine, (examples = answeredExamples(engine)));
+  return examples;
+}

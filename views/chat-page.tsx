@@ -1,0 +1,103 @@
+// GET / — the conversation: past turns, the empty state with example questions, and the question form.
+// The form posts to /ask: htmx appends the returned turn; without JavaScript a full page comes back.
+import type { Child } from 'hono/jsx';
+import type { StoredDocument } from '../src/search/corpus-index.js';
+import { MAX_QUESTION_CHARS } from '../src/server/api-schemas.js';
+import { ExampleList } from './example-list.js';
+import { Layout } from './layout.js';
+
+export function HistoryInputs(props: { history: string[] }) {
+  return (
+    <>
+      {props.history.map((q) => (
+        <input type="hidden" name="h" value={q} />
+      ))}
+    </>
+  );
+}
+
+export function ChatPage(props: {
+  turns: Child[];
+  history: string[];
+  examples: string[];
+  documents: StoredDocument[];
+  docId?: string;
+  error?: string;
+}) {
+  const { turns, history, examples, documents, docId } = props;
+  return (
+    <Layout title="寻源 · 中文文档问答" scripts>
+      <div class="chat">
+        <section id="conversation" class="conversation" role="log" aria-live="polite" aria-label="对话记录">
+          {turns}
+        </section>
+        <section class="empty-state" aria-labelledby="intro-title">
+          <h1 id="intro-title">问问这些文档</h1>
+          <p>
+            用中文提问，寻源会在{documents.length}篇文档里找出回答问题的那一句话，并列出出处；点“查看原文”可以跳到原文段落。可以接着追问，比如先问“……投资多少？”再问“那……呢？”。
+          </p>
+          {examples.length > 0 ? (
+            <>
+              <h2>试试这些问题</h2>
+              <ExampleList examples={examples} />
+            </>
+          ) : (
+            ''
+          )}
+        </section>
+        <form
+          id="ask-form"
+          class="composer"
+          method="post"
+          action="/ask"
+          hx-post="/ask"
+          hx-target="#conversation"
+          hx-swap="beforeend"
+          hx-sync="#conversation:drop"
+          hx-disable="find button"
+        >
+          <div id="history">
+            <HistoryInputs history={history} />
+          </div>
+          {props.error ? (
+            <p class="form-error" role="alert">
+              {props.error}
+            </p>
+          ) : (
+            ''
+          )}
+          <label for="question" class="visually-hidden">
+            你的问题
+          </label>
+          <textarea
+            id="question"
+            name="question"
+            rows={2}
+            maxlength={MAX_QUESTION_CHARS}
+            required
+            placeholder="输入问题，按 Enter 发送，Shift+Enter 换行"
+            aria-describedby="composer-help"
+          ></textarea>
+          <div class="composer-row">
+            <label for="doc-filter">范围</label>
+            <select id="doc-filter" name="docId">
+              <option value="">全部文档</option>
+              {documents.map((d) => (
+                <option value={d.id} selected={d.id === docId}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+            <a class="new-chat" href="/">
+              新对话
+            </a>
+            <button type="submit">提问</button>
+          </div>
+          <p id="composer-help" class="visually-hidden">
+            按 Enter 发送，Shift+Enter 换行。
+          </p>
+        </form>
+      </div>
+    </Layout>
+  );
+}
