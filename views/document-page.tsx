@@ -16,12 +16,8 @@ function Paragraph(props: { p: StoredParagraph; cited?: Cited }) {
   const isCited = cited?.anchor === p.anchor;
   const marks = isCited && cited.end > cited.start && cited.end <= p.text.length ? [{ start: cited.start, end: cited.end }] : [];
   const text = <MarkedText text={p.text} marks={marks} markClass="quote" />;
-  if (p.kind === 'heading') return <h3 id={p.anchor}>{text}</h3>;
-  return (
-    <p id={p.anchor} class={isCited ? `${p.kind} cited` : p.kind} aria-current={isCited ? 'location' : undefined}>
-      {text}
-    </p>
-  );
+  const attributes = { id: p.anchor, class: isCited ? `${p.kind} cited` : p.kind, 'aria-current': isCited ? 'location' : undefined };
+  return p.kind === 'heading' ? <h3 {...attributes}>{text}</h3> : <p {...attributes}>{text}</p>;
 }
 
 export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
