@@ -12,6 +12,7 @@ import { fingerprintOf } from './search/fingerprint.js';
 import { readQuestion } from './search/follow-up.js';
 import { loadIndex, saveIndex } from './search/index-store.js';
 import { embeddingText } from './search/passage-db.js';
+import { QueryVectorCache } from './search/query-vector-cache.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fuse-scores.js';
 
@@ -24,6 +25,8 @@ export interface EngineOptions {
   rebuild?: boolean;
   log?: (line: string) => void;
   onProgress?: (progress: BuildProgress) => void;
+  /** Query vectors kept for repeated questions (0 turns the cache off, as the latency bench does). */
+  queryCacheSize?: number;
 }
 
 export interface AskInput {
@@ -37,12 +40,17 @@ export interface AskInput {
 export const DEFAULT_TOP_K = 5;
 
 export class AnswerEngine {
+  private readonly queryVectors: QueryVectorCache;
+
   private constructor(
     private readonly index: CorpusIndex,
     private readonly embedder: Embedder,
     /** True when this open built the index rather than loading it. */
     readonly built: boolean,
-  ) {}
+    queryCacheSize?: number,
+  ) {
+    this.queryVectors = new QueryVectorCache(queryCacheSize);
+  }
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
     const log = options.log ?? (() => {});
@@ -54,7 +62,7 @@ export class AnswerEngine {
       const loaded = await loadIndex(options.indexDir, fingerprint);
       if ('index' in loaded) {
         log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
-        return new AnswerEngine(loaded.index, embedder, false);
+        return new AnswerEngine(loaded.index, embedder, false, options.queryCacheSize);
       }
       log(`building the index: ${loaded.reason}`);
     }
@@ -64,7 +72,7 @@ export class AnswerEngine {
     saveIndex(options.indexDir, index, fingerprint);
     cache.save(index.passages.map(embeddingText));
     log(`index built: ${index.passages.length} passages from ${index.documents.length} documents`);
-    return new AnswerEngine(index, embedder, true);
+    return new AnswerEngine(index, embedder, true, options.queryCacheSize);
   }
 
   get passageCount(): number {
@@ -94,7 +102,7 @@ export class AnswerEngine {
     const startedAt = performance.now();
     const topK = input.topK ?? DEFAULT_TOP_K;
     const read = readQuestion(input.question, input.context);
-    const vector = await this.embedder.embedQuery(read.query);
+    const vector = await this.queryVectors.get(read.query, (q) => this.embedder.embedQuery(q));
     const candidates = await retrieve(this.index, read.query, vector, { docId: input.docId, depth: Math.max(50, topK), fusion, focus: read.focus });
     return composeAnswer(this.index, input.question, read, candidates, topK, startedAt);
   }

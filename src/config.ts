@@ -1,5 +1,6 @@
 // Settings from the environment and the command line, with their defaults.
 import { resolve } from 'node:path';
+import { DEFAULT_QUERY_CACHE_SIZE } from './search/query-vector-cache.js';
 
 export interface Config {
   corpusDir: string;
@@ -7,6 +8,8 @@ export interface Config {
   modelDir: string;
   port: number;
   host: string;
+  /** Query vectors kept for repeated questions (QUERY_CACHE_SIZE, 0 turns the cache off). */
+  queryCacheSize: number;
 }
 
 /** `--corpus DIR` wins over CORPUS_DIR. */
@@ -19,11 +22,14 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   };
   const port = Number(flag('port') ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${env.PORT}`);
+  const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
+  if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   return {
     corpusDir: resolve(flag('corpus') ?? env.CORPUS_DIR ?? 'seeds'),
     indexDir: resolve(flag('index') ?? env.INDEX_DIR ?? 'index'),
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,
     host: flag('host') ?? env.HOST ?? '127.0.0.1',
+    queryCacheSize,
   };
 }

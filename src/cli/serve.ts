@@ -10,7 +10,7 @@ import { runCli } from './run-cli.js';
 runCli(async () => {
   const config = loadConfig();
   let engine: AnswerEngine | undefined;
-  const app = createApp(() => engine);
+  const app = createApp(() => engine, { logRequests: process.env.LOG_REQUESTS !== '0' });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another port` : err.message;

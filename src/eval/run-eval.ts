@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import type { FusionMethod } from '../search/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
+import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
 
@@ -16,7 +17,6 @@ const SIDES: Record<string, FusionMethod | undefined> = {
   vector: { kind: 'weighted', keywordWeight: 0 },
   hybrid: undefined,
 };
-const OFF_TOPIC = ['今天天气怎么样?', '量子计算机的原理是什么?', '推荐一部好看的电影', '怎么做红烧肉?', '明天股市会涨吗', '世界上最高的山是哪座?', '如何学好英语?', 'What is the capital of France?'];
 
 const contains = (text: string, evidence: string) => normalizeForMatch(text).includes(normalizeForMatch(evidence));
 const fmt = (x: number) => x.toFixed(3);
@@ -79,12 +79,12 @@ async function evalSeeds() {
   console.log(`Hit@1 ${fmt(hit1 / questions.length)}  Hit@5 ${fmt(hit5 / questions.length)}  answered ${answered}/${questions.length}  answer sentence holds the evidence ${fmt(quoteHits / questions.length)}`);
   for (const m of misses) console.log(`  miss: ${m}`);
   let nulls = 0;
-  for (const q of OFF_TOPIC) {
+  for (const q of OFF_TOPIC_QUESTIONS) {
     const r = await engine.ask({ question: q });
     if (!r.answer) nulls++;
     else console.log(`  answered off-topic: ${q} → ${r.answer.text.slice(0, 40)} (vector ${r.passages[0].scores.vector})`);
   }
-  console.log(`off-topic questions with answer null: ${nulls}/${OFF_TOPIC.length}`);
+  console.log(`off-topic questions with answer null: ${nulls}/${OFF_TOPIC_QUESTIONS.length}`);
   const sorted = answeredRelevance.map(Number).sort((a, b) => a - b);
   console.log(`lowest top-passage cosine among in-corpus questions: ${sorted.slice(0, 3).join(', ')}`);
 }

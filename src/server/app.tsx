@@ -5,6 +5,8 @@ import type { AnswerEngine } from '../answer-engine.js';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
+import { bodySizeLimit } from './body-size.js';
+import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
@@ -18,9 +20,17 @@ function citedFrom(query: (name: string) => string | undefined): Cited | undefin
   return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { anchor, start, end } : { anchor, start: 0, end: 0 };
 }
 
-export function createApp(getEngine: () => AnswerEngine | undefined) {
+export interface AppOptions {
+  /** Log one line per request (method, path, status, time; never what was asked). */
+  logRequests?: boolean;
+}
+
+export function createApp(getEngine: () => AnswerEngine | undefined, options: AppOptions = {}) {
   const app = new Hono();
+  if (options.logRequests) app.use(requestLog());
   app.use(securityHeaders());
+  app.use('/api/*', bodySizeLimit());
+  app.use('/ask', bodySizeLimit());
 
   app.get('/healthz', (c) => {
     const engine = getEngine();

@@ -1,0 +1,76 @@
+// `npm run bench:load`: drives a real server over loopback with autocannon at concurrency 1, 8 and 32
+// (LOAD_SECONDS each, default 20), then a soak (SOAK_SECONDS, default 120) at concurrency 8 that
+// samples the server's RSS. Questions: the seed question set (hits) and off-topic ones (misses). The
+// levels run twice: with the query-vector cache (the default; the mix repeats, as real traffic does)
+// and with it off, so every request embeds its question.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { runCli } from '../cli/run-cli.js';
+import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
+import seedQuestions from './seed-questions.json' with { type: 'json' };
+import { freePort } from '../server/free-port.js';
+
+const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
+const WARM_UP_SECONDS = 20;
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+function drive(url: string, connections: number, duration: number) {
+  const bodies = [...seedQuestions.map((q) => q.question), ...OFF_TOPIC_QUESTIONS].map((question) => JSON.stringify({ question }));
+  return autocannon({
+    url: `${url}/api/ask`,
+    connections,
+    duration,
+    requests: bodies.map((body) => ({ method: 'POST', path: '/api/ask', headers: { 'content-type': 'application/json' }, body })),
+  });
+}
+
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [fileURLToPath(new URL('../cli/serve.js', import.meta.url)), '--port', String(port)], {
+    env: { ...process.env, LOG_REQUESTS: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; (await fetch(`${url}/healthz`).catch(() => undefined))?.status !== 200; i++) {
+    if (i > 1200) throw new Error('the server did not become healthy within 2 minutes');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, server };
+}
+
+async function levels(label: string, env: Record<string, string>) {
+  const { url, server } = await startServer(env);
+  try {
+    console.log(`\n${label}\n| connections | requests/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|`);
+    for (const connections of [1, 8, 32]) {
+      const r = await drive(url, connections, LOAD_SECONDS);
+      console.log(`| ${connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.timeouts} | ${r.non2xx} |`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+runCli(async () => {
+  await levels('query-vector cache off (every request embeds its question)', { QUERY_CACHE_SIZE: '0' });
+  await levels('query-vector cache on (default)', {});
+  const { url, server } = await startServer({});
+  try {
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssMb(server.pid!)), 1000);
+    const soak = await drive(url, 8, SOAK_SECONDS);
+    clearInterval(sampler);
+    const warm = samples[Math.min(WARM_UP_SECONDS, samples.length - 1)];
+    const last = samples[samples.length - 1];
+    console.log(
+      `\nsoak ${SOAK_SECONDS} s at 8 connections: ${soak.requests.total} requests, ${soak.errors + soak.timeouts} errors, ${soak.non2xx} non-2xx; ` +
+        `RSS ${warm.toFixed(0)} MB after ${WARM_UP_SECONDS} s warm-up → ${last.toFixed(0)} MB at the end (${(((last - warm) / warm) * 100).toFixed(1)}%), peak ${Math.max(...samples).toFixed(0)} MB`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
