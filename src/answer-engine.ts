@@ -56,7 +56,7 @@ export class AnswerEngine {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = await loadEmbedder(options.modelDir);
-    const files = readCorpus(options.corpusDir);
+    const files = readCorpus(options.corpusDir, (f) => log(`skipped ${f.path}: ${f.reason}`));
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint);

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { decodeText } from './decode-text.js';
 
 export const CORPUS_EXTENSIONS = ['.txt', '.md'];
 
@@ -32,16 +33,26 @@ function listFiles(root: string, dir: string, out: string[]): void {
   }
 }
 
-export function readCorpus(root: string): SourceFile[] {
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
+export function readCorpus(root: string, skip: (file: SkippedFile) => void = () => {}): SourceFile[] {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`corpus folder not found: ${root}`);
   }
   const files: string[] = [];
   listFiles(root, root, files);
-  return files.sort().map((full) => {
+  return files.sort().flatMap((full) => {
     const path = relative(root, full).split(sep).join('/');
-    const text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
+    const decoded = decodeText(readFileSync(full));
+    if ('error' in decoded) {
+      skip({ path, reason: decoded.error });
+      return [];
+    }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    return { id: documentId(path), path, name, text };
+    return [{ id: documentId(path), path, name, text: decoded.text }];
   });
 }
