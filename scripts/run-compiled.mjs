@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,4 +40,4 @@ if (!entry?.endsWith('.ts')) {
   process.exit(2);
 }
 compileIfStale();
-await import(pathToFileURL(join(root, 'dist', relative(root, join(root, entry)).replace(/\.tsx?$/, '.js'))).href);
+await import(pathToFileURL(join(root, 'dist', entry.replace(/\.tsx?$/, '.js'))).href);

@@ -1,6 +1,6 @@
 // A conversation is the list of its questions, carried in the page's URL and form (`h=…&h=…`), so it
 // survives a reload, works without JavaScript, and needs no server-side session.
-import type { AnswerEngine, AskInput } from '../answer-engine.js';
+import type { AnswerEngine } from '../answer-engine.js';
 import { contextAfter, readQuestion } from '../search/follow-up.js';
 import type { AskResult } from '../search/answer.js';
 import { MAX_QUESTION_CHARS } from '../server/api-schemas.js';
@@ -25,16 +25,18 @@ export function cleanHistory(raw: unknown): string[] {
 /** The context the next question is read with, after these questions. */
 export function contextOf(history: string[]): string | undefined {
   let context: string | undefined;
-  for (const q of history) context = contextAfter(q, readQuestion(q, context));
+  for (const q of history) context = contextAfter(q, readQuestion(q, context).followUpOf);
   return context;
 }
 
 /** Asks every question of a history again, each with the context of the ones before it. */
 export async function replay(engine: AnswerEngine, history: string[], docId?: string): Promise<Turn[]> {
   const turns: Turn[] = [];
-  for (let i = 0; i < history.length; i++) {
-    const input: AskInput = { question: history[i], docId, context: contextOf(history.slice(0, i)) };
-    turns.push({ question: history[i], result: await engine.ask(input) });
+  let context: string | undefined;
+  for (const question of history) {
+    const result = await engine.ask({ question, docId, context });
+    turns.push({ question, result });
+    context = contextAfter(question, result.followUpOf);
   }
   return turns;
 }

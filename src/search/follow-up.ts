@@ -34,4 +34,4 @@ export function readQuestion(question: string, context?: string): ReadQuestion {
  * The question a later turn is read against: a follow-up keeps its context, so "那第一中学呢?" and
  * then "第一实验小学呢?" are both read with the question that opened the topic.
  */
-export const contextAfter = (question: string, read: ReadQuestion) => read.followUpOf ?? question;
+export const contextAfter = (question: string, followUpOf: string | undefined) => followUpOf ?? question;

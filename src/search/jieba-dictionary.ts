@@ -3,8 +3,7 @@
 // ~250 MB resident, a third of the serving budget. Words jieba saw fewer than MIN_WORD_FREQUENCY times
 // are dropped (136k words remain, ~100 MB); a dropped word is cut into its parts at index and query
 // time alike, so it still matches. The keyword extractor's IDF table is never used: it gets one line.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DICT, load } from 'nodejs-jieba';
@@ -21,11 +20,11 @@ function writeOnce(name: string, content: () => string): string {
   return path;
 }
 
+/** Named by the source dictionary's size and time, so start-up reads the 5 MB file only to write the copy. */
 function trimmedDictionary(): string {
-  const full = readFileSync(DEFAULT_DICT, 'utf8');
-  const digest = createHash('sha256').update(full).digest('hex').slice(0, 12);
-  return writeOnce(`xunyuan-jieba-${digest}-f${MIN_WORD_FREQUENCY}.utf8`, () =>
-    full
+  const { size, mtimeMs } = statSync(DEFAULT_DICT);
+  return writeOnce(`xunyuan-jieba-${size}-${Math.round(mtimeMs)}-f${MIN_WORD_FREQUENCY}.utf8`, () =>
+    readFileSync(DEFAULT_DICT, 'utf8')
       .split('\n')
       .filter((line) => Number(line.split(' ')[1]) >= MIN_WORD_FREQUENCY)
       .join('\n'),
