@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answer-engine.js';
 import { loadConfig } from '../src/config.js';
 import { decodeText } from '../src/ingest/decode-text.js';
+import { htmlToText } from '../src/ingest/html-to-text.js';
 import { readCorpus } from '../src/ingest/read-corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-encodings-'));
@@ -17,6 +18,14 @@ const FILES: Record<string, { bytes: Buffer; question: string; evidence: string 
   'gbk.txt': { bytes: iconv.encode('# 滏阳河治理\n\n滏阳河在冀南新区境内全长约25公里,河堤边坡比达1:6。\n', 'gbk'), question: '滏阳河在冀南新区境内有多长?', evidence: '25公里' },
   'sub/utf16.txt': { bytes: iconv.encode('\ufeff# 生姜种植\n\n磁县推广种植生姜1000余亩,带动500余名群众就近就业。\n', 'utf16-le'), question: '磁县推广种植了多少亩生姜?', evidence: '1000余亩' },
   'big5.txt': { bytes: iconv.encode('# 職教城\n\n邯鄲職教城二期項目總投資66.5億元。\n', 'big5'), question: '邯郸职教城二期项目总投资多少?', evidence: '66.5' },
+  'sub/page.html': {
+    bytes: Buffer.from(
+      '<!doctype html><html><head><title>站点</title><script>var x = "体育馆";</script></head><body><nav>首页 | 新闻</nav>' +
+        '<h1>邯郸新建体育馆</h1><p>新建的体育馆可容纳<b>8000</b>名观众，总投资3.2亿元。</p></body></html>',
+    ),
+    question: '新建的体育馆能容纳多少观众?',
+    evidence: '8000名观众',
+  },
   'notes.md': { bytes: Buffer.from('# 人民医院\n\n总投资4.33亿元的冀南新区人民医院项目即将开工建设。\n'), question: '冀南新区人民医院项目总投资多少?', evidence: '4.33亿元' },
 };
 for (const [path, f] of Object.entries(FILES)) writeFileSync(join(corpusDir, path), f.bytes);
@@ -31,6 +40,27 @@ describe('decoding', () => {
     expect(decodeText(iconv.encode('冀南新区人民医院项目总投资4.33亿元。', 'gbk'))).toMatchObject({ text: '冀南新区人民医院项目总投资4.33亿元。' });
     expect(decodeText(iconv.encode('\ufeff邯鄲職教城', 'utf16-be'))).toMatchObject({ text: '邯鄲職教城' });
     expect('error' in decodeText(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10, 0x00]))).toBe(true);
+  });
+});
+
+describe('HTML', () => {
+  it('keeps headings as Markdown headings, drops scripts, styles and menus, decodes entities', () => {
+    const text = htmlToText(
+      '<html><head><title>标签页</title><style>p{}</style></head><body><nav>菜单</nav><h2>标题 一</h2>' +
+        '<p>第一段&amp;内容<br>第二行</p><h4>小节</h4><ul><li>甲</li><li>乙</li></ul><script>alert(1)</script></body></html>',
+    );
+    expect(text.split('\n\n').map((l) => l.trim())).toEqual(['## 标题 一', '第一段&内容', '第二行', '#### 小节', '甲', '乙']);
+  });
+
+  it('titles a page without headings by its <title>', () => {
+    expect(htmlToText('<title>只有 标题</title><p>正文。</p>')).toBe('# 只有 标题\n\n正文。\n');
+  });
+
+  it('gives the HTML file its heading as the document title', () => {
+    const files = readCorpus(corpusDir);
+    const page = files.find((f) => f.path === 'sub/page.html')!;
+    expect(page.id).toMatch(/^sub-page-[0-9a-f]{8}$/);
+    expect(page.text.startsWith('# 邯郸新建体育馆')).toBe(true);
   });
 });
 

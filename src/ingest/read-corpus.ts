@@ -3,8 +3,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { decodeText } from './decode-text.js';
+import { htmlToText } from './html-to-text.js';
 
-export const CORPUS_EXTENSIONS = ['.txt', '.md'];
+export const CORPUS_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+
+const isHtml = (path: string) => /\.html?$/i.test(path);
 
 export interface SourceFile {
   id: string;
@@ -12,10 +15,11 @@ export interface SourceFile {
   path: string;
   /** File name without extension: the title when the text has no headline. */
   name: string;
+  /** The decoded text; for an HTML file, the text extracted from it (source offsets point into this). */
   text: string;
 }
 
-/** `news/2021/page-1.txt` → `news-2021-page-1`; a path that had to be changed gets a short hash to stay unique. */
+/** `page-1.txt` → `page-1`; a path that had to be changed (`news/第1版.txt` → `news-1-3f9a0c12`) gets a short hash of itself to stay unique. */
 export function documentId(relativePath: string): string {
   const stem = relativePath.slice(0, relativePath.length - extname(relativePath).length);
   const slug = stem.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -53,6 +57,7 @@ export function readCorpus(root: string, skip: (file: SkippedFile) => void = () 
       return [];
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    return [{ id: documentId(path), path, name, text: decoded.text }];
+    const text = isHtml(path) ? htmlToText(decoded.text) : decoded.text;
+    return [{ id: documentId(path), path, name, text }];
   });
 }

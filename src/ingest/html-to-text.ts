@@ -1,0 +1,65 @@
+// An HTML page → the plain text the rest of ingest reads: one block per line, headings written as
+// Markdown (`#` for h1 …), so h1/h2 open articles and h3–h6 name sections, as in a Markdown file.
+import { Parser } from 'htmlparser2';
+
+/** Elements whose text is not the page's content: code, menus, form controls. */
+const HIDDEN = new Set(['nav', 'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'button', 'select', 'textarea']);
+
+/** Elements that end the line of text before them. */
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
+  'footer', 'form', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+
+const headingLevel = (tag: string) => (/^h[1-6]$/.test(tag) ? Number(tag[1]) : 0);
+
+export function htmlToText(html: string): string {
+  const blocks: string[] = [];
+  let line = '';
+  let level = 0;
+  let hidden = 0;
+  let title = '';
+  let inTitle = false;
+  let sawHeading = false;
+
+  const endLine = () => {
+    const text = line.replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(level > 0 ? `${'#'.repeat(level)} ${text}` : text);
+    line = '';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'title') inTitle = true;
+        if (HIDDEN.has(name)) hidden++;
+        const h = headingLevel(name);
+        if (h > 0 || BLOCKS.has(name)) endLine();
+        if (h > 0) {
+          level = h;
+          sawHeading = true;
+        }
+      },
+      ontext(text) {
+        if (inTitle) title += text;
+        else if (hidden === 0) line += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+        const h = headingLevel(name);
+        if (h > 0 || BLOCKS.has(name)) endLine();
+        if (h > 0) level = 0;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  endLine();
+
+  // A page without headings is titled by its <title>, as a reader would see it in the tab.
+  const pageTitle = title.replace(/\s+/g, ' ').trim();
+  if (!sawHeading && pageTitle) blocks.unshift(`# ${pageTitle}`);
+  return blocks.join('\n\n') + '\n';
+}
