@@ -1,23 +1,23 @@
-// The one entry point for answering: opens (or builds) the index, then answers questions. The API,
-// the page and the command line all call `ask`, so they rank identically.
-import { join } from 'node:path';
+// The one entry point for answering: opens (or builds) the index, answers questions, and re-indexes
+// the folders when they change. The API, the page and the command line all call `ask`, so they rank
+// identically.
 import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from './ingest/chunk-passages.js';
-import { readCorpus } from './ingest/read-corpus.js';
+import { readSources } from './ingest/read-sources.js';
 import { composeAnswer, type AskResult } from './search/answer.js';
-import { buildIndex, type BuildProgress } from './search/build-index.js';
+import { buildIndex, describeReport, type BuildProgress, type IndexReport } from './search/build-index.js';
 import type { CorpusIndex, StoredDocument } from './search/corpus-index.js';
 import { loadEmbedder, type Embedder } from './search/embedder.js';
-import { EmbeddingCache } from './search/embedding-cache.js';
 import { fingerprintOf } from './search/fingerprint.js';
 import { readQuestion } from './search/follow-up.js';
-import { loadIndex, saveIndex } from './search/index-store.js';
-import { embeddingText } from './search/passage-db.js';
+import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from './search/index-store.js';
 import { QueryVectorCache } from './search/query-vector-cache.js';
 import { retrieve } from './search/retrieve.js';
 import type { FusionMethod } from './search/fuse-scores.js';
 
 export interface EngineOptions {
   corpusDir: string;
+  /** Folder of documents added through the API; indexed with the corpus when it exists. Without it, nothing can be added. */
+  uploadsDir?: string;
   indexDir: string;
   modelDir: string;
   chunking?: ChunkOptions;
@@ -41,38 +41,86 @@ export const DEFAULT_TOP_K = 5;
 
 export class AnswerEngine {
   private readonly queryVectors: QueryVectorCache;
+  /** Re-indexes run one after another, never two at once. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly index: CorpusIndex,
+    /** Replaced whole by a re-index: a question in flight keeps the index it started with. */
+    private index: CorpusIndex,
+    private fingerprint: Fingerprint,
     private readonly embedder: Embedder,
-    /** True when this open built the index rather than loading it. */
-    readonly built: boolean,
-    queryCacheSize?: number,
+    private readonly options: EngineOptions,
+    /** What opening did: undefined when the stored index was loaded as it was. */
+    readonly buildReport: IndexReport | undefined,
   ) {
-    this.queryVectors = new QueryVectorCache(queryCacheSize);
+    this.queryVectors = new QueryVectorCache(options.queryCacheSize);
+  }
+
+  /** True when this open built (or updated) the index rather than loading it. */
+  get built(): boolean {
+    return this.buildReport !== undefined;
   }
 
   static async open(options: EngineOptions): Promise<AnswerEngine> {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = await loadEmbedder(options.modelDir);
-    const files = readCorpus(options.corpusDir, (f) => log(`skipped ${f.path}: ${f.reason}`));
+    const files = readSources(options.corpusDir, options.uploadsDir, log);
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint);
       if ('index' in loaded) {
         log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
-        return new AnswerEngine(loaded.index, embedder, false, options.queryCacheSize);
+        return new AnswerEngine(loaded.index, fingerprint, embedder, options, undefined);
       }
       log(`building the index: ${loaded.reason}`);
     }
-    const cache = new EmbeddingCache(join(options.indexDir, 'cache'), embedder.fingerprint, embedder.dimensions);
-    cache.load();
-    const index = await buildIndex(files, embedder, { chunking, cache, onProgress: options.onProgress });
+    // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
+    // unchanged file serves again unless a rebuild was asked for or the chunking differs.
+    const stored = loadStoredCorpus(options.indexDir);
+    const sameModel = stored?.fingerprint.model === embedder.fingerprint;
+    const { index, report } = await buildIndex(files, embedder, {
+      chunking,
+      onProgress: options.onProgress,
+      previous: sameModel ? stored.corpus : undefined,
+      reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+    });
     saveIndex(options.indexDir, index, fingerprint);
-    cache.save(index.passages.map(embeddingText));
-    log(`index built: ${index.passages.length} passages from ${index.documents.length} documents`);
-    return new AnswerEngine(index, embedder, true, options.queryCacheSize);
+    log(`index built: ${describeReport(report)}`);
+    return new AnswerEngine(index, fingerprint, embedder, options, report);
+  }
+
+  /**
+   * Reads the folders again and, if anything changed, builds the new index beside the one being served
+   * and switches to it in one assignment once it is complete and saved.
+   */
+  refresh(): Promise<IndexReport> {
+    const run = this.queue.then(() => this.reindex());
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async reindex(): Promise<IndexReport> {
+    const log = this.options.log ?? (() => {});
+    const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+    const files = readSources(this.options.corpusDir, this.options.uploadsDir, log);
+    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking);
+    const current = this.index;
+    if (sameFingerprint(fingerprint, this.fingerprint)) {
+      const n = current.documents.length;
+      return { documents: n, passages: current.passages.length, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
+    }
+    const { index, report } = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
+    saveIndex(this.options.indexDir, index, fingerprint);
+    this.index = index;
+    this.fingerprint = fingerprint;
+    log(`index updated: ${describeReport(report)}`);
+    return report;
+  }
+
+  /** Where added documents are written. */
+  get uploadsDir(): string | undefined {
+    return this.options.uploadsDir;
   }
 
   get passageCount(): number {
@@ -100,10 +148,11 @@ export class AnswerEngine {
   /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
   async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
     const startedAt = performance.now();
+    const index = this.index;
     const topK = input.topK ?? DEFAULT_TOP_K;
     const read = readQuestion(input.question, input.context);
     const vector = await this.queryVectors.get(read.query, (q) => this.embedder.embedQuery(q));
-    const candidates = await retrieve(this.index, read.query, vector, { docId: input.docId, depth: Math.max(50, topK), fusion, focus: read.focus });
-    return composeAnswer(this.index, input.question, read, candidates, topK, startedAt);
+    const candidates = await retrieve(index, read.query, vector, { docId: input.docId, depth: Math.max(50, topK), fusion, focus: read.focus });
+    return composeAnswer(index, input.question, read, candidates, topK, startedAt);
   }
 }

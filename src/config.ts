@@ -4,12 +4,18 @@ import { DEFAULT_QUERY_CACHE_SIZE } from './search/query-vector-cache.js';
 
 export interface Config {
   corpusDir: string;
+  /** Where documents added through the API are written (UPLOADS_DIR). */
+  uploadsDir: string;
   indexDir: string;
   modelDir: string;
   port: number;
   host: string;
   /** Query vectors kept for repeated questions (QUERY_CACHE_SIZE, 0 turns the cache off). */
   queryCacheSize: number;
+  /** Re-index while serving when the folders change (`--watch` or WATCH=1). */
+  watch: boolean;
+  /** Turns on the write endpoints, which then require it as a bearer token (ADMIN_TOKEN). */
+  adminToken?: string;
 }
 
 /** `--corpus DIR` wins over CORPUS_DIR. */
@@ -24,12 +30,17 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${env.PORT}`);
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
+  const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken !== undefined && adminToken.length < 12) throw new Error('ADMIN_TOKEN must be at least 12 characters long');
   return {
     corpusDir: resolve(flag('corpus') ?? env.CORPUS_DIR ?? 'seeds'),
+    uploadsDir: resolve(flag('uploads') ?? env.UPLOADS_DIR ?? 'uploads'),
     indexDir: resolve(flag('index') ?? env.INDEX_DIR ?? 'index'),
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,
     host: flag('host') ?? env.HOST ?? '127.0.0.1',
     queryCacheSize,
+    watch: argv.includes('--watch') || env.WATCH === '1' || env.WATCH === 'true',
+    adminToken,
   };
 }

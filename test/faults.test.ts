@@ -1,7 +1,6 @@
 // Faults as integration tests: broken or old index files, a crash in the middle of an index write,
 // a missing or corrupt model, a port already taken, and a graceful stop. The server and the index
 // builder run as real child processes.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answer-engine.js';
 import { loadConfig } from '../src/config.js';
 import { freePort } from '../src/server/free-port.js';
+import { run, until } from './support/processes.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-faults-'));
 const corpusDir = join(work, 'corpus');
@@ -17,31 +17,6 @@ const indexDir = join(work, 'index');
 const { modelDir } = loadConfig([]);
 const logs: string[] = [];
 const open = () => AnswerEngine.open({ corpusDir, indexDir, modelDir, log: (l) => logs.push(l) });
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function run(entry: string, args: string[], env: Record<string, string> = {}): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    env: { ...process.env, LOG_REQUESTS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return { child, output: () => out, exit: new Promise((r) => child.on('exit', (code) => r(code))) };
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 const currentBuild = () => join(indexDir, readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim());

@@ -1,8 +1,9 @@
 // `npm start`: serve the corpus. The server answers /healthz (503) at once and the API once the
-// index is loaded or built.
+// index is loaded or built. With `--watch` it re-indexes when the folders change.
 import { serve } from '@hono/node-server';
 import { AnswerEngine } from '../answer-engine.js';
 import { loadConfig } from '../config.js';
+import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
 import { progressReporter } from './progress.js';
 import { runCli } from './run-cli.js';
@@ -10,7 +11,8 @@ import { runCli } from './run-cli.js';
 runCli(async () => {
   const config = loadConfig();
   let engine: AnswerEngine | undefined;
-  const app = createApp(() => engine, { logRequests: process.env.LOG_REQUESTS !== '0' });
+  const log = (line: string) => console.error(`[xunyuan] ${line}`);
+  const app = createApp(() => engine, { logRequests: process.env.LOG_REQUESTS !== '0', adminToken: config.adminToken });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another port` : err.message;
@@ -19,8 +21,10 @@ runCli(async () => {
   });
   server.on('listening', () => console.error(`[xunyuan] listening on http://${config.host}:${config.port} (corpus ${config.corpusDir})`));
 
+  let watcher: FolderWatch | undefined;
   const stop = () => {
     console.error('[xunyuan] shutting down');
+    void watcher?.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 10_000).unref();
   };
@@ -28,7 +32,16 @@ runCli(async () => {
   process.on('SIGINT', stop);
 
   const progress = progressReporter();
-  engine = await AnswerEngine.open({ ...config, log: (l) => console.error(`[xunyuan] ${l}`), onProgress: progress.update });
+  const opened = await AnswerEngine.open({ ...config, log, onProgress: progress.update });
+  engine = opened;
   progress.stop();
-  console.error('[xunyuan] ready');
+  if (config.watch) {
+    // A failed re-index leaves the previous index serving; the next change tries again.
+    const reindex = () => opened.refresh().catch((err: Error) => log(`re-index failed, still serving the previous index: ${err.message}`));
+    watcher = watchFolders([config.corpusDir, config.uploadsDir], () => void reindex());
+    await watcher.ready;
+    log(`watching ${config.corpusDir} and ${config.uploadsDir} for changes`);
+  }
+  if (config.adminToken) log('write endpoints on: POST /api/documents, DELETE /api/documents/:id (ADMIN_TOKEN)');
+  log('ready');
 });

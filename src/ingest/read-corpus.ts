@@ -42,15 +42,15 @@ export interface SkippedFile {
   reason: string;
 }
 
-/** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
-export function readCorpus(root: string, skip: (file: SkippedFile) => void = () => {}): SourceFile[] {
+/** Files that could not be read as text are left out and reported through `skip`; the rest is read. `prefix` goes before every relative path. */
+export function readCorpus(root: string, skip: (file: SkippedFile) => void = () => {}, prefix = ''): SourceFile[] {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`corpus folder not found: ${root}`);
   }
   const files: string[] = [];
   listFiles(root, root, files);
   return files.sort().flatMap((full) => {
-    const path = relative(root, full).split(sep).join('/');
+    const path = prefix + relative(root, full).split(sep).join('/');
     const decoded = decodeText(readFileSync(full));
     if ('error' in decoded) {
       skip({ path, reason: decoded.error });

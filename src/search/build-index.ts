@@ -1,4 +1,7 @@
-// Source files → a searchable CorpusIndex: parse, chunk, embed (cached), insert into Orama.
+// Source files → a searchable CorpusIndex: parse, chunk, embed, insert into Orama. Given the previous
+// build, files that did not change keep their parse and every passage text already embedded keeps its
+// vector, so a re-index embeds only what is new.
+import { createHash } from 'node:crypto';
 import { chunkDocument, DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
 import type { ParsedDocument } from '../ingest/document-model.js';
 import { sourceSpan } from '../ingest/mapped-text.js';
@@ -6,28 +9,47 @@ import { parseDocument } from '../ingest/parse-document.js';
 import type { SourceFile } from '../ingest/read-corpus.js';
 import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
 import type { Embedder } from './embedder.js';
-import type { EmbeddingCache } from './embedding-cache.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import type { StoredCorpus } from './index-store.js';
 import { createPassageDb, embeddingText, insertPassages } from './passage-db.js';
 
 export interface BuildProgress {
   done: number;
   total: number;
-  /** Passages taken from the embedding cache instead of the model. */
+  /** Passages whose vector came from the previous build instead of the model. */
   cached: number;
 }
 
 export interface BuildOptions {
   chunking?: ChunkOptions;
-  cache?: EmbeddingCache;
   onProgress?: (progress: BuildProgress) => void;
   /** Passages per model call: larger batches go faster and take more memory. */
   batchSize?: number;
+  /** The previous build, made with the same model: its vectors are reused wherever a passage's text is unchanged. */
+  previous?: StoredCorpus;
+  /** Also reuse the previous parse of files that did not change (only when it was chunked the same way). */
+  reuseDocuments?: boolean;
 }
 
-function storeDocument(doc: ParsedDocument): StoredDocument {
+/** What a build did, in files and in passages. */
+export interface IndexReport {
+  documents: number;
+  passages: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Passages the model embedded; the rest reused a previous vector. */
+  embedded: number;
+}
+
+export const sourceHash = (file: SourceFile) => createHash('sha256').update(file.path).update('\0').update(file.text).digest('hex').slice(0, 16);
+
+function storeDocument(doc: ParsedDocument, hash: string): StoredDocument {
   return {
     id: doc.id,
     path: doc.path,
+    sourceHash: hash,
     title: doc.title,
     articles: doc.articles.map((a) => ({
       index: a.index,
@@ -49,14 +71,14 @@ function storeDocument(doc: ParsedDocument): StoredDocument {
   };
 }
 
-async function embedAll(passages: Passage[], embedder: Embedder, options: BuildOptions): Promise<Float32Array> {
+async function embedAll(passages: Passage[], embedder: Embedder, cache: EmbeddingCache, options: BuildOptions): Promise<{ vectors: Float32Array; embedded: number }> {
   const dims = embedder.dimensions;
   const vectors = new Float32Array(passages.length * dims);
   const texts = passages.map(embeddingText);
   const todo: number[] = [];
   let cached = 0;
   texts.forEach((text, i) => {
-    const hit = options.cache?.get(text);
+    const hit = cache.get(text);
     if (hit) {
       vectors.set(hit, i * dims);
       cached++;
@@ -72,22 +94,68 @@ async function embedAll(passages: Passage[], embedder: Embedder, options: BuildO
   for (let k = 0; k < todo.length; k += batch) {
     const ids = todo.slice(k, k + batch);
     const out = await embedder.embedPassages(ids.map((i) => texts[i]));
-    ids.forEach((i, j) => {
-      vectors.set(out[j], i * dims);
-      options.cache?.set(texts[i], out[j]);
-    });
+    ids.forEach((i, j) => vectors.set(out[j], i * dims));
     done += ids.length;
     options.onProgress?.({ done, total: passages.length, cached });
   }
-  return vectors;
+  return { vectors, embedded: todo.length };
 }
 
-export async function buildIndex(files: SourceFile[], embedder: Embedder, options: BuildOptions = {}): Promise<CorpusIndex> {
-  const parsed = files.map((f) => parseDocument(f.id, f.path, f.text, f.name));
-  const passages = parsed.flatMap((d) => chunkDocument(d, options.chunking ?? DEFAULT_CHUNKING));
-  const vectors = await embedAll(passages, embedder, options);
+function passagesByDocument(passages: Passage[]): Map<string, Passage[]> {
+  const out = new Map<string, Passage[]>();
+  for (const p of passages) {
+    const list = out.get(p.docId);
+    if (list) list.push(p);
+    else out.set(p.docId, [p]);
+  }
+  return out;
+}
+
+export async function buildIndex(
+  files: SourceFile[],
+  embedder: Embedder,
+  options: BuildOptions = {},
+): Promise<{ index: CorpusIndex; report: IndexReport }> {
+  const chunking = options.chunking ?? DEFAULT_CHUNKING;
+  const before = new Map(options.previous?.documents.map((d) => [d.id, d]));
+  const keptPassages = options.reuseDocuments && options.previous ? passagesByDocument(options.previous.passages) : undefined;
+  const documents: StoredDocument[] = [];
+  const passages: Passage[] = [];
+  const counts = { added: 0, changed: 0, unchanged: 0 };
+  for (const file of files) {
+    const hash = sourceHash(file);
+    const old = before.get(file.id);
+    if (old?.sourceHash === hash) {
+      counts.unchanged++;
+      if (keptPassages) {
+        documents.push(old);
+        passages.push(...(keptPassages.get(old.id) ?? []));
+        continue;
+      }
+    } else if (old) {
+      counts.changed++;
+    } else {
+      counts.added++;
+    }
+    const parsed = parseDocument(file.id, file.path, file.text, file.name);
+    documents.push(storeDocument(parsed, hash));
+    passages.push(...chunkDocument(parsed, chunking));
+  }
+  const present = new Set(files.map((f) => f.id));
+  const removed = [...before.keys()].filter((id) => !present.has(id)).length;
+
+  const cache = new EmbeddingCache(options.previous, embedder.dimensions);
+  const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
   const db = createPassageDb(embedder.dimensions);
   await insertPassages(db, passages, vectors, embedder.dimensions);
-  const documents = parsed.map(storeDocument);
-  return { documents, passages, vectors, dimensions: embedder.dimensions, db, ...lookups(documents, passages) };
+  return {
+    index: { documents, passages, vectors, dimensions: embedder.dimensions, db, ...lookups(documents, passages) },
+    report: { documents: documents.length, passages: passages.length, ...counts, removed, embedded },
+  };
+}
+
+/** `2 added, 1 changed, 0 removed, 845 unchanged; 9 of 1,263 passages embedded (848 documents)` */
+export function describeReport(r: IndexReport): string {
+  const n = (x: number) => x.toLocaleString('en');
+  return `${n(r.added)} added, ${n(r.changed)} changed, ${n(r.removed)} removed, ${n(r.unchanged)} unchanged; ${n(r.embedded)} of ${n(r.passages)} passages embedded (${n(r.documents)} documents)`;
 }

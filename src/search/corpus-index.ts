@@ -19,6 +19,8 @@ export interface StoredParagraph {
 export interface StoredDocument {
   id: string;
   path: string;
+  /** Hash of the file's path and text: a re-index keeps an unchanged file's parse and vectors. */
+  sourceHash: string;
   title: string;
   articles: { index: number; title: string; paragraphs: StoredParagraph[] }[];
 }

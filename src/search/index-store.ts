@@ -11,7 +11,7 @@ import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.j
 import { createPassageDb } from './passage-db.js';
 
 /** Bump when the on-disk layout or anything that shapes passages or tokens changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface Fingerprint {
   format: number;
@@ -85,8 +85,10 @@ export function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerpr
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
 
-/** The stored index if it is intact and was built from exactly this corpus, model, chunker and tokenizer. */
-export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
+type Files = Record<(typeof FILES)[number], Buffer>;
+
+/** The current build's manifest and files, each checked against its checksum. */
+function readBuild(dir: string, names: readonly (typeof FILES)[number][]): { manifest: Manifest; buffers: Partial<Files> } | { reason: string } {
   const pointer = join(dir, 'CURRENT');
   if (!existsSync(pointer)) return { reason: 'no index built yet' };
   const folder = join(dir, readFileSync(pointer, 'utf8').trim());
@@ -97,27 +99,58 @@ export async function loadIndex(dir: string, expected: Fingerprint): Promise<Loa
     return { reason: 'index manifest missing or unreadable' };
   }
   if (manifest.fingerprint?.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
-  if (!sameFingerprint(manifest.fingerprint, expected)) {
-    const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
-    return { reason: `${changed.join(', ')} changed since the index was built` };
-  }
-  const buffers: Partial<Record<(typeof FILES)[number], Buffer>> = {};
-  for (const name of FILES) {
+  const buffers: Partial<Files> = {};
+  for (const name of names) {
     const path = join(folder, name);
     if (!existsSync(path)) return { reason: `index file ${name} is missing` };
     const buffer = readFileSync(path);
     if (sha256(buffer) !== manifest.checksums[name]) return { reason: `index file ${name} is corrupt (checksum mismatch)` };
     buffers[name] = buffer;
   }
+  return { manifest, buffers };
+}
+
+function readCorpusFiles(buffers: Partial<Files>): StoredCorpus {
+  const { documents, passages } = JSON.parse(buffers['corpus.json']!.toString('utf8')) as { documents: StoredDocument[]; passages: Passage[] };
+  const bytes = buffers['vectors.f32']!;
+  const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { documents, passages, vectors };
+}
+
+/** What a previous build holds that a new one can reuse: its documents, passages and their vectors. */
+export interface StoredCorpus {
+  documents: StoredDocument[];
+  passages: Passage[];
+  /** passages.length × dimensions. */
+  vectors: Float32Array;
+}
+
+/** The stored build's documents and vectors, whatever corpus it was built from; undefined when there is none intact. */
+export function loadStoredCorpus(dir: string): { fingerprint: Fingerprint; corpus: StoredCorpus } | undefined {
+  const build = readBuild(dir, ['corpus.json', 'vectors.f32']);
+  if ('reason' in build) return undefined;
   try {
-    const { documents, passages } = JSON.parse(buffers['corpus.json']!.toString('utf8')) as {
-      documents: StoredDocument[];
-      passages: Passage[];
-    };
-    const bytes = buffers['vectors.f32']!;
-    const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    return { fingerprint: build.manifest.fingerprint, corpus: readCorpusFiles(build.buffers) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored index if it is intact and was built from exactly this corpus, model, chunker and tokenizer. */
+export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
+  const build = readBuild(dir, []);
+  if ('reason' in build) return build;
+  const { manifest } = build;
+  if (!sameFingerprint(manifest.fingerprint, expected)) {
+    const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
+    return { reason: `${changed.join(', ')} changed since the index was built` };
+  }
+  const checked = readBuild(dir, FILES);
+  if ('reason' in checked) return checked;
+  try {
+    const { documents, passages, vectors } = readCorpusFiles(checked.buffers);
     const dims = manifest.dimensions;
-    const raw = JSON.parse(buffers['orama.json']!.toString('utf8')) as RawOrama;
+    const raw = JSON.parse(checked.buffers['orama.json']!.toString('utf8')) as RawOrama;
     for (const vectorIndex of Object.values(raw.index.vectorIndexes)) {
       vectorIndex.vectors = vectorIndex.vectors.map(([id, [magnitude, row]]) => [
         id,

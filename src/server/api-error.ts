@@ -5,3 +5,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export function apiError<S extends ContentfulStatusCode>(c: Context, status: S, code: string, message: string) {
   return c.json({ error: { code, message } }, status);
 }
+
+/** A failed validation as `invalid_request`, naming the field: `topK: topK must be from 1 to 20`. */
+export function invalidRequest(c: Context, error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+}

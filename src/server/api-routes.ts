@@ -1,7 +1,7 @@
-// The JSON API: /api/ask, /api/documents, /api/openapi.json.
+// The JSON API: /api/ask, /api/documents (reading; the write endpoints are in document-write-routes), /api/openapi.json.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AnswerEngine, AskInput } from '../answer-engine.js';
-import { apiError } from './api-error.js';
+import { apiError, invalidRequest } from './api-error.js';
 import {
   AskBodySchema,
   AskQuerySchema,
@@ -9,7 +9,9 @@ import {
   DocumentSchema,
   DocumentSummarySchema,
   ErrorSchema,
+  summarize,
 } from './api-schemas.js';
+import { documentWriteRoutes } from './document-write-routes.js';
 
 const errors = {
   400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
@@ -52,14 +54,10 @@ const getDocument = createRoute({
   responses: { 200: { content: { 'application/json': { schema: DocumentSchema } }, description: 'Document' }, 404: errors[404], 503: errors[503] },
 });
 
-export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
+export function apiRoutes(getEngine: () => AnswerEngine | undefined, adminToken?: string) {
   const api = new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        return apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
-      }
+      if (!result.success) return invalidRequest(c, result.error);
     },
   }).basePath('/api');
 
@@ -97,14 +95,10 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined) {
   api.openapi(listDocuments, (c) => {
     const engine = getEngine()!;
     const counts = engine.passageCountsByDocument();
-    const documents = engine.documents().map((d) => ({
-      id: d.id,
-      title: d.title,
-      articles: d.articles.length,
-      passages: counts.get(d.id) ?? 0,
-    }));
-    return c.json({ documents }, 200);
+    return c.json({ documents: engine.documents().map((d) => summarize(d, counts)) }, 200);
   });
+
+  documentWriteRoutes(api, getEngine, adminToken);
 
   api.openapi(getDocument, (c) => {
     const doc = getEngine()!.document(c.req.valid('param').id);

@@ -1,6 +1,9 @@
 // Request and response schemas of the JSON API. They validate requests and generate
 // /api/openapi.json, so the documentation cannot drift from what the server accepts.
 import { z } from '@hono/zod-openapi';
+import { isUpload } from '../ingest/read-sources.js';
+import type { StoredDocument } from '../search/corpus-index.js';
+import { MAX_UPLOAD_BYTES } from './document-writes.js';
 
 export const MAX_QUESTION_CHARS = 500;
 
@@ -71,8 +74,59 @@ export const ErrorSchema = z
   .openapi('Error');
 
 export const DocumentSummarySchema = z
-  .object({ id: z.string(), title: z.string(), articles: z.number().int(), passages: z.number().int() })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    path: z.string().openapi({ description: 'Relative to the corpus folder; uploads start with `@uploads/`.' }),
+    uploaded: z.boolean().openapi({ description: 'Added through the API or the page, and so deletable.' }),
+    articles: z.number().int(),
+    passages: z.number().int(),
+  })
   .openapi('DocumentSummary');
+
+export const summarize = (d: StoredDocument, passageCounts: Map<string, number>): z.infer<typeof DocumentSummarySchema> => ({
+  id: d.id,
+  title: d.title,
+  path: d.path,
+  uploaded: isUpload(d.path),
+  articles: d.articles.length,
+  passages: passageCounts.get(d.id) ?? 0,
+});
+
+export const MAX_TITLE_CHARS = 200;
+
+export const NewDocumentSchema = z
+  .object({
+    title: z
+      .string()
+      .trim()
+      .min(1, 'title must not be empty')
+      .max(MAX_TITLE_CHARS, `title must be at most ${MAX_TITLE_CHARS} characters`)
+      .openapi({ example: '社区通知' }),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text must not be empty')
+      .max(MAX_UPLOAD_BYTES / 3, `text must be at most ${Math.floor(MAX_UPLOAD_BYTES / 3)} characters`)
+      .openapi({ example: '本周六上午九点在社区广场举行义诊活动。' }),
+  })
+  .openapi('NewDocument');
+
+export const UploadFormSchema = z.object({
+  file: z.instanceof(File, { message: 'file must be a file (multipart field `file`)' }).openapi({ type: 'string', format: 'binary' }),
+});
+
+export const IndexReportSchema = z
+  .object({
+    documents: z.number().int(),
+    passages: z.number().int(),
+    added: z.number().int(),
+    changed: z.number().int(),
+    removed: z.number().int(),
+    unchanged: z.number().int(),
+    embedded: z.number().int().openapi({ description: 'Passages the model embedded; the others kept their vectors.' }),
+  })
+  .openapi('IndexReport');
 
 const ParagraphSchema = z.object({
   index: z.number().int(),

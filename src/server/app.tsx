@@ -5,7 +5,7 @@ import type { AnswerEngine } from '../answer-engine.js';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
-import { bodySizeLimit } from './body-size.js';
+import { bodySizeLimit, UPLOAD_BODY_BYTES } from './body-size.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -23,14 +23,18 @@ function citedFrom(query: (name: string) => string | undefined): Cited | undefin
 export interface AppOptions {
   /** Log one line per request (method, path, status, time; never what was asked). */
   logRequests?: boolean;
+  /** Turns on adding and deleting documents, for whoever presents it. */
+  adminToken?: string;
 }
 
 export function createApp(getEngine: () => AnswerEngine | undefined, options: AppOptions = {}) {
   const app = new Hono();
   if (options.logRequests) app.use(requestLog());
   app.use(securityHeaders());
-  app.use('/api/*', bodySizeLimit());
-  app.use('/ask', bodySizeLimit());
+  const small = bodySizeLimit();
+  const large = bodySizeLimit(UPLOAD_BODY_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/documents' ? large : small)(c, next));
+  app.use('/ask', small);
 
   app.get('/healthz', (c) => {
     const engine = getEngine();
@@ -38,7 +42,7 @@ export function createApp(getEngine: () => AnswerEngine | undefined, options: Ap
     return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
   });
 
-  app.route('/', apiRoutes(getEngine));
+  app.route('/', apiRoutes(getEngine, options.adminToken));
   app.route('/', assetRoutes());
   app.route('/', chatRoutes(getEngine));
 
@@ -62,6 +66,8 @@ export function createApp(getEngine: () => AnswerEngine | undefined, options: Ap
   });
 
   app.onError((err, c) => {
+    // Middleware such as bearer-auth throws with its response already made.
+    if (err instanceof HTTPException && err.res) return err.getResponse();
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 400 ? 'invalid_request' : 'bad_request';
       return apiError(c, err.status as 400, code, err.message || 'bad request');

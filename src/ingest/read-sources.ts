@@ -1,0 +1,18 @@
+// Everything the index is built from: the corpus folder, then the uploads folder when there is one.
+import { existsSync } from 'node:fs';
+import { readCorpus, type SourceFile } from './read-corpus.js';
+
+/**
+ * Uploaded files' paths start with this. `@` never begins a corpus path (hidden and odd names are
+ * skipped or slugged), so an upload's id cannot collide with a corpus file's, and only uploads can be deleted.
+ */
+export const UPLOADS_PREFIX = '@uploads/';
+
+export const isUpload = (path: string) => path.startsWith(UPLOADS_PREFIX);
+
+export function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void): SourceFile[] {
+  const skip = (f: { path: string; reason: string }) => log(`skipped ${f.path}: ${f.reason}`);
+  const files = readCorpus(corpusDir, skip);
+  if (uploadsDir && existsSync(uploadsDir)) files.push(...readCorpus(uploadsDir, skip, UPLOADS_PREFIX));
+  return files;
+}

@@ -1,0 +1,107 @@
+// The API's write endpoints: POST /api/documents (a file upload or JSON {title, text}) and
+// DELETE /api/documents/{id} for uploaded documents. Registered on the API app so /api/openapi.json lists them.
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AnswerEngine } from '../answer-engine.js';
+import { apiError, invalidRequest } from './api-error.js';
+import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from './api-schemas.js';
+import { requireAdmin } from './admin-token.js';
+import { addDocument, removeDocument, type NewDocument, type WriteError } from './document-writes.js';
+
+const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
+const refusals = {
+  400: error('Invalid request'),
+  401: error('Missing or wrong admin token'),
+  403: error('Writes are off (no ADMIN_TOKEN)'),
+  503: error('Index still loading'),
+};
+const security = [{ bearer: [] }];
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/documents',
+  summary: 'Add a document (needs ADMIN_TOKEN)',
+  description: 'Send a file as multipart/form-data field `file` (.txt, .md, .html; up to 2 MB; UTF-8, GBK/GB18030, Big5 or UTF-16), or JSON {title, text}.',
+  security,
+  request: {
+    body: {
+      content: { 'application/json': { schema: NewDocumentSchema }, 'multipart/form-data': { schema: UploadFormSchema } },
+    },
+  },
+  responses: {
+    201: {
+      content: { 'application/json': { schema: z.object({ document: DocumentSummarySchema, report: IndexReportSchema }) } },
+      description: 'Added and indexed: it is searchable now',
+    },
+    ...refusals,
+    413: error('File too large'),
+    415: error('Not a supported file type or content type'),
+    422: error('Not readable as text, or no text in it'),
+  },
+});
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/documents/{id}',
+  summary: 'Delete an uploaded document (needs ADMIN_TOKEN)',
+  security,
+  request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ removed: z.string(), report: IndexReportSchema }) } }, description: 'Removed from the folder and the index' },
+    ...refusals,
+    404: error('No such document'),
+    409: error('Not an uploaded document'),
+  },
+});
+
+const refused = (c: Context, e: WriteError) => apiError(c, e.status, e.code, e.message);
+
+/** The file or JSON document of the request, or the response refusing it. */
+async function readNewDocument(c: Context): Promise<NewDocument | Response> {
+  if (/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    const parsed = NewDocumentSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalidRequest(c, parsed.error);
+    const { title, text } = parsed.data;
+    // Written as Markdown so that the title is the document's first heading, as in any corpus file.
+    return { fileName: `${title}.md`, bytes: Buffer.from(`# ${title}\n\n${text}\n`) };
+  }
+  const parsed = UploadFormSchema.safeParse(await c.req.parseBody().catch(() => undefined));
+  if (!parsed.success) return invalidRequest(c, parsed.error);
+  const { file } = parsed.data;
+  return { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
+export function documentWriteRoutes(api: OpenAPIHono, getEngine: () => AnswerEngine | undefined, adminToken: string | undefined): void {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
+  const admin = requireAdmin(adminToken);
+  api.use('/documents', async (c, next) => (c.req.method === 'POST' ? admin(c, next) : next()));
+  api.use('/documents/*', async (c, next) => (c.req.method === 'DELETE' ? admin(c, next) : next()));
+  api.use('/documents', async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (c.req.method === 'POST' && !/^(application\/json|multipart\/form-data)\b/i.test(type)) {
+      return apiError(c, 415, 'unsupported_media_type', 'send a file as multipart/form-data (field `file`) or JSON {title, text}');
+    }
+    await next();
+  });
+
+  // Documented through the registry and handled as plain routes: a refusal's status is only known at
+  // run time, which the typed `openapi()` handlers do not allow.
+  api.openAPIRegistry.registerPath(addRoute);
+  api.openAPIRegistry.registerPath(removeRoute);
+
+  api.post('/documents', async (c) => {
+    const engine = getEngine()!;
+    const doc = await readNewDocument(c);
+    if (doc instanceof Response) return doc;
+    const result = await addDocument(engine, doc);
+    if ('error' in result) return refused(c, result.error);
+    return c.json({ document: summarize(result.document, engine.passageCountsByDocument()), report: result.report }, 201);
+  });
+
+  api.delete('/documents/:id', async (c) => {
+    const id = c.req.param('id');
+    const result = await removeDocument(getEngine()!, id);
+    if ('error' in result) return refused(c, result.error);
+    return c.json({ removed: id, report: result.report }, 200);
+  });
+}
