@@ -31,7 +31,10 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
-  if (adminToken !== undefined && adminToken.length < 12) throw new Error('ADMIN_TOKEN must be at least 12 characters long');
+  // The characters a bearer token may hold (RFC 6750); anything else could never be sent.
+  if (adminToken !== undefined && !/^[A-Za-z0-9._~+/-]{12,}=*$/.test(adminToken)) {
+    throw new Error('ADMIN_TOKEN must be at least 12 characters from A-Z a-z 0-9 - . _ ~ + /');
+  }
   return {
     corpusDir: resolve(flag('corpus') ?? env.CORPUS_DIR ?? 'seeds'),
     uploadsDir: resolve(flag('uploads') ?? env.UPLOADS_DIR ?? 'uploads'),

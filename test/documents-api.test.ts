@@ -39,6 +39,15 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+describe('ADMIN_TOKEN', () => {
+  it('must be long enough and sendable as a bearer token', () => {
+    expect(() => loadConfig([], { ADMIN_TOKEN: 'short' })).toThrow(/at least 12/);
+    expect(() => loadConfig([], { ADMIN_TOKEN: '口令口令口令口令口令口令' })).toThrow(/ADMIN_TOKEN/);
+    expect(loadConfig([], { ADMIN_TOKEN: TOKEN }).adminToken).toBe(TOKEN);
+    expect(loadConfig([], {}).adminToken).toBeUndefined();
+  });
+});
+
 describe('without ADMIN_TOKEN', () => {
   it('refuses to add or delete, and says how to turn it on', async () => {
     const res = await upload('a.txt', Buffer.from('一句话。'), auth, withoutToken);
@@ -131,5 +140,43 @@ describe('with ADMIN_TOKEN', () => {
     expect(Object.keys(spec.paths['/api/documents'])).toEqual(expect.arrayContaining(['get', 'post']));
     expect(spec.paths['/api/documents/{id}'].delete.security).toEqual([{ bearer: [] }]);
     expect(spec.components.securitySchemes.bearer.scheme).toBe('bearer');
+  });
+});
+
+describe('the chat page with ADMIN_TOKEN', () => {
+  const pageUpload = (name: string, bytes: Buffer, token: string, app = withToken) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    form.append('token', token);
+    return app.request('/upload', { method: 'POST', body: form });
+  };
+
+  it('shows the upload form only when writes are on', async () => {
+    expect(await (await withToken.request('/')).text()).toContain('action="/upload"');
+    expect(await (await withoutToken.request('/')).text()).not.toContain('action="/upload"');
+    expect((await pageUpload('a.txt', Buffer.from('正文。'), TOKEN, withoutToken)).status).toBe(403);
+  });
+
+  it('refuses a wrong token or a bad file in the page language, and writes nothing', async () => {
+    const before = uploadedFiles();
+    const wrong = await pageUpload('a.txt', Buffer.from('正文内容。'), 'not-the-token-123');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('管理口令不正确');
+    const pdf = await pageUpload('a.pdf', Buffer.from('%PDF'), TOKEN);
+    expect(pdf.status).toBe(415);
+    expect(await pdf.text()).toContain('只能添加');
+    expect(uploadedFiles()).toEqual(before);
+  });
+
+  it('adds the file, then shows the chat page scoped to it with a notice', async () => {
+    const res = await pageUpload('公交.html', Buffer.from('<h1>公交新线路</h1><p>新开通的88路公交车首班时间为早上六点半。</p>'), TOKEN);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const id = new URL(location, 'http://x').searchParams.get('added')!;
+    expect(engine.document(id)?.title).toBe('公交新线路');
+    const html = await (await withToken.request(location)).text();
+    expect(html).toContain('已添加《公交新线路》');
+    expect(html).toMatch(new RegExp(`<option value="${id}" selected`));
+    expect((await ask('88路公交车首班几点?')).docId).toBe(id);
   });
 });

@@ -5,6 +5,7 @@ import type { StoredDocument } from '../src/search/corpus-index.js';
 import { MAX_QUESTION_CHARS } from '../src/server/api-schemas.js';
 import { ExampleList } from './example-list.js';
 import { Layout } from './layout.js';
+import { AddedNotice, UploadForm, type UploadState } from './upload-form.js';
 
 export function HistoryInputs(props: { history: string[] }) {
   return (
@@ -23,6 +24,8 @@ export function ChatPage(props: {
   documents: StoredDocument[];
   docId?: string;
   error?: string;
+  /** Present when documents can be added (ADMIN_TOKEN is set). */
+  upload?: UploadState;
 }) {
   const { turns, history, examples, documents, docId } = props;
   return (
@@ -32,6 +35,7 @@ export function ChatPage(props: {
           {turns}
         </section>
         <section class="empty-state" aria-labelledby="intro-title">
+          {props.upload?.added ? <AddedNotice doc={props.upload.added} /> : ''}
           <h1 id="intro-title">问问这些文档</h1>
           <p>
             用中文提问，寻源会在{documents.length}篇文档里找出回答问题的那一句话，并列出出处；点“查看原文”可以跳到原文段落。可以接着追问，比如先问“……投资多少？”再问“那……呢？”。
@@ -44,6 +48,7 @@ export function ChatPage(props: {
           ) : (
             ''
           )}
+          {props.upload ? <UploadForm error={props.upload.error} /> : ''}
         </section>
         <form
           id="ask-form"

@@ -1,34 +1,60 @@
-// One measured phase of `npm run bench`, in its own process so that its peak memory is its own.
-import { resolve } from 'node:path';
+// One measured phase of `npm run bench` and `npm run bench:scale`, in its own process so that its peak
+// memory is its own. Arguments: phase, index folder, corpus folder, questions (a JSON list of strings).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AnswerEngine } from '../answer-engine.js';
 import { loadConfig } from '../config.js';
-import seedQuestions from './seed-questions.json' with { type: 'json' };
+import { readCorpus } from '../ingest/read-corpus.js';
+import { parseDocument } from '../ingest/parse-document.js';
+import { chunkDocument, DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
+import { loadEmbedder } from '../search/embedder.js';
+import { embeddingText } from '../search/passage-db.js';
 
-const [phase, indexDir] = process.argv.slice(2);
+const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
 const { modelDir } = loadConfig([]);
-const corpusDir = resolve(process.env.BENCH_CORPUS ?? 'seeds');
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const seconds = (since: number) => (performance.now() - since) / 1000;
+const report = (figures: Record<string, unknown>) => console.log(JSON.stringify({ ...figures, peakRssMb: peakMb() }));
 
 if (phase === 'build') {
   const started = performance.now();
   const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir, rebuild: true });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ passages: engine.passageCount, buildSeconds: seconds, passagesPerSecond: engine.passageCount / seconds, peakRssMb: peakMb() }));
+  const took = seconds(started);
+  report({ passages: engine.passageCount, buildSeconds: took, passagesPerSecond: engine.passageCount / took });
+} else if (phase === 'embed') {
+  // The model alone on the same passages, the same batch size and the same length-sorted order as a build.
+  const texts = readCorpus(corpusDir)
+    .flatMap((f) => chunkDocument(parseDocument(f.id, f.path, f.text, f.name), DEFAULT_CHUNKING))
+    .map(embeddingText)
+    .sort((a, b) => a.length - b.length);
+  const embedder = await loadEmbedder(modelDir);
+  const started = performance.now();
+  for (let i = 0; i < texts.length; i += 8) await embedder.embedPassages(texts.slice(i, i + 8));
+  const took = seconds(started);
+  report({ passages: texts.length, embedSeconds: took, passagesPerSecond: texts.length / took });
+} else if (phase === 'update') {
+  // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir });
+  writeFileSync(join(corpusDir, 'bench-added-file.md'), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
+  const started = performance.now();
+  const update = await engine.refresh();
+  report({ refreshSeconds: seconds(started), embedded: update.embedded, added: update.added, unchanged: update.unchanged });
 } else {
   const started = performance.now();
   // Cache off: the latency measured includes embedding every query.
   const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir, queryCacheSize: 0 });
-  const loadSeconds = (performance.now() - started) / 1000;
-  const questions = seedQuestions.map((q) => q.question);
-  for (const q of questions) await engine.ask({ question: q });
+  const loadSeconds = seconds(started);
+  const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as string[];
+  const rounds = Math.ceil(200 / questions.length);
+  for (const q of questions.slice(0, 20)) await engine.ask({ question: q });
   const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const q of questions) {
       const t = performance.now();
       await engine.ask({ question: q });
       times.push(performance.now() - t);
     }
   }
-  console.log(JSON.stringify({ loadSeconds, rebuilt: engine.built, queries: times.length, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95), peakRssMb: peakMb() }));
+  report({ loadSeconds, rebuilt: engine.built, queries: times.length, medianMs: percentile(times, 0.5), p95Ms: percentile(times, 0.95) });
 }

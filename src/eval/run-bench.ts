@@ -1,24 +1,22 @@
 // `npm run bench`: index build time and rate, peak memory while indexing and while serving, restart
 // time and warm query latency on the seeds (BENCH_CORPUS to point it elsewhere).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { runCli } from '../cli/run-cli.js';
-
-function phase(name: string, indexDir: string): Record<string, number | boolean> {
-  const run = spawnSync(process.execPath, [fileURLToPath(new URL('bench-phase.js', import.meta.url)), name, indexDir], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`bench phase ${name} failed: ${run.stderr.trim().split('\n').pop()}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop()!);
-}
+import { fixed as f, runPhase } from './run-phase.js';
+import seedQuestions from './seed-questions.json' with { type: 'json' };
 
 runCli(async () => {
-  const indexDir = mkdtempSync(join(tmpdir(), 'xunyuan-bench-'));
+  const work = mkdtempSync(join(tmpdir(), 'xunyuan-bench-'));
+  const indexDir = join(work, 'index');
+  const corpusDir = resolve(process.env.BENCH_CORPUS ?? 'seeds');
+  const questionsFile = join(work, 'questions.json');
+  writeFileSync(questionsFile, JSON.stringify(seedQuestions.map((q) => q.question)));
+  const phase = (name: string) => runPhase(name, indexDir, corpusDir, questionsFile);
   try {
-    const build = phase('build', indexDir);
-    const serve = phase('serve', indexDir);
-    const f = (x: number | boolean, d = 1) => (typeof x === 'number' ? x.toFixed(d) : String(x));
+    const build = phase('build');
+    const serve = phase('serve');
     console.log('| measure | value |\n|---|---|');
     console.log(`| passages | ${build.passages} |`);
     console.log(`| index build (cold, no embedding cache) | ${f(build.buildSeconds)} s |`);
@@ -29,6 +27,6 @@ runCli(async () => {
     console.log(`| warm query latency in-process, p95 | ${f(serve.p95Ms)} ms |`);
     console.log(`| peak RSS while serving (${serve.queries} queries) | ${serve.peakRssMb} MB |`);
   } finally {
-    rmSync(indexDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 });

@@ -35,6 +35,7 @@ export function createApp(getEngine: () => AnswerEngine | undefined, options: Ap
   const large = bodySizeLimit(UPLOAD_BODY_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === '/api/documents' ? large : small)(c, next));
   app.use('/ask', small);
+  app.use('/upload', large);
 
   app.get('/healthz', (c) => {
     const engine = getEngine();
@@ -44,7 +45,7 @@ export function createApp(getEngine: () => AnswerEngine | undefined, options: Ap
 
   app.route('/', apiRoutes(getEngine, options.adminToken));
   app.route('/', assetRoutes());
-  app.route('/', chatRoutes(getEngine));
+  app.route('/', chatRoutes(getEngine, options.adminToken));
 
   app.get('/docs', (c) => {
     const engine = getEngine();

@@ -13,5 +13,8 @@ export const UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + MAX_BODY_BYTES;
 export const bodySizeLimit = (maxSize = MAX_BODY_BYTES) =>
   bodyLimit({
     maxSize,
-    onError: (c: Context) => apiError(c, 413, 'payload_too_large', `the request body is larger than ${Math.round(maxSize / 1024)} KB`),
+    onError: (c: Context) =>
+      c.req.path.startsWith('/api/')
+        ? apiError(c, 413, 'payload_too_large', `the request body is larger than ${Math.round(maxSize / 1024)} KB`)
+        : c.text(`请求太大了：最多 ${Math.round(maxSize / 1024)} KB。请返回上一页。`, 413),
   });

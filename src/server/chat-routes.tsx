@@ -1,8 +1,9 @@
 // The chat page: GET / shows a conversation (its questions are in the URL), POST /ask answers one
 // more question. With htmx (HX-Request) the answer comes back as one turn to append; without
 // JavaScript the browser is redirected to the page of the longer conversation. Both render what
-// engine.ask returns, the same call the JSON API makes.
+// engine.ask returns, the same call the JSON API makes. With ADMIN_TOKEN, POST /upload adds a document.
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AnswerEngine } from '../answer-engine.js';
 import { citationOf } from '../chat/citation.js';
 import { cleanHistory, contextOf, conversationUrl, MAX_TURNS, replay } from '../chat/conversation.js';
@@ -11,7 +12,11 @@ import type { AskResult } from '../search/answer.js';
 import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
 import { ErrorTurn, TurnView } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
+import type { UploadState } from '../../views/upload-form.js';
+import { tokenMatches } from './admin-token.js';
 import { MAX_QUESTION_CHARS } from './api-schemas.js';
+import { addDocument, MAX_UPLOAD_BYTES } from './document-writes.js';
+import { CORPUS_EXTENSIONS } from '../ingest/read-corpus.js';
 
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
@@ -24,27 +29,60 @@ function problemWith(question: string): string | undefined {
   return undefined;
 }
 
-export function chatRoutes(getEngine: () => AnswerEngine | undefined) {
+/** The upload refusals in the page's language; the API's English messages name the same rules. */
+const UPLOAD_PROBLEMS: Record<string, string> = {
+  unsupported_file_type: `只能添加 ${CORPUS_EXTENSIONS.join('、')} 文件。`,
+  payload_too_large: `文件太大了：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。`,
+  undecodable: '无法把这个文件读成文字（编码无法识别，或不是文本文件）。',
+  empty_document: '这个文件里没有可以索引的文字。',
+  writes_disabled: '这个服务器没有上传文件夹。',
+};
+
+export function chatRoutes(getEngine: () => AnswerEngine | undefined, adminToken?: string) {
   const app = new Hono();
 
   const turnOf = (engine: AnswerEngine, examples: string[]) => (question: string, result: AskResult) => (
     <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} />
   );
 
-  async function page(c: Context, engine: AnswerEngine, history: string[], docId: string | undefined, error?: string) {
+  async function page(c: Context, engine: AnswerEngine, history: string[], docId: string | undefined, error?: string, upload: UploadState = {}, status: ContentfulStatusCode = 200) {
     const examples = await exampleQuestions(engine);
     const render = turnOf(engine, examples);
     const turns = (await replay(engine, history, docId)).map((t) => render(t.question, t.result));
     return c.html(
-      <ChatPage turns={turns} history={history} examples={examples} documents={engine.documents()} docId={docId} error={error} />,
-      error ? 400 : 200,
+      <ChatPage
+        turns={turns}
+        history={history}
+        examples={examples}
+        documents={engine.documents()}
+        docId={docId}
+        error={error}
+        upload={adminToken ? upload : undefined}
+      />,
+      error ? 400 : status,
     );
   }
 
   app.get('/', async (c) => {
     const engine = getEngine();
     if (!engine) return c.html(<LoadingPage />, 503);
-    return page(c, engine, cleanHistory(c.req.queries('h')), knownDocument(engine, c.req.query('doc')));
+    const added = engine.document(c.req.query('added') ?? '');
+    const docId = knownDocument(engine, c.req.query('doc'));
+    return page(c, engine, cleanHistory(c.req.queries('h')), docId, undefined, { added });
+  });
+
+  app.post('/upload', async (c) => {
+    const engine = getEngine();
+    if (!engine) return c.html(<LoadingPage />, 503);
+    if (!adminToken) return c.text('adding documents is off: start the server with ADMIN_TOKEN set', 403);
+    const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], undefined, undefined, { error: message }, status);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    if (typeof form.token !== 'string' || !tokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
+    if (!(form.file instanceof File) || form.file.size === 0) return refuse('请选择要上传的文件。', 400);
+    const result = await addDocument(engine, { fileName: form.file.name, bytes: Buffer.from(await form.file.arrayBuffer()) });
+    if ('error' in result) return refuse(UPLOAD_PROBLEMS[result.error.code] ?? result.error.message, result.error.status);
+    const id = encodeURIComponent(result.document.id);
+    return c.redirect(`/?added=${id}&doc=${id}`, 303);
   });
 
   app.post('/ask', async (c) => {

@@ -1,0 +1,84 @@
+// `npm run bench:scale`: CMRC 2018 dev (848 paragraphs) as a corpus folder, and the same paragraphs
+// written out ten times as distinct files (8,480). For each size: cold index build against the model's
+// bare embedding time on the same passages, warm query latency, restart time, peak memory, size on
+// disk, and the cost of re-indexing after one added file. Each phase runs in its own process.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../cli/run-cli.js';
+import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
+import { fixed as f, runPhase, type Figures } from './run-phase.js';
+
+const QUESTIONS = 200;
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const path = join(dir, e.name);
+    return sum + (e.isDirectory() ? folderBytes(path) : statSync(path).size);
+  }, 0);
+}
+
+/** `copies` copies of every paragraph, copy k in folder `kN/`: distinct paths, so distinct documents. */
+function writeCorpus(dir: string, files: { path: string; text: string }[], copies: number): void {
+  for (let k = 0; k < copies; k++) {
+    mkdirSync(join(dir, `k${k}`), { recursive: true });
+    for (const file of files) writeFileSync(join(dir, `k${k}`, file.path), file.text);
+  }
+}
+
+interface SizeResult {
+  label: string;
+  files: number;
+  build: Figures;
+  embed: Figures;
+  serve: Figures;
+  update: Figures;
+  indexMb: number;
+}
+
+runCli(async () => {
+  const benchDir = resolve(process.env.BENCH_DIR ?? '../shared/bench');
+  const { files, questions } = loadCmrc(benchDir);
+  const work = mkdtempSync(join(tmpdir(), 'xunyuan-scale-'));
+  const questionsFile = join(work, 'questions.json');
+  // Every 16th question: spread over the whole set rather than the first few articles.
+  writeFileSync(questionsFile, JSON.stringify(questions.filter((_, i) => i % 16 === 0).slice(0, QUESTIONS).map((q) => q.question)));
+  const sizes = (process.env.SCALE_COPIES ?? '1,10').split(',').map(Number);
+  const results: SizeResult[] = [];
+  try {
+    for (const copies of sizes) {
+      const corpusDir = join(work, `corpus-${copies}x`);
+      const indexDir = join(work, `index-${copies}x`);
+      writeCorpus(corpusDir, files, copies);
+      const phase = (name: string) => {
+        console.error(`[bench:scale] ${copies}× ${name}…`);
+        return runPhase(name, indexDir, corpusDir, questionsFile);
+      };
+      const embed = phase('embed');
+      const build = phase('build');
+      const indexMb = folderBytes(indexDir) / 1024 / 1024;
+      const serve = phase('serve');
+      const update = phase('update');
+      results.push({ label: `${copies}×`, files: files.length * copies, build, embed, serve, update, indexMb });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const row = (name: string, cell: (r: SizeResult) => string) => console.log(`| ${name} | ${results.map(cell).join(' | ')} |`);
+  console.log(`Corpus: ${CMRC_ATTRIBUTION}; ${QUESTIONS} of its questions for latency.\n`);
+  console.log(`| measure | ${results.map((r) => r.label).join(' | ')} |\n|---|${results.map(() => '---|').join('')}`);
+  row('documents (files)', (r) => r.files.toLocaleString('en'));
+  row('passages', (r) => Number(r.build.passages).toLocaleString('en'));
+  row('cold index build', (r) => `${f(r.build.buildSeconds)} s`);
+  row('passages/s, whole build', (r) => f(r.build.passagesPerSecond));
+  row('passages/s, bare embedding (model only, same passages and batches)', (r) => f(r.embed.passagesPerSecond));
+  row('build time ÷ bare embedding time (target ≤ 1.3)', (r) => f(Number(r.build.buildSeconds) / Number(r.embed.embedSeconds), 2));
+  row('peak RSS while indexing', (r) => `${r.build.peakRssMb} MB`);
+  row('index size on disk', (r) => `${f(r.indexMb)} MB`);
+  row('restart: load stored index and model (target ≤ 5 s at 10×)', (r) => `${f(r.serve.loadSeconds, 2)} s`);
+  row('warm query latency p50, cache off (target ≤ 50 ms at 10×)', (r) => `${f(r.serve.medianMs)} ms`);
+  row('warm query latency p95, cache off', (r) => `${f(r.serve.p95Ms)} ms`);
+  row('peak RSS while serving', (r) => `${r.serve.peakRssMb} MB`);
+  row('re-index after adding one file', (r) => `${f(r.update.refreshSeconds, 2)} s (${r.update.embedded} passage embedded)`);
+});

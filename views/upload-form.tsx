@@ -1,0 +1,46 @@
+// The chat page's "add a document" form, shown only when the server has ADMIN_TOKEN. A plain multipart
+// form (no script needed): the token goes in the body, which also keeps other sites from posting it.
+import type { StoredDocument } from '../src/search/corpus-index.js';
+import { CORPUS_EXTENSIONS } from '../src/ingest/read-corpus.js';
+import { MAX_UPLOAD_BYTES } from '../src/server/document-writes.js';
+
+export interface UploadState {
+  /** Why the last upload was refused. */
+  error?: string;
+  /** The document just added. */
+  added?: StoredDocument;
+}
+
+export function UploadForm(props: UploadState) {
+  return (
+    <details class="add-document" open={props.error !== undefined}>
+      <summary>添加文档</summary>
+      <form method="post" action="/upload" enctype="multipart/form-data">
+        <p class="hint">
+          支持 {CORPUS_EXTENSIONS.join('、')} 文件，最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB；UTF-8、GBK、Big5、UTF-16 编码均可。
+        </p>
+        {props.error ? (
+          <p class="form-error" role="alert">
+            {props.error}
+          </p>
+        ) : (
+          ''
+        )}
+        <label for="upload-file">文件</label>
+        <input id="upload-file" type="file" name="file" accept={CORPUS_EXTENSIONS.join(',')} required />
+        <label for="upload-token">管理口令（ADMIN_TOKEN）</label>
+        <input id="upload-token" type="password" name="token" autocomplete="current-password" required />
+        <button type="submit">上传并索引</button>
+      </form>
+    </details>
+  );
+}
+
+export function AddedNotice(props: { doc: StoredDocument }) {
+  return (
+    <p class="added-notice" role="status">
+      已添加《{props.doc.title}》，现在可以就它提问了（范围已选为这篇文档）。
+      <a href={`/docs/${encodeURIComponent(props.doc.id)}`}>查看原文</a>
+    </p>
+  );
+}
