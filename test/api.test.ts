@@ -24,7 +24,7 @@ describe('before the index is loaded', () => {
 
 describe('JSON API on the seeds', () => {
   beforeAll(async () => {
-    engine = await AnswerEngine.open({ ...loadConfig([]), corpusDir: resolve('seeds'), indexDir });
+    engine = await AnswerEngine.open({ modelDir: loadConfig([]).modelDir, corpusDir: resolve('seeds'), indexDir });
   });
   afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 

@@ -1,5 +1,5 @@
 // The chat page in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +11,10 @@ import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/server/app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const indexDir = mkdtempSync(join(tmpdir(), 'xunyuan-browser-'));
+const ADMIN_TOKEN = 'browser-test-token-0123';
+const work = mkdtempSync(join(tmpdir(), 'xunyuan-browser-'));
+const indexDir = join(work, 'index');
+const uploadsDir = join(work, 'uploads');
 let server: ServerType;
 let browser: Browser;
 let base = '';
@@ -43,8 +46,8 @@ async function ask(page: Page, question: string): Promise<void> {
 const lastTurn = (page: Page) => page.locator('#conversation .turn').last();
 
 beforeAll(async () => {
-  const engine = await AnswerEngine.open({ ...loadConfig([]), corpusDir: resolve('seeds'), indexDir });
-  server = serve({ fetch: createApp(() => engine).fetch, port: 0, hostname: '127.0.0.1' });
+  const engine = await AnswerEngine.open({ ...loadConfig([], {}), corpusDir: resolve('seeds'), indexDir, uploadsDir });
+  server = serve({ fetch: createApp(() => engine, { adminToken: ADMIN_TOKEN }).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -61,7 +64,7 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  rmSync(indexDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 describe('chat page', () => {
@@ -181,5 +184,20 @@ describe('chat page', () => {
     await ask(page, '冀南新区人民医院项目总投资多少?');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await page.locator('label[for="question"]').count()).toBe(1);
+  });
+
+  it('adds a document from the upload form and answers from it in the scoped conversation', async () => {
+    const page = await openPage();
+    const file = join(work, '图书馆通知.txt');
+    writeFileSync(file, '# 图书馆通知\n\n市图书馆新馆将于下月十五日开馆，藏书八十万册。\n');
+    await page.click('.add-document summary');
+    await page.setInputFiles('#upload-file', file);
+    await page.fill('#upload-token', ADMIN_TOKEN);
+    await page.click('.add-document button[type=submit]');
+    await page.waitForURL(/\?added=/);
+    expect(await page.locator('.added-notice').innerText()).toContain('已添加《图书馆通知》');
+    expect(await page.locator('#doc-filter option:checked').innerText()).toBe('图书馆通知');
+    await ask(page, '新馆藏书多少册?');
+    expect(await lastTurn(page).locator('.answer-quote').innerText()).toContain('八十万册');
   });
 });

@@ -71,7 +71,7 @@ describe('a corpus folder in mixed encodings', () => {
     expect(files.map((f) => f.path).sort()).toEqual(Object.keys(FILES).sort());
     expect(skipped).toEqual(['broken.txt']);
     const logs: string[] = [];
-    const engine = await AnswerEngine.open({ ...loadConfig([]), corpusDir, indexDir: join(work, 'index'), log: (l) => logs.push(l) });
+    const engine = await AnswerEngine.open({ modelDir: loadConfig([]).modelDir, corpusDir, indexDir: join(work, 'index'), log: (l) => logs.push(l) });
     expect(logs.some((l) => l.includes('skipped broken.txt'))).toBe(true);
     for (const [path, f] of Object.entries(FILES)) {
       const r = await engine.ask({ question: f.question, topK: 3 });

@@ -27,7 +27,7 @@ async function expectError(res: Response, status: number, code?: string) {
 }
 
 beforeAll(async () => {
-  engine = await AnswerEngine.open({ ...loadConfig([]), corpusDir: resolve('seeds'), indexDir });
+  engine = await AnswerEngine.open({ modelDir: loadConfig([]).modelDir, corpusDir: resolve('seeds'), indexDir });
 });
 afterAll(() => rmSync(indexDir, { recursive: true, force: true }));
 

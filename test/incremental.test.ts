@@ -12,6 +12,8 @@ import { buildIndex } from '../src/search/build-index.js';
 import type { Embedder } from '../src/search/embedder.js';
 import { embeddingText } from '../src/search/passage-db.js';
 import { freePort } from '../src/server/free-port.js';
+import { snapshotFolders } from '../src/ingest/folder-snapshot.js';
+import { watchFolders } from '../src/ingest/watch-folders.js';
 import { run, until } from './support/processes.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-incremental-'));
@@ -136,6 +138,48 @@ describe('the engine re-indexing a folder', () => {
     expect(during.length).toBeGreaterThan(0);
     expect((await refreshing).added).toBe(6);
     expect(engine.documents()).toHaveLength(9);
+  });
+});
+
+describe('watching folders', () => {
+  it('a snapshot changes when a corpus file is added, written or removed, and not for hidden or other files', async () => {
+    const dir = join(work, 'snapshot');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const before = await snapshotFolders([dir, join(work, 'no-such-folder')]);
+    writeFileSync(join(dir, 'sub', 'a.md'), '# 甲\n\n正文。\n');
+    const added = await snapshotFolders([dir]);
+    expect(added).not.toBe(before);
+    writeFileSync(join(dir, '.hidden.md'), '隐藏');
+    writeFileSync(join(dir, 'notes.docx'), '别的');
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'b.txt'), '隐藏目录');
+    expect(await snapshotFolders([dir])).toBe(added);
+    writeFileSync(join(dir, 'sub', 'a.md'), '# 甲\n\n改过的正文，长度也变了。\n');
+    const written = await snapshotFolders([dir]);
+    expect(written).not.toBe(added);
+    rmSync(join(dir, 'sub', 'a.md'));
+    expect(await snapshotFolders([dir])).toBe(before);
+  });
+
+  it('reports a change, and stays quiet while the folders are unchanged', async () => {
+    const dir = join(work, 'burst');
+    mkdirSync(dir);
+    let calls = 0;
+    const settle = () => new Promise((r) => setTimeout(r, 600));
+    const watch = watchFolders([dir], () => calls++, { quietMs: 100, pollMs: 50 });
+    try {
+      await watch.ready;
+      await settle();
+      expect(calls).toBe(0);
+      for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.txt`), `第${i}个文件。`);
+      await until(() => calls > 0, 10_000);
+      await settle();
+      calls = 0;
+      await settle();
+      expect(calls).toBe(0);
+    } finally {
+      await watch.close();
+    }
   });
 });
 

@@ -9,6 +9,11 @@ export const CORPUS_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 
 const isHtml = (path: string) => /\.html?$/i.test(path);
 
+/** Hidden files and folders are never read. */
+export const isHiddenName = (name: string) => name.startsWith('.');
+
+export const isCorpusFileName = (name: string) => !isHiddenName(name) && CORPUS_EXTENSIONS.includes(extname(name).toLowerCase());
+
 export interface SourceFile {
   id: string;
   /** Path relative to the corpus folder, with `/` separators. */
@@ -30,10 +35,9 @@ export function documentId(relativePath: string): string {
 
 function listFiles(root: string, dir: string, out: string[]): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) listFiles(root, full, out);
-    else if (entry.isFile() && CORPUS_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(full);
+    if (entry.isDirectory() && !isHiddenName(entry.name)) listFiles(root, full, out);
+    else if (entry.isFile() && isCorpusFileName(entry.name)) out.push(full);
   }
 }
 
