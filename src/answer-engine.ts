@@ -85,7 +85,7 @@ export class AnswerEngine {
       previous: sameModel ? stored.corpus : undefined,
       reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
     });
-    saveIndex(options.indexDir, index, fingerprint);
+    await saveIndex(options.indexDir, index, fingerprint);
     log(`index built: ${describeReport(report)}`);
     return new AnswerEngine(index, fingerprint, embedder, options, report);
   }
@@ -111,7 +111,7 @@ export class AnswerEngine {
       return { documents: n, passages: current.passages.length, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }
     const { index, report } = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
-    saveIndex(this.options.indexDir, index, fingerprint);
+    await saveIndex(this.options.indexDir, index, fingerprint);
     this.index = index;
     this.fingerprint = fingerprint;
     log(`index updated: ${describeReport(report)}`);

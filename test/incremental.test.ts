@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answer-engine.js';
 import { loadConfig } from '../src/config.js';
 import type { SourceFile } from '../src/ingest/read-corpus.js';
+import { DEFAULT_CHUNKING } from '../src/ingest/chunk-passages.js';
 import { buildIndex } from '../src/search/build-index.js';
+import { fingerprintOf } from '../src/search/fingerprint.js';
+import { saveIndex } from '../src/search/index-store.js';
 import type { Embedder } from '../src/search/embedder.js';
 import { embeddingText } from '../src/search/passage-db.js';
 import { freePort } from '../src/server/free-port.js';
@@ -16,6 +19,8 @@ import { snapshotFolders } from '../src/ingest/folder-snapshot.js';
 import { watchFolders } from '../src/ingest/watch-folders.js';
 import { run, until } from './support/processes.js';
 
+/** corpus.json, orama.json and vectors.f32. */
+const FILES_SAVED = 3;
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -80,6 +85,29 @@ describe('building on the previous index', () => {
     expect(changedPassages.every((p) => p.docId === 'f3')).toBe(true);
     expect(embedder.texts.every((t) => t.includes('已修订'))).toBe(true);
     expect(second.index.passages.some((p) => p.docId === 'f19')).toBe(false);
+  });
+
+  it('building and saving give the event loop turns, so a server re-indexing in the background keeps answering', async () => {
+    let turns = 0;
+    const during = async (work: () => Promise<unknown>) => {
+      turns = 0;
+      let running = true;
+      const tick = () => {
+        if (!running) return;
+        turns++;
+        setImmediate(tick);
+      };
+      setImmediate(tick);
+      const result = await work();
+      running = false;
+      return result;
+    };
+    const built = (await during(() => buildIndex(corpus, countingEmbedder()))) as Awaited<ReturnType<typeof buildIndex>>;
+    // The counting embedder never leaves the microtask queue: every turn here was given by the insertion.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(built.index.passages.length / 150));
+    const fingerprint = fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
+    await during(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
+    expect(turns).toBeGreaterThanOrEqual(FILES_SAVED * 2);
   });
 });
 

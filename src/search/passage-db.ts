@@ -2,6 +2,7 @@
 import { create, insertMultiple, search, type Orama } from '@orama/orama';
 import type { Passage } from '../ingest/chunk-passages.js';
 import { createBm25Index } from './bm25-index.js';
+import { nextTurn } from './next-turn.js';
 import { oramaTokenizer } from './tokenize.js';
 
 export const passageSchema = (dimensions: number) =>
@@ -28,19 +29,30 @@ export function createPassageDb(dimensions: number): PassageDb {
   }) as PassageDb;
 }
 
+/** Passages inserted between two turns of the event loop: about 0.1 s of work at a time. */
+const INSERT_SLICE = 150;
+
+/**
+ * Orama's insertMultiple runs start to finish without yielding (9 s for 12,630 passages), so a
+ * server re-indexing in the background would stop answering; this gives the event loop a turn
+ * between slices.
+ */
 export async function insertPassages(db: PassageDb, passages: Passage[], vectors: Float32Array, dimensions: number): Promise<void> {
-  await insertMultiple(
-    db,
-    passages.map((p, i) => ({
-      id: p.id,
-      text: p.text,
-      title: titleField(p),
-      docId: p.docId,
-      // Orama's vector field wants a plain array, not a typed one.
-      embedding: Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions)),
-    })),
-    500,
-  );
+  for (let start = 0; start < passages.length; start += INSERT_SLICE) {
+    const slice = passages.slice(start, start + INSERT_SLICE).map((p, k) => {
+      const row = start + k;
+      return {
+        id: p.id,
+        text: p.text,
+        title: titleField(p),
+        docId: p.docId,
+        // Orama's vector field wants a plain array, not a typed one.
+        embedding: Array.from(vectors.subarray(row * dimensions, (row + 1) * dimensions)),
+      };
+    });
+    await insertMultiple(db, slice, INSERT_SLICE);
+    await nextTurn();
+  }
 }
 
 export interface Hit {
