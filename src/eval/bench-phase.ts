@@ -2,6 +2,7 @@
 // memory is its own. Arguments: phase, index folder, corpus folder, questions (a JSON list of strings).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerEngine } from '../answer-engine.js';
 import { loadConfig } from '../config.js';
 import { readCorpus } from '../ingest/read-corpus.js';
@@ -37,9 +38,14 @@ if (phase === 'build') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
   const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir });
   writeFileSync(join(corpusDir, 'bench-added-file.md'), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
+  // The longest the event loop was held during the re-index: how long a request could have waited.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const started = performance.now();
   const update = await engine.refresh();
-  report({ refreshSeconds: seconds(started), embedded: update.embedded, added: update.added, unchanged: update.unchanged });
+  const refreshSeconds = seconds(started);
+  delay.disable();
+  report({ refreshSeconds, longestPauseMs: delay.max / 1e6, embedded: update.embedded, added: update.added, unchanged: update.unchanged });
 } else {
   const started = performance.now();
   // Cache off: the latency measured includes embedding every query.

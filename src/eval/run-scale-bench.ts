@@ -81,4 +81,5 @@ runCli(async () => {
   row('warm query latency p95, cache off', (r) => `${f(r.serve.p95Ms)} ms`);
   row('peak RSS while serving', (r) => `${r.serve.peakRssMb} MB`);
   row('re-index after adding one file', (r) => `${f(r.update.refreshSeconds, 2)} s (${r.update.embedded} passage embedded)`);
+  row('longest pause in answering during that re-index', (r) => `${f(r.update.longestPauseMs, 0)} ms`);
 });
