@@ -30,7 +30,7 @@ export function createPassageDb(dimensions: number): PassageDb {
 }
 
 /** Passages inserted between two turns of the event loop: about 0.1 s of work at a time. */
-const INSERT_SLICE = 150;
+export const INSERT_SLICE = 150;
 
 /**
  * Orama's insertMultiple runs start to finish without yielding (9 s for 12,630 passages), so a
