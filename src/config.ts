@@ -1,6 +1,7 @@
 // Settings from the environment and the command line, with their defaults.
 import { resolve } from 'node:path';
-import { DEFAULT_QUERY_CACHE_SIZE } from './search/query-vector-cache.js';
+import { parseCommandLine } from './cli/command-line.js';
+import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
 
 export interface Config {
   corpusDir: string;
@@ -20,14 +21,9 @@ export interface Config {
 
 /** `--corpus DIR` wins over CORPUS_DIR. */
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
-  const flag = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    if (i >= 0 && argv[i + 1]) return argv[i + 1];
-    const inline = argv.find((a) => a.startsWith(`--${name}=`));
-    return inline?.slice(name.length + 3);
-  };
-  const port = Number(flag('port') ?? env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${env.PORT}`);
+  const flags = parseCommandLine(argv);
+  const port = Number(flags.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${flags.port ?? env.PORT}`);
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
@@ -36,14 +32,14 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     throw new Error('ADMIN_TOKEN must be at least 12 characters from A-Z a-z 0-9 - . _ ~ + /');
   }
   return {
-    corpusDir: resolve(flag('corpus') ?? env.CORPUS_DIR ?? 'seeds'),
-    uploadsDir: resolve(flag('uploads') ?? env.UPLOADS_DIR ?? 'uploads'),
-    indexDir: resolve(flag('index') ?? env.INDEX_DIR ?? 'index'),
+    corpusDir: resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds'),
+    uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
+    indexDir: resolve(flags.index ?? env.INDEX_DIR ?? 'index'),
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,
-    host: flag('host') ?? env.HOST ?? '127.0.0.1',
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
     queryCacheSize,
-    watch: argv.includes('--watch') || env.WATCH === '1' || env.WATCH === 'true',
+    watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
     adminToken,
   };
 }

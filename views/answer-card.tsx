@@ -1,7 +1,7 @@
 // One turn of the conversation: the question as a bubble, and under it the answer card (the best
 // sentence with its source, then the other ranked passages), or a plain "not found" with what to try.
 import type { Citation } from '../src/chat/citation.js';
-import type { AskResult, PassageResult } from '../src/search/answer.js';
+import type { AskResult, PassageResult } from '../src/search/answer/compose-answer.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
 

@@ -1,8 +1,8 @@
 // GET / — the conversation: past turns, the empty state with example questions, and the question form.
 // The form posts to /ask: htmx appends the returned turn; without JavaScript a full page comes back.
 import type { Child } from 'hono/jsx';
-import type { StoredDocument } from '../src/search/corpus-index.js';
-import { MAX_QUESTION_CHARS } from '../src/server/api-schemas.js';
+import type { StoredDocument } from '../src/search/index/corpus-index.js';
+import { MAX_QUESTION_CHARS } from '../src/limits.js';
 import { ExampleList } from './example-list.js';
 import { Layout } from './layout.js';
 import { AddedNotice, UploadForm, type UploadState } from './upload-form.js';

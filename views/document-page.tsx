@@ -1,7 +1,7 @@
 // GET /docs/:id — the cleaned document, article by article, with an anchor on every paragraph. A
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked.
-import type { StoredDocument, StoredParagraph } from '../src/search/corpus-index.js';
+import type { StoredDocument, StoredParagraph } from '../src/search/index/corpus-index.js';
 import { Layout } from './layout.js';
 import { MarkedText } from './marked-text.js';
 

@@ -1,6 +1,6 @@
 // Text with some spans wrapped in <mark>, built from offsets: the text is always escaped by JSX,
 // never spliced in as HTML.
-import type { Offsets } from '../src/search/answer.js';
+import type { Offsets } from '../src/search/answer/compose-answer.js';
 
 /** The spans that fall inside [start, end), moved to be relative to `start`. */
 export function spansWithin(spans: Offsets[], start: number, end: number): Offsets[] {

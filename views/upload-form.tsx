@@ -1,8 +1,8 @@
 // The chat page's "add a document" form, shown only when the server has ADMIN_TOKEN. A plain multipart
 // form (no script needed): the token goes in the body, which also keeps other sites from posting it.
-import type { StoredDocument } from '../src/search/corpus-index.js';
-import { CORPUS_EXTENSIONS } from '../src/ingest/read-corpus.js';
-import { MAX_UPLOAD_BYTES } from '../src/server/document-writes.js';
+import type { StoredDocument } from '../src/search/index/corpus-index.js';
+import { ACCEPTED_EXTENSIONS } from '../src/ingest/formats/format-reader.js';
+import { MAX_UPLOAD_BYTES } from '../src/limits.js';
 
 export interface UploadState {
   /** Why the last upload was refused. */
@@ -17,7 +17,7 @@ export function UploadForm(props: UploadState) {
       <summary>添加文档</summary>
       <form method="post" action="/upload" enctype="multipart/form-data">
         <p class="hint">
-          支持 {CORPUS_EXTENSIONS.join('、')} 文件，最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB；UTF-8、GBK、Big5、UTF-16 编码均可。
+          支持 {ACCEPTED_EXTENSIONS.join('、')} 文件，最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB；UTF-8、GBK、Big5、UTF-16 编码均可。
         </p>
         {props.error ? (
           <p class="form-error" role="alert">
@@ -27,7 +27,7 @@ export function UploadForm(props: UploadState) {
           ''
         )}
         <label for="upload-file">文件</label>
-        <input id="upload-file" type="file" name="file" accept={CORPUS_EXTENSIONS.join(',')} required />
+        <input id="upload-file" type="file" name="file" accept={ACCEPTED_EXTENSIONS.join(',')} required />
         <label for="upload-token">管理口令（ADMIN_TOKEN）</label>
         <input id="upload-token" type="password" name="token" autocomplete="current-password" required />
         <button type="submit">上传并索引</button>

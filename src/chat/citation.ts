@@ -1,7 +1,7 @@
 // Where a passage came from, said for a person ("《标题》· 文章 · 第3段"), and the link that opens its
 // paragraph in the source view with the quoted sentence marked.
-import type { AnswerEngine } from '../answer-engine.js';
-import type { PassageResult } from '../search/answer.js';
+import type { AnswerEngine } from '../engine/answer-engine.js';
+import type { PassageResult } from '../search/answer/compose-answer.js';
 
 export interface Citation {
   documentTitle: string;

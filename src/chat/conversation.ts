@@ -1,9 +1,9 @@
 // A conversation is the list of its questions, carried in the page's URL and form (`h=…&h=…`), so it
 // survives a reload, works without JavaScript, and needs no server-side session.
-import type { AnswerEngine } from '../answer-engine.js';
-import { contextAfter, readQuestion } from '../search/follow-up.js';
-import type { AskResult } from '../search/answer.js';
-import { MAX_QUESTION_CHARS } from '../server/api-schemas.js';
+import type { AnswerEngine } from '../engine/answer-engine.js';
+import { contextAfter, readQuestion } from '../search/answer/follow-up.js';
+import type { AskResult } from '../search/answer/compose-answer.js';
+import { MAX_QUESTION_CHARS } from '../limits.js';
 
 /** Older turns drop out of the URL; the context of a follow-up only needs the latest ones. */
 export const MAX_TURNS = 8;

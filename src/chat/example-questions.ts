@@ -2,8 +2,8 @@
 // ("已推广种植生姜1000余亩") becomes a question about that figure ("已推广种植生姜多少亩?"). Each
 // candidate is asked once and kept only if the engine answers it with the sentence it came from, so
 // every example shown is one the corpus answers.
-import type { AnswerEngine } from '../answer-engine.js';
-import type { StoredDocument } from '../search/corpus-index.js';
+import type { AnswerEngine } from '../engine/answer-engine.js';
+import type { StoredDocument } from '../search/index/corpus-index.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 const WANTED = 5;
@@ -61,11 +61,13 @@ async function answeredExamples(engine: AnswerEngine): Promise<string[]> {
   return kept;
 }
 
-const cache = new WeakMap<AnswerEngine, Promise<string[]>>();
+const cache = new WeakMap<AnswerEngine, { generation: number; examples: Promise<string[]> }>();
 
-/** Up to five example questions for this corpus, computed once per loaded index. */
+/** Up to five example questions for this corpus, computed again after every re-index. */
 export function exampleQuestions(engine: AnswerEngine): Promise<string[]> {
-  let examples = cache.get(engine);
-  if (!examples) cache.set(engine, (examples = answeredExamples(engine)));
+  const cached = cache.get(engine);
+  if (cached?.generation === engine.generation) return cached.examples;
+  const examples = answeredExamples(engine);
+  cache.set(engine, { generation: engine.generation, examples });
   return examples;
 }

@@ -1,16 +1,17 @@
 // `npm run ask -- "问题"`: the answer and its sources in the terminal.
-import { AnswerEngine } from '../answer-engine.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
+import { parseCommandLine } from './command-line.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
-  const args = process.argv.slice(2);
-  const question = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')).join(' ').trim();
+  const args = parseCommandLine(process.argv.slice(2));
+  const question = args.positionals.join(' ').trim();
   if (!question) throw new Error('usage: npm run ask -- "冀南新区人民医院项目总投资多少?" [--corpus DIR] [--json]');
   const config = loadConfig();
   const engine = await AnswerEngine.open({ ...config, log: (l) => console.error(`[xunyuan] ${l}`) });
   const result = await engine.ask({ question });
-  if (args.includes('--json')) {
+  if (args.json) {
     console.log(JSON.stringify(result, null, 2));
     return;
   }

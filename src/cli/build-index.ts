@@ -1,5 +1,5 @@
 // `npm run index`: build the index now (always rebuilds), with progress.
-import { AnswerEngine } from '../answer-engine.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { progressReporter } from './progress.js';
 import { runCli } from './run-cli.js';

@@ -1,6 +1,6 @@
 // Indexing progress: a live bar (cli-progress) on a terminal, a line every ten percent otherwise.
 import { SingleBar, Presets } from 'cli-progress';
-import type { BuildProgress } from '../search/build-index.js';
+import type { BuildProgress } from '../search/index/build-index.js';
 
 export function progressReporter() {
   let bar: SingleBar | undefined;

@@ -1,7 +1,7 @@
 // `npm start`: serve the corpus. The server answers /healthz (503) at once and the API once the
 // index is loaded or built. With `--watch` it re-indexes when the folders change.
 import { serve } from '@hono/node-server';
-import { AnswerEngine } from '../answer-engine.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';

@@ -3,13 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { AnswerEngine } from '../answer-engine.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { readCorpus } from '../ingest/read-corpus.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { chunkDocument, DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
-import { loadEmbedder } from '../search/embedder.js';
-import { embeddingText } from '../search/passage-db.js';
+import { loadEmbedder } from '../search/embed/embedder.js';
+import { embeddingText } from '../search/embed/embedding-text.js';
 
 const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
 const { modelDir } = loadConfig([]);

@@ -2,10 +2,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AnswerEngine } from '../answer-engine.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
 import { runCli } from '../cli/run-cli.js';
 import { loadConfig } from '../config.js';
-import type { FusionMethod } from '../search/fuse-scores.js';
+import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';

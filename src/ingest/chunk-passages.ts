@@ -36,6 +36,9 @@ export interface Passage {
   sentences: Span[];
 }
 
+/** A passage's heading: its article title, and its section when it has one. Questions often name it. */
+export const headingOf = (p: Pick<Passage, 'title' | 'section'>) => (p.section ? `${p.title} ${p.section}` : p.title);
+
 function windows(sentences: Span[], options: ChunkOptions): [number, number][] {
   const out: [number, number][] = [];
   let first = 0;

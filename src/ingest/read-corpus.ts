@@ -2,17 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { decodeText } from './decode-text.js';
-import { htmlToText } from './html-to-text.js';
-
-export const CORPUS_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
-
-const isHtml = (path: string) => /\.html?$/i.test(path);
+import { readerFor } from './formats/format-reader.js';
 
 /** Hidden files and folders are never read. */
 export const isHiddenName = (name: string) => name.startsWith('.');
 
-export const isCorpusFileName = (name: string) => !isHiddenName(name) && CORPUS_EXTENSIONS.includes(extname(name).toLowerCase());
+export const isCorpusFileName = (name: string) => !isHiddenName(name) && readerFor(name) !== undefined;
 
 export interface SourceFile {
   id: string;
@@ -20,7 +15,7 @@ export interface SourceFile {
   path: string;
   /** File name without extension: the title when the text has no headline. */
   name: string;
-  /** The decoded text; for an HTML file, the text extracted from it (source offsets point into this). */
+  /** The text its format reader gave (for HTML, the text extracted from it): source offsets point into this. */
   text: string;
 }
 
@@ -55,13 +50,12 @@ export function readCorpus(root: string, skip: (file: SkippedFile) => void = () 
   listFiles(root, root, files);
   return files.sort().flatMap((full) => {
     const path = prefix + relative(root, full).split(sep).join('/');
-    const decoded = decodeText(readFileSync(full));
-    if ('error' in decoded) {
-      skip({ path, reason: decoded.error });
+    const read = readerFor(full)!.read(readFileSync(full));
+    if ('error' in read) {
+      skip({ path, reason: read.error });
       return [];
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    const text = isHtml(path) ? htmlToText(decoded.text) : decoded.text;
-    return [{ id: documentId(path), path, name, text }];
+    return [{ id: documentId(path), path, name, text: read.text }];
   });
 }

@@ -1,9 +1,8 @@
 // The uploads folder: documents added through the API or the page, written as ordinary corpus files
 // so that a restart, `npm run index` and watch mode all see them like any other file.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { writeFileAtomic } from '../search/atomic-write.js';
-import { CORPUS_EXTENSIONS } from './read-corpus.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { UPLOADS_PREFIX } from './read-sources.js';
 
 const MAX_NAME_CHARS = 80;
@@ -22,8 +21,6 @@ export function safeFileName(name: string, extension: string): string {
   return `${[...cleaned].slice(0, MAX_NAME_CHARS).join('') || 'document'}${extension}`;
 }
 
-export const isCorpusExtension = (extension: string) => CORPUS_EXTENSIONS.includes(extension.toLowerCase());
-
 /** Writes the file under a name not yet taken (`名.txt`, `名-2.txt`, …) and returns its corpus path. */
 export function writeUpload(dir: string, fileName: string, bytes: Buffer): string {
   mkdirSync(dir, { recursive: true });
@@ -35,7 +32,16 @@ export function writeUpload(dir: string, fileName: string, bytes: Buffer): strin
   return UPLOADS_PREFIX + name;
 }
 
-/** Removes an uploaded file given its corpus path (`@uploads/名.txt`). */
+/** Where an uploaded file lives, given its corpus path (`@uploads/名.txt`). */
+const uploadFile = (dir: string, path: string) => join(dir, path.slice(UPLOADS_PREFIX.length));
+
+export const readUpload = (dir: string, path: string): Buffer => readFileSync(uploadFile(dir, path));
+
 export function removeUpload(dir: string, path: string): void {
-  rmSync(join(dir, path.slice(UPLOADS_PREFIX.length)), { force: true });
+  rmSync(uploadFile(dir, path), { force: true });
+}
+
+/** Puts a removed upload back under its own name (a failed delete is undone). */
+export function restoreUpload(dir: string, path: string, bytes: Buffer): void {
+  writeFileAtomic(uploadFile(dir, path), bytes);
 }

@@ -16,14 +16,16 @@ export interface FolderWatch {
   close(): Promise<void>;
 }
 
-export interface WatchTiming {
+export interface WatchOptions {
   quietMs?: number;
   pollMs?: number;
+  /** Where file-system events come from: chokidar's `watch`, unless the caller stands in for a file system that sends none. */
+  eventSource?: typeof watch;
 }
 
-export function watchFolders(roots: string[], onChange: () => void, { quietMs = QUIET_MS, pollMs = POLL_MS }: WatchTiming = {}): FolderWatch {
+export function watchFolders(roots: string[], onChange: () => void, { quietMs = QUIET_MS, pollMs = POLL_MS, eventSource = watch }: WatchOptions = {}): FolderWatch {
   const isRoot = (path: string) => roots.includes(path);
-  const watcher = watch(roots, {
+  const watcher = eventSource(roots, {
     ignoreInitial: true,
     // The same files readCorpus would read: hidden ones never, other kinds of file never.
     ignored: (path, stats) => !isRoot(path) && (isHiddenName(basename(path)) || (!!stats?.isFile() && !isCorpusFileName(basename(path)))),

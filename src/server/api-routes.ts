@@ -1,6 +1,6 @@
 // The JSON API: /api/ask, /api/documents (reading; the write endpoints are in document-write-routes), /api/openapi.json.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AnswerEngine, AskInput } from '../answer-engine.js';
+import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
 import { apiError, invalidRequest } from './api-error.js';
 import {
   AskBodySchema,
@@ -12,6 +12,7 @@ import {
   summarize,
 } from './api-schemas.js';
 import { documentWriteRoutes } from './document-write-routes.js';
+import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
 
 const errors = {
   400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
@@ -54,8 +55,8 @@ const getDocument = createRoute({
   responses: { 200: { content: { 'application/json': { schema: DocumentSchema } }, description: 'Document' }, 404: errors[404], 503: errors[503] },
 });
 
-export function apiRoutes(getEngine: () => AnswerEngine | undefined, adminToken?: string) {
-  const api = new OpenAPIHono({
+export function apiRoutes(getEngine: EngineSource, adminToken?: string) {
+  const api = new OpenAPIHono<EngineEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return invalidRequest(c, result.error);
     },
@@ -67,11 +68,8 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined, adminToken?
     }
     await next();
   });
-  api.use('*', async (c, next) => {
-    if (c.req.path.endsWith('/openapi.json')) return next();
-    if (!getEngine()) return apiError(c, 503, 'index_loading', 'the index is still loading; try again in a moment');
-    await next();
-  });
+  const engineReady = withEngine(getEngine, (c) => apiError(c, 503, 'index_loading', 'the index is still loading; try again in a moment'));
+  api.use('*', (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : engineReady(c, next)));
 
   const answer = async (engine: AnswerEngine, input: AskInput) => {
     if (input.docId && !engine.document(input.docId)) return undefined;
@@ -80,28 +78,28 @@ export function apiRoutes(getEngine: () => AnswerEngine | undefined, adminToken?
 
   api.openapi(askPost, async (c) => {
     const body = c.req.valid('json');
-    const result = await answer(getEngine()!, body);
+    const result = await answer(c.var.engine, body);
     if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${body.docId}`);
     return c.json(result, 200);
   });
 
   api.openapi(askGet, async (c) => {
     const { q, topK, docId, context } = c.req.valid('query');
-    const result = await answer(getEngine()!, { question: q, topK, docId, context });
+    const result = await answer(c.var.engine, { question: q, topK, docId, context });
     if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${docId}`);
     return c.json(result, 200);
   });
 
   api.openapi(listDocuments, (c) => {
-    const engine = getEngine()!;
+    const engine = c.var.engine;
     const counts = engine.passageCountsByDocument();
     return c.json({ documents: engine.documents().map((d) => summarize(d, counts)) }, 200);
   });
 
-  documentWriteRoutes(api, getEngine, adminToken);
+  documentWriteRoutes(api, adminToken);
 
   api.openapi(getDocument, (c) => {
-    const doc = getEngine()!.document(c.req.valid('param').id);
+    const doc = c.var.engine.document(c.req.valid('param').id);
     if (!doc) return apiError(c, 404, 'unknown_document', 'no such document');
     return c.json(doc, 200);
   });

@@ -2,10 +2,8 @@
 // /api/openapi.json, so the documentation cannot drift from what the server accepts.
 import { z } from '@hono/zod-openapi';
 import { isUpload } from '../ingest/read-sources.js';
-import type { StoredDocument } from '../search/corpus-index.js';
-import { MAX_UPLOAD_BYTES } from './document-writes.js';
-
-export const MAX_QUESTION_CHARS = 500;
+import type { StoredDocument } from '../search/index/corpus-index.js';
+import { MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, TOP_K } from '../limits.js';
 
 const question = z
   .string()
@@ -14,7 +12,8 @@ const question = z
   .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`)
   .openapi({ example: '冀南新区人民医院项目总投资多少?' });
 
-const topK = z.number().int('topK must be a whole number').min(1, 'topK must be from 1 to 20').max(20, 'topK must be from 1 to 20');
+const topKRange = `topK must be from ${TOP_K.min} to ${TOP_K.max}`;
+const topK = z.number().int('topK must be a whole number').min(TOP_K.min, topKRange).max(TOP_K.max, topKRange);
 const docId = z.string().min(1).max(200).openapi({ example: '000_7fb4536401fc41c5' });
 const context = z
   .string()
@@ -92,8 +91,6 @@ export const summarize = (d: StoredDocument, passageCounts: Map<string, number>)
   articles: d.articles.length,
   passages: passageCounts.get(d.id) ?? 0,
 });
-
-export const MAX_TITLE_CHARS = 200;
 
 export const NewDocumentSchema = z
   .object({

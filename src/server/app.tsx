@@ -1,13 +1,13 @@
 // The HTTP application: JSON API under /api, health, and the HTML pages.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { AnswerEngine } from '../answer-engine.js';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
 import { bodySizeLimit, UPLOAD_BODY_BYTES } from './body-size.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
+import type { EngineSource } from './engine-context.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
 
@@ -27,7 +27,7 @@ export interface AppOptions {
   adminToken?: string;
 }
 
-export function createApp(getEngine: () => AnswerEngine | undefined, options: AppOptions = {}) {
+export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   const app = new Hono();
   if (options.logRequests) app.use(requestLog());
   app.use(securityHeaders());

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './api-error.js';
-import { MAX_UPLOAD_BYTES } from './document-writes.js';
+import { MAX_UPLOAD_BYTES } from '../limits.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

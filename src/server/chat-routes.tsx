@@ -4,19 +4,20 @@
 // engine.ask returns, the same call the JSON API makes. With ADMIN_TOKEN, POST /upload adds a document.
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AnswerEngine } from '../answer-engine.js';
+import type { AnswerEngine } from '../engine/answer-engine.js';
 import { citationOf } from '../chat/citation.js';
 import { cleanHistory, contextOf, conversationUrl, MAX_TURNS, replay } from '../chat/conversation.js';
 import { exampleQuestions } from '../chat/example-questions.js';
-import type { AskResult } from '../search/answer.js';
+import type { AskResult } from '../search/answer/compose-answer.js';
 import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
 import { ErrorTurn, TurnView } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
 import { tokenMatches } from './admin-token.js';
-import { MAX_QUESTION_CHARS } from './api-schemas.js';
-import { addDocument, MAX_UPLOAD_BYTES } from './document-writes.js';
-import { CORPUS_EXTENSIONS } from '../ingest/read-corpus.js';
+import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
+import { addDocument } from '../engine/document-writes.js';
+import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';
+import { MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';
 
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
@@ -31,15 +32,19 @@ function problemWith(question: string): string | undefined {
 
 /** The upload refusals in the page's language; the API's English messages name the same rules. */
 const UPLOAD_PROBLEMS: Record<string, string> = {
-  unsupported_file_type: `只能添加 ${CORPUS_EXTENSIONS.join('、')} 文件。`,
+  unsupported_file_type: `只能添加 ${ACCEPTED_EXTENSIONS.join('、')} 文件。`,
   payload_too_large: `文件太大了：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。`,
   undecodable: '无法把这个文件读成文字（编码无法识别，或不是文本文件）。',
   empty_document: '这个文件里没有可以索引的文字。',
   writes_disabled: '这个服务器没有上传文件夹。',
 };
 
-export function chatRoutes(getEngine: () => AnswerEngine | undefined, adminToken?: string) {
-  const app = new Hono();
+export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
+  const app = new Hono<EngineEnv>();
+  const engineReady = withEngine(getEngine, (c) => c.html(<LoadingPage />, 503));
+  app.use('/', engineReady);
+  app.use('/upload', engineReady);
+  app.use('/ask', engineReady);
 
   const turnOf = (engine: AnswerEngine, examples: string[]) => (question: string, result: AskResult) => (
     <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} />
@@ -64,16 +69,14 @@ export function chatRoutes(getEngine: () => AnswerEngine | undefined, adminToken
   }
 
   app.get('/', async (c) => {
-    const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    const engine = c.var.engine;
     const added = engine.document(c.req.query('added') ?? '');
     const docId = knownDocument(engine, c.req.query('doc'));
     return page(c, engine, cleanHistory(c.req.queries('h')), docId, undefined, { added });
   });
 
   app.post('/upload', async (c) => {
-    const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    const engine = c.var.engine;
     if (!adminToken) return c.text('adding documents is off: start the server with ADMIN_TOKEN set', 403);
     const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], undefined, undefined, { error: message }, status);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -86,8 +89,7 @@ export function chatRoutes(getEngine: () => AnswerEngine | undefined, adminToken
   });
 
   app.post('/ask', async (c) => {
-    const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    const engine = c.var.engine;
     const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     const question = firstString(form.question).trim();
     const history = cleanHistory(form.h);

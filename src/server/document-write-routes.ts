@@ -2,11 +2,11 @@
 // DELETE /api/documents/{id} for uploaded documents. Registered on the API app so /api/openapi.json lists them.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AnswerEngine } from '../answer-engine.js';
+import type { EngineEnv } from './engine-context.js';
 import { apiError, invalidRequest } from './api-error.js';
 import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from './api-schemas.js';
 import { requireAdmin } from './admin-token.js';
-import { addDocument, removeDocument, type NewDocument, type WriteError } from './document-writes.js';
+import { addDocument, removeDocument, type NewDocument, type WriteError } from '../engine/document-writes.js';
 
 const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const refusals = {
@@ -71,7 +71,7 @@ async function readNewDocument(c: Context): Promise<NewDocument | Response> {
   return { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 
-export function documentWriteRoutes(api: OpenAPIHono, getEngine: () => AnswerEngine | undefined, adminToken: string | undefined): void {
+export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: string | undefined): void {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
   const admin = requireAdmin(adminToken);
   api.use('/documents', async (c, next) => (c.req.method === 'POST' ? admin(c, next) : next()));
@@ -90,7 +90,7 @@ export function documentWriteRoutes(api: OpenAPIHono, getEngine: () => AnswerEng
   api.openAPIRegistry.registerPath(removeRoute);
 
   api.post('/documents', async (c) => {
-    const engine = getEngine()!;
+    const engine = c.var.engine;
     const doc = await readNewDocument(c);
     if (doc instanceof Response) return doc;
     const result = await addDocument(engine, doc);
@@ -100,7 +100,7 @@ export function documentWriteRoutes(api: OpenAPIHono, getEngine: () => AnswerEng
 
   api.delete('/documents/:id', async (c) => {
     const id = c.req.param('id');
-    const result = await removeDocument(getEngine()!, id);
+    const result = await removeDocument(c.var.engine, id);
     if ('error' in result) return refused(c, result.error);
     return c.json({ removed: id, report: result.report }, 200);
   });

@@ -1,0 +1,35 @@
+// The command line of every entry point, parsed by Node's own util.parseArgs: `--corpus DIR` takes a
+// value, `--json` and `--watch` take none, anything else is refused with the list of options.
+import { parseArgs } from 'node:util';
+
+const OPTIONS = {
+  corpus: { type: 'string' },
+  uploads: { type: 'string' },
+  index: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  watch: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+export interface CommandLine {
+  corpus?: string;
+  uploads?: string;
+  index?: string;
+  port?: string;
+  host?: string;
+  watch: boolean;
+  json: boolean;
+  /** Words that are not options: the question, for `ask`. */
+  positionals: string[];
+}
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { ...values, watch: values.watch ?? false, json: values.json ?? false, positionals };
+  } catch (err) {
+    const known = Object.entries(OPTIONS).map(([name, o]) => (o.type === 'string' ? `--${name} VALUE` : `--${name}`));
+    throw new Error(`${(err as Error).message} (options: ${known.join(', ')})`);
+  }
+}

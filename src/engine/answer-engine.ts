@@ -1,0 +1,167 @@
+// The one entry point for answering: opens (or builds) the index, answers questions, and re-indexes
+// the folders when they change. The API, the page and the command line all call `ask`, so they rank
+// identically.
+import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
+import { readSources } from '../ingest/read-sources.js';
+import { composeAnswer, type AskResult } from '../search/answer/compose-answer.js';
+import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
+import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.js';
+import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
+import { fingerprintOf } from '../search/index/fingerprint.js';
+import { readQuestion } from '../search/answer/follow-up.js';
+import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
+import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
+import { retrieve } from '../search/rank/retrieve.js';
+import type { FusionMethod } from '../search/rank/fuse-scores.js';
+import { CANDIDATE_DEPTH } from '../search/knobs.js';
+import { TOP_K } from '../limits.js';
+
+export interface EngineOptions {
+  corpusDir: string;
+  /** Folder of documents added through the API; indexed with the corpus when it exists. Without it, nothing can be added. */
+  uploadsDir?: string;
+  indexDir: string;
+  modelDir: string;
+  chunking?: ChunkOptions;
+  /** Rebuild even when the stored index is current. */
+  rebuild?: boolean;
+  log?: (line: string) => void;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Query vectors kept for repeated questions (0 turns the cache off, as the latency bench does). */
+  queryCacheSize?: number;
+  /** An embedder already loaded (tests share one); otherwise the model in `modelDir` is loaded. */
+  embedder?: Embedder;
+}
+
+export interface AskInput {
+  question: string;
+  topK?: number;
+  docId?: string;
+  /** The previous question of a conversation: a short or elliptical question is read with it. */
+  context?: string;
+}
+
+export class AnswerEngine {
+  private readonly queryVectors: QueryVectorCache;
+  /** Re-indexes run one after another, never two at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private swaps = 0;
+
+  private constructor(
+    /** Replaced whole by a re-index: a question in flight keeps the index it started with. */
+    private index: CorpusIndex,
+    private fingerprint: Fingerprint,
+    private readonly embedder: Embedder,
+    private readonly options: EngineOptions,
+    /** What opening did: undefined when the stored index was loaded as it was. */
+    readonly buildReport: IndexReport | undefined,
+  ) {
+    this.queryVectors = new QueryVectorCache(options.queryCacheSize);
+  }
+
+  /** True when this open built (or updated) the index rather than loading it. */
+  get built(): boolean {
+    return this.buildReport !== undefined;
+  }
+
+  static async open(options: EngineOptions): Promise<AnswerEngine> {
+    const log = options.log ?? (() => {});
+    const chunking = options.chunking ?? DEFAULT_CHUNKING;
+    const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
+    const files = readSources(options.corpusDir, options.uploadsDir, log);
+    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
+    if (!options.rebuild) {
+      const loaded = await loadIndex(options.indexDir, fingerprint);
+      if ('index' in loaded) {
+        log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
+        return new AnswerEngine(loaded.index, fingerprint, embedder, options, undefined);
+      }
+      log(`building the index: ${loaded.reason}`);
+    }
+    // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
+    // unchanged file serves again unless a rebuild was asked for or the chunking differs.
+    const stored = loadStoredCorpus(options.indexDir);
+    const sameModel = stored?.fingerprint.model === embedder.fingerprint;
+    const { index, report } = await buildIndex(files, embedder, {
+      chunking,
+      onProgress: options.onProgress,
+      previous: sameModel ? stored.corpus : undefined,
+      reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+    });
+    await saveIndex(options.indexDir, index, fingerprint);
+    log(`index built: ${describeReport(report)}`);
+    return new AnswerEngine(index, fingerprint, embedder, options, report);
+  }
+
+  /**
+   * Reads the folders again and, if anything changed, builds the new index beside the one being served
+   * and switches to it in one assignment once it is complete and saved.
+   */
+  refresh(): Promise<IndexReport> {
+    const run = this.queue.then(() => this.reindex());
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async reindex(): Promise<IndexReport> {
+    const log = this.options.log ?? (() => {});
+    const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+    const files = readSources(this.options.corpusDir, this.options.uploadsDir, log);
+    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking);
+    const current = this.index;
+    if (sameFingerprint(fingerprint, this.fingerprint)) {
+      const n = current.documents.length;
+      return { documents: n, passages: current.passages.length, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
+    }
+    const { index, report } = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
+    await saveIndex(this.options.indexDir, index, fingerprint);
+    this.index = index;
+    this.fingerprint = fingerprint;
+    this.swaps++;
+    log(`index updated: ${describeReport(report)}`);
+    return report;
+  }
+
+  /** Counts index swaps: whatever was derived from an older generation (example questions) is stale. */
+  get generation(): number {
+    return this.swaps;
+  }
+
+  /** Where added documents are written. */
+  get uploadsDir(): string | undefined {
+    return this.options.uploadsDir;
+  }
+
+  get passageCount(): number {
+    return this.index.passages.length;
+  }
+
+  passageCountsByDocument(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of this.index.passages) counts.set(p.docId, (counts.get(p.docId) ?? 0) + 1);
+    return counts;
+  }
+
+  documents(): StoredDocument[] {
+    return this.index.documents;
+  }
+
+  document(id: string): StoredDocument | undefined {
+    return this.index.documentById.get(id);
+  }
+
+  passage(id: string): Passage | undefined {
+    return this.index.passageById.get(id);
+  }
+
+  /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
+  async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
+    const startedAt = performance.now();
+    const index = this.index;
+    const topK = input.topK ?? TOP_K.default;
+    const read = readQuestion(input.question, input.context);
+    const vector = await this.queryVectors.get(read.query, (q) => this.embedder.embedQuery(q));
+    const candidates = await retrieve(index, read.query, vector, { docId: input.docId, depth: Math.max(CANDIDATE_DEPTH, topK), fusion, focus: read.focus });
+    return composeAnswer(index, input.question, read, candidates, topK, startedAt);
+  }
+}

@@ -1,0 +1,16 @@
+// Where the question's words occur in a passage, as offsets: the page builds highlights from these
+// offsets, never from HTML.
+import type { Span } from '../../ingest/split-sentences.js';
+import type { Token } from '../tokenize/tokenize.js';
+
+/** Spans of the tokens that are query terms, neighbours merged into one highlight. */
+export function findHighlights(tokens: Token[], terms: ReadonlyMap<string, unknown>): Span[] {
+  const spans: Span[] = [];
+  for (const token of tokens) {
+    if (!terms.has(token.term)) continue;
+    const last = spans[spans.length - 1];
+    if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
+    else spans.push({ start: token.start, end: token.end });
+  }
+  return spans;
+}

@@ -1,0 +1,18 @@
+// What an index was built from. Any difference means the stored index is stale.
+import { createHash } from 'node:crypto';
+import type { ChunkOptions } from '../../ingest/chunk-passages.js';
+import type { SourceFile } from '../../ingest/read-corpus.js';
+import { INDEX_FORMAT_VERSION, type Fingerprint } from './index-store.js';
+import { TOKENIZER_ID } from '../tokenize/jieba-dictionary.js';
+
+export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chunking: ChunkOptions): Fingerprint {
+  const corpus = createHash('sha256');
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) corpus.update(f.path).update('\0').update(f.text).update('\0');
+  return {
+    format: INDEX_FORMAT_VERSION,
+    corpus: corpus.digest('hex').slice(0, 16),
+    model: modelFingerprint,
+    chunker: JSON.stringify(chunking),
+    tokenizer: TOKENIZER_ID,
+  };
+}

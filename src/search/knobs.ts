@@ -1,0 +1,28 @@
+// Every number that shapes a ranking or an answer, in one place, each with where it came from.
+// Change one only with a measurement (`npm run eval`) and record it in BENCHMARKS.md.
+import type { FusionMethod } from './rank/fuse-scores.js';
+
+/** Weighted fusion, BM25 share 0.3: best R@1 of the sweep 0.2–0.6 and RRF k=10/60 on CMRC 2018 dev (BENCHMARKS.md, "Fusion"). */
+export const DEFAULT_FUSION: FusionMethod = { kind: 'weighted', keywordWeight: 0.3 };
+
+/** Candidates each side contributes before fusion; 50 keeps R@5 at its ceiling while fusion stays cheap. */
+export const CANDIDATE_DEPTH = 50;
+
+/**
+ * The keyword side is searched this many times deeper than it contributes, so a passage the vector
+ * side found still gets its BM25 when it ranked below the keyword cut (0 would make it look unrelated).
+ */
+export const KEYWORD_DEPTH_FACTOR = 4;
+
+/** The title field's BM25 counts as much as the text's: title and text are separate fields, so a title match already adds. */
+export const TITLE_BOOST = 1;
+
+/**
+ * No-answer rule: answer if the top cosine ≥ strongVector, or ≥ minVector and the passage holds
+ * ≥ minCoverage of the question's IDF mass. Off-topic seed questions scored 0.25–0.47, in-corpus ones
+ * 0.495 and up (BENCHMARKS.md, "No-answer calibration").
+ */
+export const NO_ANSWER_THRESHOLDS = { minVector: 0.48, strongVector: 0.55, minCoverage: 0.5 };
+
+/** Added to a sentence's coverage when the question asks for a quantity and the sentence holds a figure (first eval build). */
+export const FIGURE_BONUS = 0.15;

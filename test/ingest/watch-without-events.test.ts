@@ -1,0 +1,36 @@
+// Some file systems (network mounts, some containers and sandboxes) deliver no change events at
+// all. Watch mode must still see changes there, from its periodic snapshots of the folders.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { afterAll, it } from 'vitest';
+import { watchFolders } from '../../src/ingest/watch-folders.js';
+import { until } from '../support/processes.js';
+
+/** A watcher that gets ready and then never reports anything, as on a file system without events. */
+function silentWatcher(): FSWatcher {
+  const silent = new EventEmitter();
+  setImmediate(() => silent.emit('ready'));
+  return Object.assign(silent, { close: async () => {} }) as unknown as FSWatcher;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'xunyuan-no-events-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('sees an added, a changed and a removed file with no file-system events', async () => {
+  let calls = 0;
+  const watch = watchFolders([dir], () => calls++, { quietMs: 50, pollMs: 50, eventSource: silentWatcher });
+  try {
+    await watch.ready;
+    writeFileSync(join(dir, 'a.md'), '# 甲\n\n正文。\n');
+    await until(() => calls === 1, 10_000);
+    writeFileSync(join(dir, 'a.md'), '# 甲\n\n改过的正文，更长一些。\n');
+    await until(() => calls === 2, 10_000);
+    rmSync(join(dir, 'a.md'));
+    await until(() => calls === 3, 10_000);
+  } finally {
+    await watch.close();
+  }
+});

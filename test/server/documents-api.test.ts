@@ -1,0 +1,183 @@
+// Adding and deleting documents through the API: off without ADMIN_TOKEN, refused without the token,
+// and with it an added document is searchable at once and a deleted one is gone. Refusals change nothing.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/engine/answer-engine.js';
+import { loadConfig } from '../../src/config.js';
+import { createApp } from '../../src/server/app.js';
+import { openEngine } from '../support/engines.js';
+
+const TOKEN = 'test-admin-token-0123456789';
+const work = mkdtempSync(join(tmpdir(), 'xunyuan-docs-api-'));
+const corpusDir = join(work, 'corpus');
+const uploadsDir = join(work, 'uploads');
+mkdirSync(corpusDir);
+writeFileSync(join(corpusDir, 'hospital.md'), '# 人民医院\n\n总投资4.33亿元的冀南新区人民医院项目即将开工建设。\n');
+
+let engine: AnswerEngine;
+const withToken = createApp(() => engine, { adminToken: TOKEN });
+const withoutToken = createApp(() => engine);
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+function upload(name: string, bytes: Buffer, headers: Record<string, string> = auth, app = withToken) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  return app.request('/api/documents', { method: 'POST', headers, body: form });
+}
+
+const postJson = (body: unknown, headers: Record<string, string> = auth) =>
+  withToken.request('/api/documents', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+const ask = async (question: string) => (await (await withToken.request(`/api/ask?q=${encodeURIComponent(question)}&topK=3`)).json()).passages[0];
+const uploadedFiles = () => (readdirSync(uploadsDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort());
+const listed = async () => (await (await withToken.request('/api/documents')).json()).documents as { id: string; uploaded: boolean }[];
+
+beforeAll(async () => {
+  engine = await openEngine({ corpusDir, uploadsDir, indexDir: join(work, 'index') });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('ADMIN_TOKEN', () => {
+  it('must be long enough and sendable as a bearer token', () => {
+    expect(() => loadConfig([], { ADMIN_TOKEN: 'short' })).toThrow(/at least 12/);
+    expect(() => loadConfig([], { ADMIN_TOKEN: '口令口令口令口令口令口令' })).toThrow(/ADMIN_TOKEN/);
+    expect(loadConfig([], { ADMIN_TOKEN: TOKEN }).adminToken).toBe(TOKEN);
+    expect(loadConfig([], {}).adminToken).toBeUndefined();
+  });
+});
+
+describe('without ADMIN_TOKEN', () => {
+  it('refuses to add or delete, and says how to turn it on', async () => {
+    const res = await upload('a.txt', Buffer.from('一句话。'), auth, withoutToken);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error).toMatchObject({ code: 'writes_disabled', message: expect.stringContaining('ADMIN_TOKEN') });
+    expect((await withoutToken.request('/api/documents/hospital', { method: 'DELETE', headers: auth })).status).toBe(403);
+  });
+});
+
+describe('with ADMIN_TOKEN', () => {
+  it('refuses a missing, malformed or wrong token without touching the folder', async () => {
+    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer wrong-token-000000' }] as Record<string, string>[]) {
+      const res = await upload('a.txt', Buffer.from('未授权的上传。'), headers);
+      expect([400, 401]).toContain(res.status);
+      expect((await res.json()).error.code).toMatch(/unauthorized|invalid_request/);
+    }
+    expect((await withToken.request('/api/documents/hospital', { method: 'DELETE', headers: { authorization: 'Bearer nope-nope-nope' } })).status).toBe(401);
+    expect(readdirSync(work)).not.toContain('uploads');
+    expect(engine.documents()).toHaveLength(1);
+  });
+
+  it('adds an uploaded GBK file and answers from it at once', async () => {
+    const res = await upload('社区 通知.txt', iconv.encode('# 社区义诊\n\n本周六上午九点在滨河社区广场举行义诊活动，共有12名医生参加。\n', 'gbk'));
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.document).toMatchObject({ title: '社区义诊', uploaded: true, path: '@uploads/社区 通知.txt' });
+    expect(body.report).toMatchObject({ added: 1, changed: 0, removed: 0, unchanged: 1, embedded: body.document.passages });
+    const top = await ask('滨河社区义诊有多少名医生参加?');
+    expect(top.docId).toBe(body.document.id);
+    expect(top.text).toContain('12名医生');
+    expect((await listed()).find((d) => d.id === body.document.id)?.uploaded).toBe(true);
+  });
+
+  it('adds JSON {title, text} titled as given, and a second upload of the same name keeps both', async () => {
+    const first = await postJson({ title: '停水通知', text: '因管道检修，城东片区将于周三停水八小时。' });
+    expect(first.status).toBe(201);
+    const second = await postJson({ title: '停水通知', text: '城西片区周四停水四小时，请提前储水。' });
+    expect(second.status).toBe(201);
+    const [a, b] = [(await first.json()).document, (await second.json()).document];
+    expect(a.title).toBe('停水通知');
+    expect(a.id).not.toBe(b.id);
+    expect(uploadedFiles()).toEqual(['停水通知-2.md', '停水通知.md', '社区 通知.txt']);
+    expect((await ask('城东片区停水多长时间?')).docId).toBe(a.id);
+  });
+
+  it('refuses wrong types, oversized, undecodable and empty files, and bad JSON, with clear errors and nothing written', async () => {
+    const before = uploadedFiles();
+    const documents = engine.documents().length;
+    const cases: [Response | Promise<Response>, number, string][] = [
+      [upload('scan.pdf', Buffer.from('%PDF-1.4')), 415, 'unsupported_file_type'],
+      [upload('big.txt', Buffer.from('很长的文本。'.repeat(200_000))), 413, 'payload_too_large'],
+      [upload('noise.txt', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256))), 422, 'undecodable'],
+      [upload('blank.md', Buffer.from('\n\n   \n')), 422, 'empty_document'],
+      [postJson({ title: '', text: '正文。' }), 400, 'invalid_request'],
+      [postJson({ title: '标题' }), 400, 'invalid_request'],
+      [withToken.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: '正文' }), 415, 'unsupported_media_type'],
+      [withToken.request('/api/documents', { method: 'POST', headers: auth, body: new FormData() }), 400, 'invalid_request'],
+    ];
+    for (const [pending, status, code] of cases) {
+      const res = await pending;
+      expect(res.status, code).toBe(status);
+      expect((await res.json()).error.code).toBe(code);
+    }
+    expect(uploadedFiles()).toEqual(before);
+    expect(engine.documents()).toHaveLength(documents);
+  });
+
+  it('deletes an uploaded document, which is then gone from the folder, the list and the answers', async () => {
+    const added = (await (await postJson({ title: '临时公告', text: '图书馆本月二十日闭馆一天进行消防演练。' })).json()).document;
+    expect((await ask('图书馆哪天闭馆?')).docId).toBe(added.id);
+    const res = await withToken.request(`/api/documents/${added.id}`, { method: 'DELETE', headers: auth });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ removed: added.id, report: { removed: 1, added: 0, embedded: 0 } });
+    expect(uploadedFiles()).not.toContain('临时公告.md');
+    expect((await listed()).map((d) => d.id)).not.toContain(added.id);
+    expect((await ask('图书馆哪天闭馆?'))?.docId).not.toBe(added.id);
+  });
+
+  it('will not delete a corpus file or an unknown id', async () => {
+    const hospital = (await listed()).find((d) => !d.uploaded)!;
+    const res = await withToken.request(`/api/documents/${hospital.id}`, { method: 'DELETE', headers: auth });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('not_an_upload');
+    expect((await withToken.request('/api/documents/no-such-document', { method: 'DELETE', headers: auth })).status).toBe(404);
+    expect(readdirSync(corpusDir)).toEqual(['hospital.md']);
+  });
+
+  it('documents the write endpoints and their bearer auth in the OpenAPI description', async () => {
+    const spec = await (await withToken.request('/api/openapi.json')).json();
+    expect(Object.keys(spec.paths['/api/documents'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(spec.paths['/api/documents/{id}'].delete.security).toEqual([{ bearer: [] }]);
+    expect(spec.components.securitySchemes.bearer.scheme).toBe('bearer');
+  });
+});
+
+describe('the chat page with ADMIN_TOKEN', () => {
+  const pageUpload = (name: string, bytes: Buffer, token: string, app = withToken) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    form.append('token', token);
+    return app.request('/upload', { method: 'POST', body: form });
+  };
+
+  it('shows the upload form only when writes are on', async () => {
+    expect(await (await withToken.request('/')).text()).toContain('action="/upload"');
+    expect(await (await withoutToken.request('/')).text()).not.toContain('action="/upload"');
+    expect((await pageUpload('a.txt', Buffer.from('正文。'), TOKEN, withoutToken)).status).toBe(403);
+  });
+
+  it('refuses a wrong token or a bad file in the page language, and writes nothing', async () => {
+    const before = uploadedFiles();
+    const wrong = await pageUpload('a.txt', Buffer.from('正文内容。'), 'not-the-token-123');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('管理口令不正确');
+    const pdf = await pageUpload('a.pdf', Buffer.from('%PDF'), TOKEN);
+    expect(pdf.status).toBe(415);
+    expect(await pdf.text()).toContain('只能添加');
+    expect(uploadedFiles()).toEqual(before);
+  });
+
+  it('adds the file, then shows the chat page scoped to it with a notice', async () => {
+    const res = await pageUpload('公交.html', Buffer.from('<h1>公交新线路</h1><p>新开通的88路公交车首班时间为早上六点半。</p>'), TOKEN);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const id = new URL(location, 'http://x').searchParams.get('added')!;
+    expect(engine.document(id)?.title).toBe('公交新线路');
+    const html = await (await withToken.request(location)).text();
+    expect(html).toContain('已添加《公交新线路》');
+    expect(html).toMatch(new RegExp(`<option value="${id}" selected`));
+    expect((await ask('88路公交车首班几点?')).docId).toBe(id);
+  });
+});
