@@ -4,13 +4,14 @@
 // every example shown is one the corpus answers.
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { StoredDocument } from '../search/index/corpus-index.js';
+import { HAN_CLASS } from '../text/char-class.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 const WANTED = 5;
 const CLAUSE = /[^，,；;：:。！？!?]+/g;
 const FIGURE = /([0-9]+(?:\.[0-9]+)?)(余|多)?(?=万|亿|亩|元|个|家|人|名|户|项|公里|千米|米|吨|平方米|座|所|条|辆|台|套|倍|%)/;
 const DATE = /[0-9]+\s*[年月日号时]/;
-const HAN = /[\u4e00-\u9fff]/g;
+const HAN = new RegExp(`[${HAN_CLASS}]`, 'g');
 
 interface Candidate {
   question: string;

@@ -6,15 +6,9 @@ export interface MappedText {
   map: number[];
 }
 
-export const emptyMapped = (): MappedText => ({ text: '', map: [] });
-
 export function appendMapped(target: MappedText, part: MappedText): void {
   target.text += part.text;
   for (const offset of part.map) target.map.push(offset);
-}
-
-export function sliceMapped(source: MappedText, start: number, end: number): MappedText {
-  return { text: source.text.slice(start, end), map: source.map.slice(start, end) };
 }
 
 /** Source span [start, end) covered by text[start, end). */

@@ -1,7 +1,11 @@
 // Character classes shared by cleaning, sentence splitting and tokenizing.
 
-/** Han ideographs (CJK unified, extension A, compatibility). */
-export const isHan = (ch: string): boolean => /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch);
+/** Han ideographs as a character-class body: CJK unified, extension A, compatibility. The one definition every pattern uses. */
+export const HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+
+const HAN = new RegExp(`[${HAN_CLASS}]`);
+
+export const isHan = (ch: string): boolean => HAN.test(ch);
 
 /** Letters and digits of the Latin script, the characters between which a space is meaningful. */
 export const isAsciiWordChar = (ch: string): boolean => /[A-Za-z0-9]/.test(ch);

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/engine/answer-engine.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/server/app.js';
+import { exampleQuestions } from '../../src/chat/example-questions.js';
+import { removeDocument } from '../../src/engine/document-writes.js';
 import { openEngine } from '../support/engines.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -125,6 +127,24 @@ describe('with ADMIN_TOKEN', () => {
     expect(uploadedFiles()).not.toContain('临时公告.md');
     expect((await listed()).map((d) => d.id)).not.toContain(added.id);
     expect((await ask('图书馆哪天闭馆?'))?.docId).not.toBe(added.id);
+  });
+
+  it('a delete whose re-index fails puts the file back and keeps the document', async () => {
+    const added = (await (await postJson({ title: '会议通知', text: '周五下午三点在三楼会议室召开安全生产会议。' })).json()).document;
+    const files = uploadedFiles();
+    const failing = Object.create(engine) as AnswerEngine;
+    failing.refresh = () => Promise.reject(new Error('disk full'));
+    await expect(removeDocument(failing, added.id)).rejects.toThrow('disk full');
+    expect(uploadedFiles()).toEqual(files);
+    expect(engine.document(added.id)).toBeDefined();
+    expect((await engine.refresh()).removed).toBe(0);
+  });
+
+  it('example questions follow the corpus: after an upload they can come from the new document', async () => {
+    const before = await exampleQuestions(engine);
+    expect(before.join()).not.toContain('藏书');
+    expect((await postJson({ title: '市图书馆', text: '市图书馆新馆藏书80万册，周一闭馆。' })).status).toBe(201);
+    expect((await exampleQuestions(engine)).join()).toContain('藏书');
   });
 
   it('will not delete a corpus file or an unknown id', async () => {

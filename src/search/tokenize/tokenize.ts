@@ -3,6 +3,7 @@
 // because jieba without HMM splits `66.5` into `6 6 . 5` and `DRG` into `d r g`.
 import { cut } from 'nodejs-jieba';
 import type { Tokenizer } from '@orama/orama';
+import { HAN_CLASS } from '../../text/char-class.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { ensureJiebaLoaded } from './jieba-dictionary.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -15,7 +16,7 @@ export interface Token {
 }
 
 /** Numbers (`66.5`, `1:6`, `93.4` of `93.4%`) and Latin words (`drg`, `g107`), or a run of Han characters. */
-const PIECE = /([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/g;
+const PIECE = new RegExp(`([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([${HAN_CLASS}]+)`, 'g');
 
 function cutHan(run: string, offset: number, out: Token[]): void {
   // HMM off: with it on, unknown names glue to the verb after them (`潘淑是`).

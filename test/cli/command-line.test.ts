@@ -1,0 +1,43 @@
+// Settings from the command line and the environment.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src/cli/command-line.js';
+import { loadConfig } from '../../src/config.js';
+
+describe('the command line', () => {
+  it('takes a flag without a value and keeps the question after it', () => {
+    expect(parseCommandLine(['--json', '冀南新区人民医院项目总投资多少?'])).toMatchObject({ json: true, positionals: ['冀南新区人民医院项目总投资多少?'] });
+  });
+
+  it('takes option values in both spellings, wherever the question stands', () => {
+    const parsed = parseCommandLine(['问题', '--corpus', '/data/文档', '--port=4000', '--watch']);
+    expect(parsed).toMatchObject({ corpus: '/data/文档', port: '4000', watch: true, json: false, positionals: ['问题'] });
+  });
+
+  it('refuses an unknown option and names the ones there are', () => {
+    expect(() => parseCommandLine(['--corpse', 'x'])).toThrow(/--corpse.*options: --corpus VALUE/);
+  });
+
+  it('refuses an option that needs a value when none follows', () => {
+    expect(() => parseCommandLine(['--corpus'])).toThrow(/--corpus/);
+  });
+});
+
+describe('configuration', () => {
+  it('has defaults for everything', () => {
+    const config = loadConfig([], {});
+    expect(config).toMatchObject({ corpusDir: resolve('seeds'), indexDir: resolve('index'), port: 3000, host: '127.0.0.1', queryCacheSize: 1000, watch: false });
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('lets the command line win over the environment', () => {
+    const config = loadConfig(['--corpus', '/a', '--port', '4001'], { CORPUS_DIR: '/b', PORT: '5000', WATCH: '1' });
+    expect(config).toMatchObject({ corpusDir: resolve('/a'), port: 4001, watch: true });
+  });
+
+  it('refuses a port or cache size that is not a whole number in range', () => {
+    expect(() => loadConfig(['--port', '70000'], {})).toThrow(/PORT must be a whole number from 0 to 65535, not 70000/);
+    expect(() => loadConfig([], { PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig([], { QUERY_CACHE_SIZE: '-1' })).toThrow(/QUERY_CACHE_SIZE/);
+  });
+});

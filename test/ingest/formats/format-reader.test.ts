@@ -1,0 +1,35 @@
+// The format readers: which file each takes, and what each makes of its bytes.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { ACCEPTED_EXTENSIONS, readerFor } from '../../../src/ingest/formats/format-reader.js';
+import { htmlReader } from '../../../src/ingest/formats/html-reader.js';
+import { plainTextReader } from '../../../src/ingest/formats/plain-text-reader.js';
+
+describe('choosing a reader', () => {
+  it('goes by extension, in any case, and takes nothing it cannot read', () => {
+    expect(readerFor('新闻/第1版.TXT')).toBe(plainTextReader);
+    expect(readerFor('notes.md')).toBe(plainTextReader);
+    expect(readerFor('page.HTM')).toBe(htmlReader);
+    expect(readerFor('scan.png')).toBeUndefined();
+    expect(readerFor('README')).toBeUndefined();
+  });
+
+  it('lists every extension a reader takes, once', () => {
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.htm', '.html', '.md', '.txt']);
+  });
+});
+
+describe('plain text reader', () => {
+  it('reads GBK text as it was written and refuses bytes that are no text', () => {
+    expect(plainTextReader.read(iconv.encode('# 通知\n\n城东片区周三停水八小时。', 'gbk'))).toEqual({ text: '# 通知\n\n城东片区周三停水八小时。' });
+    expect(plainTextReader.read(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]))).toHaveProperty('error');
+  });
+});
+
+describe('HTML reader', () => {
+  it('decodes the page and keeps its heading as a Markdown heading, without the menu', () => {
+    const page = iconv.encode('<nav>首页</nav><h1>停水通知</h1><p>城东片区周三停水。</p>', 'gbk');
+    const read = htmlReader.read(page);
+    expect(read).toEqual({ text: '# 停水通知\n\n城东片区周三停水。\n' });
+  });
+});
