@@ -17,6 +17,7 @@ import { INSERT_SLICE } from '../../src/search/index/orama/orama-index.js';
 import { freePort } from '../../src/server/free-port.js';
 import { snapshotFolders } from '../../src/ingest/folder-snapshot.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
+import { turnsDuring } from '../support/event-loop-turns.js';
 import { run, until } from '../support/processes.js';
 import { openEngine } from '../support/engines.js';
 
@@ -89,26 +90,13 @@ describe('building on the previous index', () => {
   });
 
   it('building and saving give the event loop turns, so a server re-indexing in the background keeps answering', async () => {
-    let turns = 0;
-    const during = async <T>(work: () => Promise<T>): Promise<T> => {
-      turns = 0;
-      let running = true;
-      const tick = () => {
-        if (!running) return;
-        turns++;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
-      const result = await work();
-      running = false;
-      return result;
-    };
-    const built = await during(() => buildIndex(corpus, countingEmbedder()));
+    const building = await turnsDuring(() => buildIndex(corpus, countingEmbedder()));
+    const built = building.result;
     // The counting embedder never leaves the microtask queue: every turn here was given by the insertion.
-    expect(turns).toBeGreaterThanOrEqual(Math.floor(built.index.passages.length / INSERT_SLICE));
+    expect(building.turns).toBeGreaterThanOrEqual(Math.floor(built.index.passages.length / INSERT_SLICE));
     const fingerprint = fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
-    await during(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
-    expect(turns).toBeGreaterThanOrEqual(FILES_SAVED * 2);
+    const saving = await turnsDuring(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
+    expect(saving.turns).toBeGreaterThanOrEqual(FILES_SAVED * 2);
   });
 });
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/ingest/chunk-passages.js';
 import type { IndexBackend, PassageIndex } from '../../../src/search/index/passage-index.js';
+import { turnsDuring } from '../../support/event-loop-turns.js';
 
 const DIMS = 4;
 
@@ -109,16 +110,7 @@ export function passageIndexContract(backend: IndexBackend): void {
     it('a long insertion gives the event loop turns', async () => {
       const many = Array.from({ length: 1200 }, (_, i) => passage(`m:${i}`, 'm', '标题', `第${i}段正文，内容各不相同。`));
       const vectors = new Float32Array(many.length * DIMS).fill(0.5);
-      let turns = 0;
-      let running = true;
-      const tick = () => {
-        if (!running) return;
-        turns++;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
-      await backend.create(DIMS).insert(many, vectors);
-      running = false;
+      const { turns } = await turnsDuring(() => backend.create(DIMS).insert(many, vectors));
       expect(turns).toBeGreaterThan(1);
     });
   });
