@@ -6,25 +6,18 @@ import { run } from '../support/processes.js';
 
 const QUESTION = '冀南新区人民医院项目总投资多少?';
 
-async function ask(args: string[]) {
+async function askCli(args: string[]) {
   const indexDir = join(scratchDir('ask-cli'), 'index');
   await copySeedIndex(indexDir);
   const child = run('src/cli/ask.ts', [...args, '--corpus', SEEDS_DIR, '--index', indexDir]);
-  return { code: await child.exit, stdout: child.stdout(), output: child.output() };
+  return { code: await child.exit, stdout: child.stdout() };
 }
 
 it('--json before the question prints the JSON answer to that question', async () => {
-  const { code, stdout } = await ask(['--json', QUESTION]);
+  const { code, stdout } = await askCli(['--json', QUESTION]);
   expect(code).toBe(0);
   const result = JSON.parse(stdout);
   expect(result.question).toBe(QUESTION);
   expect(result.answer.text).toContain('4.33亿元');
   expect(result.passages.length).toBeGreaterThan(0);
-});
-
-it('an unknown option is refused with the options there are, and no stack trace', async () => {
-  const { code, output } = await ask(['--jsn', QUESTION]);
-  expect(code).toBe(1);
-  expect(output).toMatch(/--jsn.*options: .*--json/);
-  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 });
