@@ -1,7 +1,7 @@
 // One turn of the conversation: the question as a bubble, and under it the answer card (the best
 // sentence with its source, then the other ranked passages), or a plain "not found" with what to try.
 import type { Citation } from '../src/chat/citation.js';
-import type { AskResult, PassageResult } from '../src/search/answer/compose-answer.js';
+import type { AskResult, Offsets, PassageResult } from '../src/search/answer/compose-answer.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
 
@@ -18,6 +18,26 @@ function Excerpt(props: { p: PassageResult }) {
       <MarkedText text={p.text.slice(start, end)} marks={spansWithin(p.highlights, start, end)} />
       {end < p.text.length ? '…' : ''}
     </p>
+  );
+}
+
+/**
+ * The answer sentence with the question's words marked, and the words that answer it (the figure,
+ * date, name or place) in bold.
+ */
+function AnswerText(props: { top: PassageResult; phrase?: Offsets }) {
+  const { top, phrase } = props;
+  const marked = (from: number, to: number) => (
+    <MarkedText text={top.text.slice(top.quote.start + from, top.quote.start + to)} marks={spansWithin(top.highlights, top.quote.start + from, top.quote.start + to)} />
+  );
+  const length = top.quote.end - top.quote.start;
+  if (!phrase) return marked(0, length);
+  return (
+    <>
+      {marked(0, phrase.start)}
+      <strong class="answer-phrase">{marked(phrase.start, phrase.end)}</strong>
+      {marked(phrase.end, length)}
+    </>
   );
 }
 
@@ -67,7 +87,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
         {answered ? (
           <>
             <blockquote class="answer-quote">
-              <MarkedText text={top.text.slice(top.quote.start, top.quote.end)} marks={spansWithin(top.highlights, top.quote.start, top.quote.end)} />
+              <AnswerText top={top} phrase={result.answer?.phrase} />
             </blockquote>
             <SourceLine cite={cite(top)} />
             {rest.length > 0 ? (

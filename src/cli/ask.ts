@@ -4,6 +4,13 @@ import { loadConfig } from '../config.js';
 import { parseCommandLine } from './command-line.js';
 import { runCli } from './run-cli.js';
 
+/** The answering words in bold on a terminal (ANSI), in 【】 where output is not a terminal. */
+function withPhrase(text: string, phrase: { start: number; end: number } | undefined): string {
+  if (!phrase) return text;
+  const [open, close] = process.stdout.isTTY ? ['\x1b[1;33m', '\x1b[0m'] : ['【', '】'];
+  return text.slice(0, phrase.start) + open + text.slice(phrase.start, phrase.end) + close + text.slice(phrase.end);
+}
+
 runCli(async () => {
   const args = parseCommandLine(process.argv.slice(2));
   const question = args.positionals.join(' ').trim();
@@ -16,7 +23,7 @@ runCli(async () => {
     return;
   }
   console.log(`问：${result.question}`);
-  console.log(result.answer ? `答：${result.answer.text}\n    ${result.answer.url}` : `答：${result.message}`);
+  console.log(result.answer ? `答：${withPhrase(result.answer.text, result.answer.phrase)}\n    ${result.answer.url}` : `答：${result.message}`);
   result.passages.forEach((p, i) => {
     console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)} = keyword ${p.scores.keyword.toFixed(2)}, vector ${p.scores.vector.toFixed(3)})`);
     console.log(`    ${p.text.length > 160 ? p.text.slice(0, 160) + '…' : p.text}`);

@@ -3,10 +3,11 @@
 // identically.
 import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
 import { readSources } from '../ingest/read-sources.js';
-import { composeAnswer, type AskResult } from '../search/answer/compose-answer.js';
+import { composeAnswer, paragraphFeatures, type AskResult } from '../search/answer/compose-answer.js';
 import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
 import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
+import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { fingerprintOf } from '../search/index/fingerprint.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
@@ -154,13 +155,26 @@ export class AnswerEngine {
     return this.index.passageById.get(id);
   }
 
+  /** Repeated questions come from the cache; a question is embedded in its matching form, as passages are. */
+  private queryVector(query: string): Promise<number[]> {
+    return this.queryVectors.get(query, (q) => this.embedder.embedQuery(queryEmbeddingText(q)));
+  }
+
+  /** For `npm run fit:sentences`: the sentences of the top passage's paragraph, with their features. */
+  async sentenceFeatures(question: string): Promise<ReturnType<typeof paragraphFeatures>> {
+    const read = readQuestion(question);
+    const vector = await this.queryVector(read.query);
+    const [top] = await retrieve(this.index, read.query, vector, { depth: CANDIDATE_DEPTH });
+    return top ? paragraphFeatures(this.index, read, top.passage) : undefined;
+  }
+
   /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
   async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
     const startedAt = performance.now();
     const index = this.index;
     const topK = input.topK ?? TOP_K.default;
     const read = readQuestion(input.question, input.context);
-    const vector = await this.queryVectors.get(read.query, (q) => this.embedder.embedQuery(q));
+    const vector = await this.queryVector(read.query);
     const candidates = await retrieve(index, read.query, vector, { docId: input.docId, depth: Math.max(CANDIDATE_DEPTH, topK), fusion, focus: read.focus });
     return composeAnswer(index, input.question, read, candidates, topK, startedAt);
   }

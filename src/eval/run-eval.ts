@@ -1,13 +1,17 @@
-// `npm run eval`: retrieval quality on CMRC 2018 dev and on the seed question set, in one run.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { AnswerEngine } from '../engine/answer-engine.js';
+// `npm run eval`: retrieval and answer quality in one run: CMRC 2018 dev as a corpus folder (ranking,
+// answer sentence, refusals, answer phrase by question type), the same corpus with a fifth of its
+// documents removed (near-miss questions), the corpus in traditional characters asked in both
+// scripts, and the seed pages with their question set and off-topic questions.
+import { resolve } from 'node:path';
+import * as OpenCC from 'opencc-js';
 import { runCli } from '../cli/run-cli.js';
-import { loadConfig } from '../config.js';
+import type { AnswerEngine } from '../engine/answer-engine.js';
+import type { AskResult } from '../search/answer/compose-answer.js';
+import { questionTypeOf, type QuestionType } from '../search/answer/question-type.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
+import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
+import { openCmrcEngine, openCorpusEngine } from './cmrc-engine.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
@@ -20,51 +24,110 @@ const SIDES: Record<string, FusionMethod | undefined> = {
 
 const contains = (text: string, evidence: string) => normalizeForMatch(text).includes(normalizeForMatch(evidence));
 const fmt = (x: number) => x.toFixed(3);
+const share = (n: number, of: number) => `${fmt(n / Math.max(of, 1))} (${n}/${of})`;
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
-async function openOn(corpusDir: string, indexDir: string) {
-  const { modelDir } = loadConfig([]);
-  return AnswerEngine.open({ corpusDir, indexDir, modelDir, log: (l) => console.error(`[eval] ${l}`) });
+/** Answer quality of one engine on answerable questions: refusals, sentence holding gold, phrase by type. */
+interface AnswerTally {
+  questions: number;
+  refused: number;
+  holdsGold: number;
+  rightDocument: number;
+  holdsGoldRightDocument: number;
+  phrase: Record<string, { right: number; of: number }>;
 }
 
-async function evalCmrc(benchDir: string, workDir: string, limit: number) {
-  const { files, questions } = loadCmrc(benchDir);
-  const corpusDir = join(workDir, 'cmrc-corpus');
-  mkdirSync(corpusDir, { recursive: true });
-  for (const f of files) writeFileSync(join(corpusDir, f.path), f.text);
-  const engine = await openOn(corpusDir, resolve('index/eval-cmrc'));
+const newTally = (): AnswerTally => ({ questions: 0, refused: 0, holdsGold: 0, rightDocument: 0, holdsGoldRightDocument: 0, phrase: {} });
+
+function tallyAnswer(t: AnswerTally, q: BenchQuestion, r: AskResult, type: QuestionType): void {
+  t.questions++;
+  if (!r.answer) {
+    t.refused++;
+    return;
+  }
+  const holds = q.answers.some((a) => contains(r.answer!.text, a));
+  const right = r.answer.docId === q.docId;
+  if (holds) t.holdsGold++;
+  if (right) t.rightDocument++;
+  if (holds && right) t.holdsGoldRightDocument++;
+  if (holds && type !== 'other') {
+    const p = (t.phrase[type] ??= { right: 0, of: 0 });
+    p.of++;
+    const phrase = r.answer.phrase ? normalizeForMatch(r.answer.text.slice(r.answer.phrase.start, r.answer.phrase.end)) : undefined;
+    if (phrase && q.answers.some((a) => phrase.includes(normalizeForMatch(a)) || normalizeForMatch(a).includes(phrase))) p.right++;
+  }
+}
+
+function printTally(name: string, t: AnswerTally): void {
+  console.log(`${name}: answer sentence holds a gold answer ${share(t.holdsGold, t.questions)}; ` +
+    `with the right document ${share(t.holdsGoldRightDocument, t.rightDocument)}; refused ${share(t.refused, t.questions)}`);
+  const phrases = Object.entries(t.phrase).map(([type, p]) => `${type} ${share(p.right, p.of)}`);
+  if (phrases.length) console.log(`  answer phrase equals, holds or is held by gold (answer sentence right): ${phrases.join(', ')}`);
+}
+
+async function evalCmrc(questions: BenchQuestion[], engine: AnswerEngine) {
   const ranks: Record<string, number[]> = { keyword: [], vector: [], hybrid: [] };
-  let sentenceHits = 0;
-  const qs = questions.slice(0, limit);
-  for (const q of qs) {
+  const tally = newTally();
+  for (const q of questions) {
     for (const [side, fusion] of Object.entries(SIDES)) {
       const result = await engine.ask({ question: q.question, topK: 10 }, fusion);
       ranks[side].push(rankOf(result.passages.map((p) => p.docId), q.docId));
-      if (side === 'hybrid' && result.passages[0]) {
-        const top = result.passages[0];
-        const sentence = top.text.slice(top.quote.start, top.quote.end);
-        if (q.answers.some((a) => contains(sentence, a))) sentenceHits++;
-      }
+      if (side === 'hybrid') tallyAnswer(tally, q, result, questionTypeOf(q.question));
     }
   }
-  console.log(`\nCMRC 2018 dev: ${files.length} paragraphs as a corpus folder, ${qs.length} questions (${CMRC_ATTRIBUTION})`);
+  console.log(`\nCMRC 2018 dev as a corpus folder, ${questions.length} questions (${CMRC_ATTRIBUTION})`);
   console.log('| ranking | R@1 | R@5 | MRR@10 |\n|---|---|---|---|');
   for (const side of Object.keys(SIDES)) {
     const m = rankingMetrics(ranks[side]);
     console.log(`| ${side} | ${fmt(m.recallAt1)} | ${fmt(m.recallAt5)} | ${fmt(m.mrrAt10)} |`);
   }
-  console.log(`answer sentence (hybrid, top passage) contains a gold answer: ${fmt(sentenceHits / qs.length)}`);
+  printTally('CMRC 2018 dev', tally);
+}
+
+/** Every fifth document (by position) left out of the corpus: its questions are near misses. */
+async function evalNearMisses(files: ReturnType<typeof loadCmrc>['files'], questions: BenchQuestion[]) {
+  const removed = new Set(files.filter((_, i) => i % 5 === 0).map((f) => f.id));
+  const engine = await openCorpusEngine(files.filter((f) => !removed.has(f.id)), resolve('index/eval-nearmiss-corpus'), resolve('index/eval-nearmiss'));
+  const kept = newTally();
+  let nearMisses = 0;
+  let nearMissRefused = 0;
+  for (const q of questions) {
+    const r = await engine.ask({ question: q.question, topK: 5 });
+    if (removed.has(q.docId)) {
+      nearMisses++;
+      if (!r.answer) nearMissRefused++;
+    } else tallyAnswer(kept, q, r, questionTypeOf(q.question));
+  }
+  console.log(`\nNear misses: the corpus without every fifth document (${removed.size} removed)`);
+  console.log(`questions about a removed document refused: ${share(nearMissRefused, nearMisses)}`);
+  printTally('questions about kept documents', kept);
+  const answered = kept.questions - kept.refused + nearMisses - nearMissRefused;
+  console.log(`answering: precision ${share(kept.questions - kept.refused, answered)}, recall ${share(kept.questions - kept.refused, kept.questions)}`);
+}
+
+/** The corpus in traditional characters, each question asked in simplified and in traditional. */
+async function evalScripts(files: ReturnType<typeof loadCmrc>['files'], questions: BenchQuestion[]) {
+  const traditional = files.map((f) => ({ ...f, text: toTraditional(f.text) }));
+  const engine = await openCorpusEngine(traditional, resolve('index/eval-traditional-corpus'), resolve('index/eval-traditional'));
+  const simplifiedAsked = newTally();
+  const traditionalAsked = newTally();
+  for (const q of questions) {
+    tallyAnswer(simplifiedAsked, q, await engine.ask({ question: q.question, topK: 5 }), 'other');
+    tallyAnswer(traditionalAsked, q, await engine.ask({ question: toTraditional(q.question), topK: 5 }), 'other');
+  }
+  console.log('\nCMRC 2018 dev converted to traditional characters as the corpus');
+  printTally('asked in simplified', simplifiedAsked);
+  printTally('asked in traditional', traditionalAsked);
 }
 
 async function evalSeeds() {
-  const questions = seedQuestions;
-  const engine = await openOn(resolve('seeds'), resolve('index/eval-seeds'));
+  const engine = await openCorpusEngine([], resolve('seeds'), resolve('index/eval-seeds'));
   let hit1 = 0;
   let hit5 = 0;
   let answered = 0;
   let quoteHits = 0;
   const misses: string[] = [];
-  const answeredRelevance: string[] = [];
-  for (const q of questions) {
+  for (const q of seedQuestions) {
     const r = await engine.ask({ question: q.question, topK: 5 });
     const rank = r.passages.findIndex((p) => contains(p.text, q.evidence));
     if (rank === 0) hit1++;
@@ -73,10 +136,11 @@ async function evalSeeds() {
     if (r.answer) answered++;
     else misses.push(`(no answer) ${q.question}`);
     if (r.answer && contains(r.answer.text, q.evidence)) quoteHits++;
-    answeredRelevance.push(`${r.passages[0]?.scores.vector.toFixed(3)}`);
+    else if (r.answer) misses.push(`(answer misses the evidence) ${q.question} → ${r.answer.text.slice(0, 40)}`);
   }
-  console.log(`\nSeeds: ${questions.length} questions written for the five seed pages`);
-  console.log(`Hit@1 ${fmt(hit1 / questions.length)}  Hit@5 ${fmt(hit5 / questions.length)}  answered ${answered}/${questions.length}  answer sentence holds the evidence ${fmt(quoteHits / questions.length)}`);
+  const n = seedQuestions.length;
+  console.log(`\nSeeds: ${n} questions written for the five seed pages`);
+  console.log(`Hit@1 ${fmt(hit1 / n)}  Hit@5 ${fmt(hit5 / n)}  answered ${answered}/${n}  answer sentence holds the evidence ${fmt(quoteHits / n)}`);
   for (const m of misses) console.log(`  miss: ${m}`);
   let nulls = 0;
   for (const q of OFF_TOPIC_QUESTIONS) {
@@ -84,18 +148,15 @@ async function evalSeeds() {
     if (!r.answer) nulls++;
     else console.log(`  answered off-topic: ${q} → ${r.answer.text.slice(0, 40)} (vector ${r.passages[0].scores.vector})`);
   }
-  console.log(`off-topic questions with answer null: ${nulls}/${OFF_TOPIC_QUESTIONS.length}`);
-  const sorted = answeredRelevance.map(Number).sort((a, b) => a - b);
-  console.log(`lowest top-passage cosine among in-corpus questions: ${sorted.slice(0, 3).join(', ')}`);
+  console.log(`off-topic questions with answer null: ${share(nulls, OFF_TOPIC_QUESTIONS.length)}`);
 }
 
 runCli(async () => {
   const limit = Number(process.env.EVAL_LIMIT ?? Infinity);
-  const workDir = mkdtempSync(join(tmpdir(), 'xunyuan-eval-'));
-  try {
-    await evalSeeds();
-    await evalCmrc(resolve('../shared/bench'), workDir, limit);
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
+  const { files, questions } = loadCmrc(resolve('../shared/bench'));
+  const asked = questions.slice(0, limit);
+  await evalSeeds();
+  await evalCmrc(asked, await openCmrcEngine());
+  await evalNearMisses(files, asked);
+  await evalScripts(files, asked);
 });

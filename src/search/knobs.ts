@@ -1,5 +1,6 @@
 // Every number that shapes a ranking or an answer, in one place, each with where it came from.
 // Change one only with a measurement (`npm run eval`) and record it in BENCHMARKS.md.
+import type { SentenceWeights } from './answer/pick-sentence.js';
 import type { FusionMethod } from './rank/fuse-scores.js';
 
 /** Weighted fusion, BM25 share 0.3: best R@1 of the sweep 0.2–0.6 and RRF k=10/60 on CMRC 2018 dev (BENCHMARKS.md, "Fusion"). */
@@ -24,5 +25,9 @@ export const TITLE_BOOST = 1;
  */
 export const NO_ANSWER_THRESHOLDS = { minVector: 0.48, strongVector: 0.55, minCoverage: 0.5 };
 
-/** Added to a sentence's coverage when the question asks for a quantity and the sentence holds a figure (first eval build). */
-export const FIGURE_BONUS = 0.15;
+/**
+ * Answer-sentence score = coverage + bigrams·w + typeCue·w − position·w (`answer/pick-sentence.ts`).
+ * Fitted on CMRC 2018 dev by grid search with document-level 5-fold cross-validation
+ * (`npm run fit:sentences`, BENCHMARKS.md "Answer sentence").
+ */
+export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.2, typeCue: 0.1, position: 0.1 };

@@ -60,7 +60,15 @@ export const AskResponseSchema = z
     question: z.string(),
     followUpOf: z.string().optional().openapi({ description: 'Present when the question was read as a follow-up of this earlier question.' }),
     answer: z
-      .object({ text: z.string(), passageId: z.string(), docId: z.string(), url: z.string() })
+      .object({
+        text: z.string(),
+        passageId: z.string(),
+        docId: z.string(),
+        url: z.string(),
+        phrase: OffsetsSchema.optional().openapi({
+          description: 'For a question asking for a figure, date, person or place: the words of text that answer it (UTF-16 offsets into text).',
+        }),
+      })
       .nullable(),
     message: z.string().optional().openapi({ example: '没有在文档中找到相关内容' }),
     passages: z.array(PassageSchema),

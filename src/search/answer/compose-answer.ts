@@ -1,12 +1,18 @@
 // Ranked candidates → the JSON the API, the page and the command line all show.
-import type { CorpusIndex } from '../index/corpus-index.js';
+import { headingOf, type Passage } from '../../ingest/chunk-passages.js';
+import type { Span } from '../../ingest/split-sentences.js';
+import type { CorpusIndex, StoredParagraph } from '../index/corpus-index.js';
+import { SENTENCE_WEIGHTS } from '../knobs.js';
+import type { Candidate } from '../rank/retrieve.js';
+import { queryTerms, tokenize, tokenizeWithOffsets } from '../tokenize/tokenize.js';
+import { findAnswerPhrase } from './answer-phrase.js';
+import type { ReadQuestion } from './follow-up.js';
 import { findHighlights } from './highlight.js';
 import { isAnswerable, NO_ANSWER_MESSAGE } from './no-answer.js';
-import { coverage, pickSentence } from './pick-sentence.js';
-import type { ReadQuestion } from './follow-up.js';
-import type { Candidate } from '../rank/retrieve.js';
-import { queryTerms, tokenizeWithOffsets } from '../tokenize/tokenize.js';
-import { termWeights } from './term-weights.js';
+import { answerSpan, bestSentence } from './pick-sentence.js';
+import { questionTypeOf } from './question-type.js';
+import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
+import { coverage, termWeights } from './term-weights.js';
 
 export interface Offsets {
   start: number;
@@ -29,7 +35,14 @@ export interface AskResult {
   question: string;
   /** Set when the question was read as a follow-up of this earlier question. */
   followUpOf?: string;
-  answer: { text: string; passageId: string; docId: string; url: string } | null;
+  answer: {
+    text: string;
+    passageId: string;
+    docId: string;
+    url: string;
+    /** The words in `text` that answer a question for a figure, date, person or place (UTF-16 offsets). */
+    phrase?: Offsets;
+  } | null;
   message?: string;
   passages: PassageResult[];
   tookMs: number;
@@ -46,15 +59,68 @@ function weightsOf(index: CorpusIndex, read: ReadQuestion): Map<string, number> 
   return weights;
 }
 
+/** The paragraph a passage was cut from, as stored for display. */
+function paragraphOf(index: CorpusIndex, passage: Passage): StoredParagraph | undefined {
+  const doc = index.documentById.get(passage.docId);
+  return doc?.articles[passage.articleIndex]?.paragraphs.find((p) => p.index === passage.paragraphIndex);
+}
+
+/** The passages cut from the same paragraph, in order (ids are `doc:paragraph:k`). */
+function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
+  const out: Passage[] = [];
+  for (let k = 0; ; k++) {
+    const sibling = index.passageById.get(`${passage.docId}:${passage.paragraphIndex}:${k}`);
+    if (!sibling) return out;
+    out.push(sibling);
+  }
+}
+
+/** Scores the sentences of a text (a paragraph or a passage) and returns the answer's span in it. */
+function answerIn(text: string, sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
+  const features = sentenceFeatures(text, tokenizeWithOffsets(text), sentences, info, titleTerms);
+  if (features.length === 0) return { start: 0, end: text.length };
+  return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS));
+}
+
+/**
+ * The answer is picked from the whole paragraph of the top passage, not only the passage: a long
+ * paragraph is cut into overlapping passages, and the sentence that answers may sit in a neighbour.
+ * That neighbour is then the passage shown first.
+ */
+function topAnswer(index: CorpusIndex, top: Passage, info: QuestionInfo): { passage: Passage; quote: Span } {
+  const titleTerms = new Set(tokenize(headingOf(top)));
+  const paragraph = paragraphOf(index, top);
+  if (paragraph) {
+    const span = answerIn(paragraph.text, paragraph.sentences, info, titleTerms);
+    const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
+    if (holder) return { passage: holder, quote: { start: span.start - holder.start, end: span.end - holder.start } };
+  }
+  return { passage: top, quote: answerIn(top.text, top.sentences, info, titleTerms) };
+}
+
+function questionInfo(index: CorpusIndex, read: ReadQuestion): QuestionInfo {
+  return { weights: weightsOf(index, read), tokens: tokenizeWithOffsets(read.query), text: read.query, type: questionTypeOf(read.query) };
+}
+
+/** What the sentence-weight fit needs: the features of every sentence of the top passage's paragraph. */
+export function paragraphFeatures(index: CorpusIndex, read: ReadQuestion, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
+  const paragraph = paragraphOf(index, top);
+  if (!paragraph) return undefined;
+  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, read), new Set(tokenize(headingOf(top))));
+  return { text: paragraph.text, sentences: paragraph.sentences, features };
+}
+
 export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): AskResult {
-  const weights = weightsOf(index, read);
+  const info = questionInfo(index, read);
+  const { weights } = info;
   const passages: PassageResult[] = [];
   let topCoverage = 0;
-  for (const c of candidates.slice(0, topK)) {
-    const p = c.passage;
+  candidates.slice(0, topK).forEach((c, rank) => {
+    const chosen = rank === 0 ? topAnswer(index, c.passage, info) : undefined;
+    const p = chosen?.passage ?? c.passage;
     const tokens = tokenizeWithOffsets(p.text);
-    const quote = pickSentence(p.text, tokens, p.sentences, read.query, weights);
-    if (passages.length === 0) topCoverage = coverage(tokens, weights);
+    const quote = chosen?.quote ?? answerIn(p.text, p.sentences, info, new Set(tokenize(headingOf(p))));
+    if (rank === 0) topCoverage = coverage(tokens, weights);
     passages.push({
       id: p.id,
       docId: p.docId,
@@ -66,14 +132,16 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
       scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
       url: passageUrl(p.docId, p.anchor),
     });
-  }
+  });
   const top = passages[0];
   const answerable = top !== undefined && isAnswerable({ vector: top.scores.vector, coverage: topCoverage });
+  const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
+  const phrase = answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
   return {
     question,
     ...(read.followUpOf ? { followUpOf: read.followUpOf } : {}),
     answer: answerable
-      ? { text: top.text.slice(top.quote.start, top.quote.end), passageId: top.id, docId: top.docId, url: top.url }
+      ? { text: answerText, passageId: top.id, docId: top.docId, url: top.url, ...(phrase ? { phrase: { start: phrase.start, end: phrase.end } } : {}) }
       : null,
     ...(answerable ? {} : { message: NO_ANSWER_MESSAGE }),
     passages,

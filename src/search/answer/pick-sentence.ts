@@ -1,37 +1,44 @@
-// The sentence of a passage that best answers the question: the one holding the most informative
-// query words (IDF-weighted), with a nudge towards figures when the question asks for a quantity.
+// The answer sentence: each sentence of the top passage's paragraph is scored as a weighted sum of its
+// features (`sentence-features.ts`, weights in `../knobs.ts`, fitted by `npm run fit:sentences`); the
+// best wins and ties go to the earlier sentence. An answer may run on into the next sentence when that
+// one plainly continues it and holds what the question asks for.
 import type { Span } from '../../ingest/split-sentences.js';
-import { FIGURE_BONUS } from '../knobs.js';
-import type { Token } from '../tokenize/tokenize.js';
+import type { SentenceFeatures } from './sentence-features.js';
 
-/** Questions that want a number: 多少, 几, 多大/多长/多高/多久/多远, 百分之几. */
-const ASKS_QUANTITY = /多少|几|多[大长高久远重宽深]|百分之/;
-
-/**
- * Share of the question's IDF mass (`weights`) held by the tokens inside [start, end). Sentences end
- * at punctuation, which also ends a jieba run, so a passage's tokens serve each of its sentences.
- */
-export function coverage(tokens: Token[], weights: Map<string, number>, start = 0, end = Infinity): number {
-  let total = 0;
-  for (const w of weights.values()) total += w;
-  if (total === 0) return 0;
-  const found = new Set(tokens.filter((t) => t.start >= start && t.end <= end && weights.has(t.term)).map((t) => t.term));
-  let mass = 0;
-  for (const term of found) mass += weights.get(term)!;
-  return mass / total;
+export interface SentenceWeights {
+  bigrams: number;
+  typeCue: number;
+  position: number;
 }
 
-export function pickSentence(text: string, tokens: Token[], sentences: Span[], question: string, weights: Map<string, number>): Span {
-  const wantsNumber = ASKS_QUANTITY.test(question);
-  let best: Span = sentences[0] ?? { start: 0, end: text.length };
-  let bestScore = -1;
-  for (const sentence of sentences) {
-    const hasFigure = /[0-9０-９]/.test(text.slice(sentence.start, sentence.end));
-    const score = coverage(tokens, weights, sentence.start, sentence.end) + (wantsNumber && hasFigure ? FIGURE_BONUS : 0);
-    if (score > bestScore) {
+export const scoreSentence = (f: SentenceFeatures, w: SentenceWeights) => f.coverage + w.bigrams * f.bigrams + w.typeCue * f.typeCue - w.position * f.position;
+
+/** Index of the best sentence; the earliest of equals. */
+export function bestSentence(features: SentenceFeatures[], w: SentenceWeights): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  features.forEach((f, i) => {
+    const score = scoreSentence(f, w);
+    if (score > bestScore + 1e-9) {
       bestScore = score;
-      best = sentence;
+      best = i;
     }
-  }
+  });
   return best;
+}
+
+/** Openings that make a sentence the continuation of the one before: 其中…, 并…, 它…. */
+const CONTINUES = /^[\s“"]*(?:其中|并且|并|且|而且|它们|它|其|该|此外|同时|但|而|这)/;
+
+/**
+ * The answer's span: the best sentence, or it and the next one when the next continues it (starts
+ * with 其中/并/且/它…) and holds what the question type asks for while the best one does not.
+ */
+export function answerSpan(text: string, sentences: Span[], features: SentenceFeatures[], best: number): Span {
+  const here = sentences[best];
+  const next = sentences[best + 1];
+  if (next && features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(text.slice(next.start, next.end))) {
+    return { start: here.start, end: next.end };
+  }
+  return here;
 }

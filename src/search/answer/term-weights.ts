@@ -1,5 +1,6 @@
 // How much a query word says: its inverse document frequency among the passages.
 import type { PassageIndex } from '../index/passage-index.js';
+import type { Token } from '../tokenize/tokenize.js';
 
 /** IDF of each term over passage texts; a word no passage contains gets the highest possible weight. */
 export function termWeights(index: PassageIndex, terms: string[]): Map<string, number> {
@@ -10,4 +11,15 @@ export function termWeights(index: PassageIndex, terms: string[]): Map<string, n
     weights.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   return weights;
+}
+
+/** Share of the question's IDF mass (`weights`) held by the tokens inside [start, end). */
+export function coverage(tokens: Token[], weights: Map<string, number>, start = 0, end = Infinity): number {
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  if (total === 0) return 0;
+  const found = new Set(tokens.filter((t) => t.start >= start && t.end <= end && weights.has(t.term)).map((t) => t.term));
+  let mass = 0;
+  for (const term of found) mass += weights.get(term)!;
+  return mass / total;
 }

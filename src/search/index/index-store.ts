@@ -12,7 +12,7 @@ import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
 
 /** Bump when the on-disk layout or anything that shapes passages or tokens changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface Fingerprint {
   format: number;

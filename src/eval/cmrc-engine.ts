@@ -1,0 +1,17 @@
+// The engine over CMRC 2018 dev written out as a corpus folder, indexed like any user's folder; the
+// index is kept in index/eval-cmrc so later runs load it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config.js';
+import { AnswerEngine } from '../engine/answer-engine.js';
+import type { SourceFile } from '../ingest/read-corpus.js';
+import { loadCmrc } from './cmrc-bench.js';
+
+/** Writes `files` into `corpusDir` and opens an engine on it with its index in `indexDir`. */
+export async function openCorpusEngine(files: SourceFile[], corpusDir: string, indexDir: string): Promise<AnswerEngine> {
+  mkdirSync(corpusDir, { recursive: true });
+  for (const f of files) writeFileSync(join(corpusDir, f.path), f.text);
+  return AnswerEngine.open({ corpusDir, indexDir, modelDir: loadConfig([], {}).modelDir, log: (l) => console.error(`[eval] ${l}`) });
+}
+
+export const openCmrcEngine = () => openCorpusEngine(loadCmrc(resolve('../shared/bench')).files, resolve('index/eval-cmrc-corpus'), resolve('index/eval-cmrc'));

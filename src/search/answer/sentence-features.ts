@@ -1,0 +1,85 @@
+// What the sentence scorer knows about each sentence of a paragraph, each a number in 0..1. Kept
+// apart from the weights (`../knobs.ts`) so the fit (`npm run fit:sentences`) and the engine compute
+// exactly the same features.
+import type { Span } from '../../ingest/split-sentences.js';
+import { normalizeForMatch } from '../../text/normalize.js';
+import type { Token } from '../tokenize/tokenize.js';
+import type { QuestionType } from './question-type.js';
+import { typeCandidates } from './type-cues.js';
+
+export interface SentenceFeatures {
+  /**
+   * Share of the question's term weight the sentence holds. A term's weight is its IDF in the corpus
+   * times its IDF among the paragraph's sentences; terms of the passage's title are left out (every
+   * sentence is about the title's subject), unless nothing else is left.
+   */
+  coverage: number;
+  /** Share of the question's character bigrams (question words left out) found in the sentence. */
+  bigrams: number;
+  /** 1 when the sentence holds what the question type asks for (a figure, a date, a name, a place). */
+  typeCue: number;
+  /** 0 for the paragraph's first sentence, 1 for its last. */
+  position: number;
+}
+
+export interface QuestionInfo {
+  /** Corpus IDF of each query term (a follow-up's own words already counted double). */
+  weights: Map<string, number>;
+  /** Query tokens with offsets into `text`, for the bigrams of the question's content words. */
+  tokens: Token[];
+  text: string;
+  type: QuestionType;
+}
+
+function contentBigrams(q: QuestionInfo): Set<string> {
+  const text = normalizeForMatch(q.text);
+  const grams = new Set<string>();
+  // Runs of adjacent content tokens: phrases that cross a token boundary count as well.
+  let run = '';
+  let end = -1;
+  const flush = () => {
+    for (let i = 0; i + 1 < run.length; i++) grams.add(run.slice(i, i + 2));
+    run = '';
+  };
+  for (const t of q.tokens) {
+    if (t.start !== end) flush();
+    run += text.slice(t.start, t.end);
+    end = t.end;
+  }
+  flush();
+  return grams;
+}
+
+function heldBy(tokens: Token[], span: Span): Set<string> {
+  return new Set(tokens.filter((t) => t.start >= span.start && t.end <= span.end).map((t) => t.term));
+}
+
+/** Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms. */
+export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[], q: QuestionInfo, titleTerms: ReadonlySet<string>): SentenceFeatures[] {
+  const held = sentences.map((s) => heldBy(tokens, s));
+  const n = sentences.length;
+  const untitled = [...q.weights.keys()].filter((t) => !titleTerms.has(t));
+  const terms = untitled.length > 0 ? untitled : [...q.weights.keys()];
+  const weight = new Map<string, number>();
+  for (const term of terms) {
+    const df = held.filter((h) => h.has(term)).length;
+    weight.set(term, q.weights.get(term)! * Math.log(1 + n / Math.max(df, 1)));
+  }
+  let total = 0;
+  for (const w of weight.values()) total += w;
+  const grams = contentBigrams(q);
+  const normalized = normalizeForMatch(text);
+  return sentences.map((s, i) => {
+    let mass = 0;
+    for (const term of held[i]) mass += weight.get(term) ?? 0;
+    const sentence = normalized.slice(s.start, s.end);
+    let shared = 0;
+    for (const g of grams) if (sentence.includes(g)) shared++;
+    return {
+      coverage: total > 0 ? mass / total : 0,
+      bigrams: grams.size > 0 ? shared / grams.size : 0,
+      typeCue: q.type !== 'other' && typeCandidates(text.slice(s.start, s.end), q.type).length > 0 ? 1 : 0,
+      position: n > 1 ? i / (n - 1) : 0,
+    };
+  });
+}

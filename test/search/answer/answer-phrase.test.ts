@@ -1,0 +1,59 @@
+// The answer phrase on real snippets: figures keep their prefix and unit, dates, names and places, and
+// a figure the question states is never the answer.
+import { describe, expect, it } from 'vitest';
+import { findAnswerPhrase } from '../../../src/search/answer/answer-phrase.js';
+import { questionTypeOf } from '../../../src/search/answer/question-type.js';
+import { queryTerms } from '../../../src/search/tokenize/tokenize.js';
+
+const phraseOf = (answer: string, question: string) => {
+  const span = findAnswerPhrase(answer, question, questionTypeOf(question), new Set(queryTerms(question)));
+  return span && answer.slice(span.start, span.end);
+};
+
+describe('question types', () => {
+  it('reads what a question asks for from its question words', () => {
+    expect(questionTypeOf('冀南新区人民医院项目总投资多少?')).toBe('quantity');
+    expect(questionTypeOf('滏阳河在冀南新区境内有多长?')).toBe('quantity');
+    expect(questionTypeOf('冀南新区是哪一年成立的?')).toBe('time');
+    expect(questionTypeOf('这部小说的作者是谁?')).toBe('person');
+    expect(questionTypeOf('流浪老人被送到了哪里?')).toBe('place');
+    expect(questionTypeOf('战国史模式主打哪两个模式?')).toBe('other');
+  });
+
+  it('does not take 哪几, 哪些 or 第几 for a quantity', () => {
+    expect(questionTypeOf('邯郸推出了哪几项医保措施?')).toBe('other');
+    expect(questionTypeOf('他是第几任校长?')).toBe('other');
+    expect(questionTypeOf('邯郸推出了几项医保便民措施?')).toBe('quantity');
+  });
+});
+
+describe('the answer phrase', () => {
+  it('keeps a figure with its unit and its prefix', () => {
+    expect(phraseOf('总投资4.33亿元的冀南新区人民医院项目即将开工建设;', '冀南新区人民医院项目总投资多少?')).toBe('4.33亿元');
+    expect(phraseOf('滏阳河在冀南新区境内全长约22平方公里。', '滏阳河在冀南新区境内有多大面积?')).toBe('约22平方公里');
+    expect(phraseOf('已推广种植生姜1000余亩,带动500余名群众就近就业', '磁县推广种植了多少亩生姜?')).toBe('1000余亩');
+  });
+
+  it('takes the figure nearest the question words when the sentence has several', () => {
+    expect(phraseOf('已推广种植生姜1000余亩,带动500余名群众就近就业', '带动了多少群众就业?')).toBe('500余名');
+  });
+
+  it('never answers with a figure the question itself states', () => {
+    expect(phraseOf('第一期投资3亿元,第二期投资5亿元。', '第一期投资3亿元,第二期投资多少?')).toBe('5亿元');
+  });
+
+  it('does not take the day of a date for a quantity', () => {
+    expect(phraseOf('6月30日,黄骅港煤炭装船量突破2亿吨。', '黄骅港煤炭装船量突破了多少?')).toBe('2亿吨');
+  });
+
+  it('marks a date, a person and a place', () => {
+    expect(phraseOf('2012年,冀南新区成立。', '冀南新区是哪一年成立的?')).toBe('2012年');
+    expect(phraseOf('1912年孙中山在南京就任临时大总统。', '谁在南京就任临时大总统?')).toBe('孙中山');
+    expect(phraseOf('北京大学位于海淀区。', '北京大学在哪里?')).toBe('海淀区');
+  });
+
+  it('marks nothing for a list question or when the sentence holds no candidate', () => {
+    expect(phraseOf('战国史模式主打「战史演武」和「争霸演武」。', '战国史模式主打哪两个模式?')).toBeUndefined();
+    expect(phraseOf('医院即将开工建设。', '医院投资多少?')).toBeUndefined();
+  });
+});

@@ -1,0 +1,40 @@
+// The sentence scorer on real snippets: title words do not decide, the type cue and term weights do,
+// ties go to the earlier sentence, and an answer runs on into a sentence that continues it.
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../src/ingest/split-sentences.js';
+import { answerSpan, bestSentence } from '../../../src/search/answer/pick-sentence.js';
+import { questionTypeOf } from '../../../src/search/answer/question-type.js';
+import { sentenceFeatures } from '../../../src/search/answer/sentence-features.js';
+import { SENTENCE_WEIGHTS } from '../../../src/search/knobs.js';
+import { queryTerms, tokenize, tokenizeWithOffsets } from '../../../src/search/tokenize/tokenize.js';
+
+/** Every query term weighs the same here, so what decides is the scorer, not corpus statistics. */
+function pick(paragraph: string, question: string, title = '') {
+  const sentences = splitSentences(paragraph);
+  const info = { weights: new Map(queryTerms(question).map((t) => [t, 1])), tokens: tokenizeWithOffsets(question), text: question, type: questionTypeOf(question) };
+  const features = sentenceFeatures(paragraph, tokenizeWithOffsets(paragraph), sentences, info, new Set(tokenize(title)));
+  const span = answerSpan(paragraph, sentences, features, bestSentence(features, SENTENCE_WEIGHTS));
+  return paragraph.slice(span.start, span.end);
+}
+
+describe('the answer sentence', () => {
+  it('leaves the title words out: the sentence with the asked-for detail wins over one naming the subject', () => {
+    const paragraph = '战国无双3是光荣开发的动作游戏。本作于2009年在日本发售。战国无双3共有三大故事。';
+    expect(pick(paragraph, '战国无双3在哪一年发售?', '战国无双3')).toBe('本作于2009年在日本发售。');
+  });
+
+  it('prefers the sentence holding a figure for a 多少 question over one as close to the question before it', () => {
+    const paragraph = '磁县大力推广生姜种植。截至目前,已在全县推广种植生姜1000亩。姜农收入明显提高。';
+    expect(pick(paragraph, '磁县推广种植生姜多少亩?')).toBe('截至目前,已在全县推广种植生姜1000亩。');
+  });
+
+  it('gives a tie to the earlier sentence', () => {
+    const paragraph = '滏阳河治理工程已经完工。滏阳河治理工程获得好评。';
+    expect(pick(paragraph, '滏阳河治理工程怎么样?')).toBe('滏阳河治理工程已经完工。');
+  });
+
+  it('runs on into the next sentence when it continues the first with what was asked', () => {
+    const paragraph = '邯郸新增门诊报销项目。其中慢性病12项。这些措施下月实施。';
+    expect(pick(paragraph, '邯郸新增门诊报销项目多少项?')).toBe('邯郸新增门诊报销项目。其中慢性病12项。');
+  });
+});
