@@ -37,6 +37,7 @@ describe('JSON API on the seeds', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.answer.text).toContain('总投资4.33亿元的冀南新区人民医院项目即将开工建设');
+    expect(body.answer.text.slice(body.answer.phrase.start, body.answer.phrase.end)).toBe('4.33亿元');
     expect(body.passages).toHaveLength(5);
     for (const p of body.passages) {
       expect(Object.keys(p).sort()).toEqual(['docId', 'highlights', 'id', 'quote', 'score', 'scores', 'text', 'title', 'url']);
