@@ -2,7 +2,6 @@
 // highlights. jieba segments Chinese; numbers and Latin words are cut out first and kept whole,
 // because jieba without HMM splits `66.5` into `6 6 . 5` and `DRG` into `d r g`.
 import { cut } from 'nodejs-jieba';
-import type { Tokenizer } from '@orama/orama';
 import { HAN_CLASS } from '../../text/char-class.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { ensureJiebaLoaded } from './jieba-dictionary.js';
@@ -47,10 +46,3 @@ export function tokenize(text: string): string[] {
 export function queryTerms(question: string): string[] {
   return [...new Set(tokenize(question))];
 }
-
-/** The same tokenizer in the shape Orama wants; it must be passed again whenever an index is loaded. */
-export const oramaTokenizer: Tokenizer = {
-  language: 'chinese',
-  normalizationCache: new Map(),
-  tokenize: (raw: string) => tokenize(raw),
-};

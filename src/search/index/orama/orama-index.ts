@@ -1,10 +1,10 @@
 // The Orama backend: one in-memory Orama database of passages, with jieba-tokenized text and title for
 // BM25 (our own index component, `bm25-component.ts`) and the bge vector for similarity. Everything
 // Orama-specific about xunyuan lives in this folder.
-import { count, create, insertMultiple, load, save, search, type Orama } from '@orama/orama';
+import { count, create, insertMultiple, load, save, search, type Orama, type Tokenizer } from '@orama/orama';
 import { headingOf, type Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
-import { oramaTokenizer } from '../../tokenize/tokenize.js';
+import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { createBm25Component, postings, type Bm25Store } from './bm25-component.js';
 import { pointVectorsAtRows, pointVectorsIntoStore, type OramaSnapshot } from './orama-snapshot.js';
@@ -18,6 +18,13 @@ const passageSchema = (dimensions: number) =>
   }) as const;
 
 type PassageDb = Orama<ReturnType<typeof passageSchema>>;
+
+/** xunyuan's tokenizer in the shape Orama wants; it must be given again whenever an index is restored. */
+const oramaTokenizer: Tokenizer = {
+  language: 'chinese',
+  normalizationCache: new Map(),
+  tokenize: (raw: string) => tokenize(raw),
+};
 
 /** Orama's `load()` keeps no tokenizer or components: every database, new or restored, is made here. */
 function createDb(dimensions: number): PassageDb {
