@@ -164,7 +164,7 @@ export class AnswerEngine {
   async sentenceFeatures(question: string): Promise<ReturnType<typeof paragraphFeatures>> {
     const read = readQuestion(question);
     const vector = await this.queryVector(read.query);
-    const [top] = await retrieve(this.index, read.query, vector, { depth: CANDIDATE_DEPTH });
+    const [top] = await retrieve(this.index, read.query, vector);
     return top ? paragraphFeatures(this.index, read, top.passage) : undefined;
   }
 

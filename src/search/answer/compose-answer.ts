@@ -4,7 +4,7 @@ import type { Span } from '../../ingest/split-sentences.js';
 import type { CorpusIndex, StoredParagraph } from '../index/corpus-index.js';
 import { SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate } from '../rank/retrieve.js';
-import { queryTerms, tokenize, tokenizeWithOffsets } from '../tokenize/tokenize.js';
+import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import type { ReadQuestion } from './follow-up.js';
 import { findHighlights } from './highlight.js';
@@ -75,11 +75,29 @@ function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
   }
 }
 
+/** The tokens of a passage, taken from its paragraph's tokens: passages start and end at sentence ends, where no token runs across. */
+const tokensWithin = (tokens: Token[], from: number, to: number): Token[] =>
+  tokens.filter((t) => t.start >= from && t.end <= to).map((t) => ({ term: t.term, start: t.start - from, end: t.end - from }));
+
 /** Scores the sentences of a text (a paragraph or a passage) and returns the answer's span in it. */
-function answerIn(text: string, sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
-  const features = sentenceFeatures(text, tokenizeWithOffsets(text), sentences, info, titleTerms);
+function answerIn(text: string, tokens: Token[], sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
+  const features = sentenceFeatures(text, tokens, sentences, info, titleTerms);
   if (features.length === 0) return { start: 0, end: text.length };
   return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS));
+}
+
+const titleTermsOf = (p: Passage) => new Set(tokenize(headingOf(p)));
+
+interface Shown {
+  passage: Passage;
+  tokens: Token[];
+  quote: Span;
+}
+
+/** A passage other than the top one: its quote is its own best sentence. */
+function shownAsItIs(passage: Passage, info: QuestionInfo): Shown {
+  const tokens = tokenizeWithOffsets(passage.text);
+  return { passage, tokens, quote: answerIn(passage.text, tokens, passage.sentences, info, titleTermsOf(passage)) };
 }
 
 /**
@@ -87,15 +105,14 @@ function answerIn(text: string, sentences: Span[], info: QuestionInfo, titleTerm
  * paragraph is cut into overlapping passages, and the sentence that answers may sit in a neighbour.
  * That neighbour is then the passage shown first.
  */
-function topAnswer(index: CorpusIndex, top: Passage, info: QuestionInfo): { passage: Passage; quote: Span } {
-  const titleTerms = new Set(tokenize(headingOf(top)));
+function shownFirst(index: CorpusIndex, top: Passage, info: QuestionInfo): Shown {
   const paragraph = paragraphOf(index, top);
-  if (paragraph) {
-    const span = answerIn(paragraph.text, paragraph.sentences, info, titleTerms);
-    const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
-    if (holder) return { passage: holder, quote: { start: span.start - holder.start, end: span.end - holder.start } };
-  }
-  return { passage: top, quote: answerIn(top.text, top.sentences, info, titleTerms) };
+  if (!paragraph) return shownAsItIs(top, info);
+  const tokens = tokenizeWithOffsets(paragraph.text);
+  const span = answerIn(paragraph.text, tokens, paragraph.sentences, info, titleTermsOf(top));
+  const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
+  if (!holder) return shownAsItIs(top, info);
+  return { passage: holder, tokens: tokensWithin(tokens, holder.start, holder.end), quote: { start: span.start - holder.start, end: span.end - holder.start } };
 }
 
 function questionInfo(index: CorpusIndex, read: ReadQuestion): QuestionInfo {
@@ -106,33 +123,26 @@ function questionInfo(index: CorpusIndex, read: ReadQuestion): QuestionInfo {
 export function paragraphFeatures(index: CorpusIndex, read: ReadQuestion, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
-  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, read), new Set(tokenize(headingOf(top))));
+  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, read), titleTermsOf(top));
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
 export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): AskResult {
   const info = questionInfo(index, read);
   const { weights } = info;
-  const passages: PassageResult[] = [];
-  let topCoverage = 0;
-  candidates.slice(0, topK).forEach((c, rank) => {
-    const chosen = rank === 0 ? topAnswer(index, c.passage, info) : undefined;
-    const p = chosen?.passage ?? c.passage;
-    const tokens = tokenizeWithOffsets(p.text);
-    const quote = chosen?.quote ?? answerIn(p.text, p.sentences, info, new Set(tokenize(headingOf(p))));
-    if (rank === 0) topCoverage = coverage(tokens, weights);
-    passages.push({
-      id: p.id,
-      docId: p.docId,
-      title: p.title,
-      text: p.text,
-      quote: { start: quote.start, end: quote.end },
-      highlights: findHighlights(tokens, weights),
-      score: round(c.score),
-      scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
-      url: passageUrl(p.docId, p.anchor),
-    });
-  });
+  const shown = candidates.slice(0, topK).map((c, rank) => ({ c, ...(rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info)) }));
+  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote }) => ({
+    id: p.id,
+    docId: p.docId,
+    title: p.title,
+    text: p.text,
+    quote: { start: quote.start, end: quote.end },
+    highlights: findHighlights(tokens, weights),
+    score: round(c.score),
+    scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
+    url: passageUrl(p.docId, p.anchor),
+  }));
+  const topCoverage = shown[0] ? coverage(shown[0].tokens, weights) : 0;
   const top = passages[0];
   const answerable = top !== undefined && isAnswerable({ vector: top.scores.vector, coverage: topCoverage });
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';

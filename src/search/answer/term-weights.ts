@@ -13,12 +13,12 @@ export function termWeights(index: PassageIndex, terms: string[]): Map<string, n
   return weights;
 }
 
-/** Share of the question's IDF mass (`weights`) held by the tokens inside [start, end). */
-export function coverage(tokens: Token[], weights: Map<string, number>, start = 0, end = Infinity): number {
+/** Share of the question's IDF mass (`weights`) held by the tokens. */
+export function coverage(tokens: Token[], weights: Map<string, number>): number {
   let total = 0;
   for (const w of weights.values()) total += w;
   if (total === 0) return 0;
-  const found = new Set(tokens.filter((t) => t.start >= start && t.end <= end && weights.has(t.term)).map((t) => t.term));
+  const found = new Set(tokens.filter((t) => weights.has(t.term)).map((t) => t.term));
   let mass = 0;
   for (const term of found) mass += weights.get(term)!;
   return mass / total;

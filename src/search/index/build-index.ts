@@ -13,7 +13,6 @@ import { EmbeddingCache } from '../embed/embedding-cache.js';
 import type { StoredCorpus } from './index-store.js';
 import { embeddingText } from '../embed/embedding-text.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
-import type { IndexBackend } from './passage-index.js';
 
 export interface BuildProgress {
   done: number;
@@ -31,7 +30,6 @@ export interface BuildOptions {
   previous?: StoredCorpus;
   /** Also reuse the previous parse of files that did not change (only when it was chunked the same way). */
   reuseDocuments?: boolean;
-  backend?: IndexBackend;
 }
 
 /** What a build did, in files and in passages. */
@@ -149,7 +147,7 @@ export async function buildIndex(
 
   const cache = new EmbeddingCache(options.previous, embedder.dimensions);
   const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
-  const search = (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions);
+  const search = DEFAULT_BACKEND.create(embedder.dimensions);
   await search.insert(passages, vectors);
   return {
     index: { documents, passages, vectors, dimensions: embedder.dimensions, search, ...lookups(documents, passages) },

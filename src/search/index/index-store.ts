@@ -9,7 +9,6 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { nextTurn } from '../../util/next-turn.js';
 import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
-import type { IndexBackend } from './passage-index.js';
 
 /** Bump when the on-disk layout or anything that shapes passages or tokens changes. */
 export const INDEX_FORMAT_VERSION = 3;
@@ -35,7 +34,7 @@ interface Manifest {
 const CORPUS_FILE = 'corpus.json';
 const VECTORS_FILE = 'vectors.f32';
 /** The backend's own file: `orama.json` for the default backend. */
-const backendFile = (backend: IndexBackend) => `${backend.name}.json`;
+const BACKEND_FILE = `${DEFAULT_BACKEND.name}.json`;
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -43,7 +42,7 @@ export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
   a.format === b.format && FINGERPRINT_PARTS.every((k) => a[k] === b[k]);
 
 /** Async only to give the event loop a turn between its steps (each up to ~0.7 s at 12,630 passages). */
-export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint, backend: IndexBackend = DEFAULT_BACKEND): Promise<void> {
+export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
   const buildId = `build-${Date.now()}-${process.pid}`;
   const folder = join(dir, buildId);
   mkdirSync(folder, { recursive: true });
@@ -51,7 +50,7 @@ export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fi
   // Vectors go to one binary file; the backend's file refers to them by row.
   const contents: [string, () => Buffer | Promise<Buffer>][] = [
     [CORPUS_FILE, () => Buffer.from(JSON.stringify({ documents: index.documents, passages: index.passages }))],
-    [backendFile(backend), () => index.search.serialize((id) => index.rowById.get(id)!)],
+    [BACKEND_FILE, () => index.search.serialize((id) => index.rowById.get(id)!)],
     [VECTORS_FILE, () => Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength)],
   ];
   const checksums: Record<string, string> = {};
@@ -128,7 +127,7 @@ export function loadStoredCorpus(dir: string): { fingerprint: Fingerprint; corpu
 }
 
 /** The stored index if it is intact and was built from exactly this corpus, model, chunker and tokenizer. */
-export async function loadIndex(dir: string, expected: Fingerprint, backend: IndexBackend = DEFAULT_BACKEND): Promise<LoadResult> {
+export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
   const build = readBuild(dir, []);
   if ('reason' in build) return build;
   const { manifest } = build;
@@ -136,11 +135,11 @@ export async function loadIndex(dir: string, expected: Fingerprint, backend: Ind
     const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
     return { reason: `${changed.join(', ')} changed since the index was built` };
   }
-  const checked = readBuild(dir, [CORPUS_FILE, backendFile(backend), VECTORS_FILE]);
+  const checked = readBuild(dir, [CORPUS_FILE, BACKEND_FILE, VECTORS_FILE]);
   if ('reason' in checked) return checked;
   try {
     const { documents, passages, vectors } = readCorpusFiles(checked.buffers);
-    const search = backend.restore(checked.buffers[backendFile(backend)], vectors, manifest.dimensions);
+    const search = DEFAULT_BACKEND.restore(checked.buffers[BACKEND_FILE], vectors, manifest.dimensions);
     return { index: { documents, passages, vectors, dimensions: manifest.dimensions, search, ...lookups(documents, passages) } };
   } catch (err) {
     return { reason: `index could not be read (${(err as Error).message})` };
