@@ -3,7 +3,7 @@
 // identically.
 import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
 import { readSources } from '../ingest/read-sources.js';
-import { composeAnswer, paragraphFeatures, type AskResult } from '../search/answer/compose-answer.js';
+import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
 import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
@@ -170,6 +170,11 @@ export class AnswerEngine {
 
   /** `fusion` is for the evaluation, which compares keyword-only, vector-only and hybrid ranking. */
   async ask(input: AskInput, fusion?: FusionMethod): Promise<AskResult> {
+    return (await this.askJudged(input, fusion)).result;
+  }
+
+  /** The answer with the evidence the no-answer rule judged, for `npm run fit:no-answer`. */
+  async askJudged(input: AskInput, fusion?: FusionMethod): Promise<ComposedAnswer> {
     const startedAt = performance.now();
     const index = this.index;
     const topK = input.topK ?? TOP_K.default;

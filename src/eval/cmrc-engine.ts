@@ -15,3 +15,13 @@ export async function openCorpusEngine(files: SourceFile[], corpusDir: string, i
 }
 
 export const openCmrcEngine = () => openCorpusEngine(loadCmrc(resolve('../shared/bench')).files, resolve('index/eval-cmrc-corpus'), resolve('index/eval-cmrc'));
+
+/** The corpus without every fifth document (by position): questions about a removed one are near misses. */
+export async function openNearMissEngine(files: SourceFile[]): Promise<{ engine: AnswerEngine; removed: Set<string> }> {
+  const removed = new Set(files.filter((_, i) => i % 5 === 0).map((f) => f.id));
+  const engine = await openCorpusEngine(files.filter((f) => !removed.has(f.id)), resolve('index/eval-nearmiss-corpus'), resolve('index/eval-nearmiss'));
+  return { engine, removed };
+}
+
+/** The seed pages as they ship in `seeds/`. */
+export const openSeedsEngine = () => openCorpusEngine([], resolve('seeds'), resolve('index/eval-seeds'));

@@ -12,6 +12,7 @@ import type { Span } from '../ingest/split-sentences.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
 import { openCmrcEngine } from './cmrc-engine.js';
+import { FOLDS, foldOf } from './document-folds.js';
 
 interface Sample {
   fold: number;
@@ -21,7 +22,6 @@ interface Sample {
   answers: string[];
 }
 
-const FOLDS = 5;
 const GRID = {
   bigrams: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
   typeCue: [0, 0.05, 0.1, 0.15, 0.2, 0.3],
@@ -48,9 +48,6 @@ function bestOn(samples: Sample[]): { w: SentenceWeights; acc: number } {
   }
   return best;
 }
-
-/** A stable fold for a document id, so a paragraph's questions always fall in the same fold. */
-const foldOf = (docId: string) => [...docId].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % FOLDS;
 
 runCli(async () => {
   const { questions } = loadCmrc(resolve('../shared/bench'));

@@ -11,7 +11,7 @@ import { questionTypeOf, type QuestionType } from '../search/answer/question-typ
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
-import { openCmrcEngine, openCorpusEngine } from './cmrc-engine.js';
+import { openCmrcEngine, openCorpusEngine, openNearMissEngine, openSeedsEngine } from './cmrc-engine.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
@@ -84,10 +84,9 @@ async function evalCmrc(questions: BenchQuestion[], engine: AnswerEngine) {
   printTally('CMRC 2018 dev', tally);
 }
 
-/** Every fifth document (by position) left out of the corpus: its questions are near misses. */
+/** Questions about documents left out of the corpus (`openNearMissEngine`). */
 async function evalNearMisses(files: ReturnType<typeof loadCmrc>['files'], questions: BenchQuestion[]) {
-  const removed = new Set(files.filter((_, i) => i % 5 === 0).map((f) => f.id));
-  const engine = await openCorpusEngine(files.filter((f) => !removed.has(f.id)), resolve('index/eval-nearmiss-corpus'), resolve('index/eval-nearmiss'));
+  const { engine, removed } = await openNearMissEngine(files);
   const kept = newTally();
   let nearMisses = 0;
   let nearMissRefused = 0;
@@ -121,7 +120,7 @@ async function evalScripts(files: ReturnType<typeof loadCmrc>['files'], question
 }
 
 async function evalSeeds() {
-  const engine = await openCorpusEngine([], resolve('seeds'), resolve('index/eval-seeds'));
+  const engine = await openSeedsEngine();
   let hit1 = 0;
   let hit5 = 0;
   let answered = 0;

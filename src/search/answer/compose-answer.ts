@@ -8,7 +8,7 @@ import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokeni
 import { findAnswerPhrase } from './answer-phrase.js';
 import type { ReadQuestion } from './follow-up.js';
 import { findHighlights } from './highlight.js';
-import { isAnswerable, NO_ANSWER_MESSAGE } from './no-answer.js';
+import { isAnswerable, NO_ANSWER_MESSAGE, type Relevance } from './no-answer.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
 import { questionTypeOf } from './question-type.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
@@ -127,7 +127,13 @@ export function paragraphFeatures(index: CorpusIndex, read: ReadQuestion, top: P
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
-export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): AskResult {
+/** The result, and the evidence the no-answer rule judged (absent when nothing was found). */
+export interface ComposedAnswer {
+  result: AskResult;
+  relevance?: Relevance;
+}
+
+export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
   const info = questionInfo(index, read);
   const { weights } = info;
   const shown = candidates.slice(0, topK).map((c, rank) => ({ c, ...(rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info)) }));
@@ -142,12 +148,12 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
     url: passageUrl(p.docId, p.anchor),
   }));
-  const topCoverage = shown[0] ? coverage(shown[0].tokens, weights) : 0;
   const top = passages[0];
-  const answerable = top !== undefined && isAnswerable({ vector: top.scores.vector, coverage: topCoverage });
+  const relevance = top ? { vector: top.scores.vector, coverage: coverage(shown[0].tokens, weights) } : undefined;
+  const answerable = relevance !== undefined && isAnswerable(relevance);
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
   const phrase = answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
-  return {
+  const result: AskResult = {
     question,
     ...(read.followUpOf ? { followUpOf: read.followUpOf } : {}),
     answer: answerable
@@ -157,4 +163,5 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     passages,
     tookMs: Math.round((performance.now() - startedAt) * 10) / 10,
   };
+  return { result, relevance };
 }

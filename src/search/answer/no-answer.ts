@@ -1,5 +1,7 @@
-// When the best passage is not relevant enough to be called an answer (thresholds in `../knobs.ts`).
-import { NO_ANSWER_THRESHOLDS } from '../knobs.js';
+// When the best passage is not relevant enough to be called an answer. One confidence score mixes how
+// close the passage is in meaning with how much of the question's key words it holds; the mix and the
+// bar are fitted by `npm run fit:no-answer` (values in `../knobs.ts`).
+import { NO_ANSWER_RULE } from '../knobs.js';
 
 export const NO_ANSWER_MESSAGE = '没有在文档中找到相关内容';
 
@@ -10,8 +12,14 @@ export interface Relevance {
   coverage: number;
 }
 
-/** An answer needs a passage that is close in meaning, and, unless very close, shares the question's key words. */
-export function isAnswerable(r: Relevance, t = NO_ANSWER_THRESHOLDS): boolean {
-  if (r.vector < t.minVector) return false;
-  return r.vector >= t.strongVector || r.coverage >= t.minCoverage;
+export interface NoAnswerRule {
+  /** The cosine's share of the confidence; the coverage has the rest. */
+  vectorShare: number;
+  /** The confidence an answer needs. */
+  minConfidence: number;
 }
+
+/** 0..1: a close passage that shares the question's rare words scores high, either alone scores less. */
+export const confidenceOf = (r: Relevance, rule: NoAnswerRule = NO_ANSWER_RULE) => rule.vectorShare * r.vector + (1 - rule.vectorShare) * r.coverage;
+
+export const isAnswerable = (r: Relevance, rule: NoAnswerRule = NO_ANSWER_RULE) => confidenceOf(r, rule) >= rule.minConfidence;

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { isAnswerable } from '../../../src/search/answer/no-answer.js';
+import { confidenceOf, isAnswerable } from '../../../src/search/answer/no-answer.js';
 
 describe('the no-answer rule', () => {
-  const t = { minVector: 0.48, strongVector: 0.55, minCoverage: 0.5 };
+  const rule = { vectorShare: 0.7, minConfidence: 0.485 };
 
-  it('answers a close passage whatever its words', () => {
-    expect(isAnswerable({ vector: 0.6, coverage: 0 }, t)).toBe(true);
+  it('mixes closeness in meaning and shared key words by the rule’s share', () => {
+    expect(confidenceOf({ vector: 0.6, coverage: 0.2 }, rule)).toBeCloseTo(0.48, 6);
+    expect(confidenceOf({ vector: 0.6, coverage: 0.2 }, { vectorShare: 1, minConfidence: 0 })).toBeCloseTo(0.6, 6);
   });
 
-  it('answers a fairly close passage only when it shares the key words', () => {
-    expect(isAnswerable({ vector: 0.5, coverage: 0.7 }, t)).toBe(true);
-    expect(isAnswerable({ vector: 0.5, coverage: 0.3 }, t)).toBe(false);
+  it('answers a close passage that shares the question’s key words', () => {
+    expect(isAnswerable({ vector: 0.62, coverage: 0.88 }, rule)).toBe(true);
   });
 
-  it('never answers from a passage far in meaning, even one holding every word', () => {
-    expect(isAnswerable({ vector: 0.4, coverage: 1 }, t)).toBe(false);
+  it('refuses a passage that is only loosely close and shares few words', () => {
+    expect(isAnswerable({ vector: 0.45, coverage: 0.3 }, rule)).toBe(false);
+  });
+
+  it('lets many shared words make up for a lower cosine, but not for a passage far in meaning', () => {
+    expect(isAnswerable({ vector: 0.42, coverage: 1 }, rule)).toBe(true);
+    expect(isAnswerable({ vector: 0.25, coverage: 1 }, rule)).toBe(false);
   });
 });
