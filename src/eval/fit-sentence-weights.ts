@@ -26,10 +26,12 @@ const GRID = {
   bigrams: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
   typeCue: [0, 0.05, 0.1, 0.15, 0.2, 0.3],
   position: [0, 0.02, 0.05, 0.1, 0.2],
+  focus: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1],
 };
 
 function* grid(): Generator<SentenceWeights> {
-  for (const bigrams of GRID.bigrams) for (const typeCue of GRID.typeCue) for (const position of GRID.position) yield { bigrams, typeCue, position };
+  for (const bigrams of GRID.bigrams)
+    for (const typeCue of GRID.typeCue) for (const position of GRID.position) for (const focus of GRID.focus) yield { bigrams, typeCue, position, focus };
 }
 
 const holdsGold = (s: Sample, w: SentenceWeights) => {
@@ -60,7 +62,7 @@ runCli(async () => {
   console.log(`${CMRC_ATTRIBUTION}: ${samples.length} questions, features of the top passage's paragraph`);
   const ceiling = samples.filter((s) => s.sentences.some((sp) => s.answers.some((a) => normalizeForMatch(s.text.slice(sp.start, sp.end)).includes(normalizeForMatch(a))))).length;
   console.log(`ceiling (some sentence of the paragraph holds gold): ${(ceiling / samples.length).toFixed(3)}`);
-  console.log(`coverage alone (all other weights 0): ${accuracy(samples, { bigrams: 0, typeCue: 0, position: 0 }).toFixed(3)}`);
+  console.log(`coverage alone (all other weights 0): ${accuracy(samples, { bigrams: 0, typeCue: 0, position: 0, focus: 0 }).toFixed(3)}`);
   console.log(`current SENTENCE_WEIGHTS ${JSON.stringify(SENTENCE_WEIGHTS)}: ${accuracy(samples, SENTENCE_WEIGHTS).toFixed(3)}`);
   let heldOut = 0;
   for (let k = 0; k < FOLDS; k++) {

@@ -25,6 +25,8 @@ runCli(async () => {
     console.log(`| restart: load stored index and model | ${f(serve.loadSeconds, 2)} s (rebuilt: ${serve.rebuilt}) |`);
     console.log(`| warm query latency in-process, median | ${f(serve.medianMs)} ms |`);
     console.log(`| warm query latency in-process, p95 | ${f(serve.p95Ms)} ms |`);
+    console.log(`| one query embedding alone, median | ${f(serve.embedMedianMs)} ms |`);
+    console.log(`| median query latency ÷ median query embedding (target ≤ 2) | ${f((serve.medianMs as number) / (serve.embedMedianMs as number), 2)} |`);
     console.log(`| peak RSS while serving (${serve.queries} queries) | ${serve.peakRssMb} MB |`);
   } finally {
     rmSync(work, { recursive: true, force: true });

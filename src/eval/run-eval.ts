@@ -119,7 +119,7 @@ async function evalScripts(files: ReturnType<typeof loadCmrc>['files'], question
   printTally('asked in traditional', traditionalAsked);
 }
 
-async function evalSeeds() {
+async function evalSeeds(encyclopedia: BenchQuestion[]) {
   const engine = await openSeedsEngine();
   let hit1 = 0;
   let hit5 = 0;
@@ -148,13 +148,16 @@ async function evalSeeds() {
     else console.log(`  answered off-topic: ${q} → ${r.answer.text.slice(0, 40)} (vector ${r.passages[0].scores.vector})`);
   }
   console.log(`off-topic questions with answer null: ${share(nulls, OFF_TOPIC_QUESTIONS.length)}`);
+  let encyclopediaNulls = 0;
+  for (const q of encyclopedia) if (!(await engine.ask({ question: q.question })).answer) encyclopediaNulls++;
+  console.log(`CMRC's encyclopedia questions asked of the seed pages, answer null: ${share(encyclopediaNulls, encyclopedia.length)}`);
 }
 
 runCli(async () => {
   const limit = Number(process.env.EVAL_LIMIT ?? Infinity);
   const { files, questions } = loadCmrc(resolve('../shared/bench'));
   const asked = questions.slice(0, limit);
-  await evalSeeds();
+  await evalSeeds(asked);
   await evalCmrc(asked, await openCmrcEngine());
   await evalNearMisses(files, asked);
   await evalScripts(files, asked);

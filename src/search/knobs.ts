@@ -28,8 +28,8 @@ export const TITLE_BOOST = 1;
 export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0.485 };
 
 /**
- * Answer-sentence score = coverage + bigrams·w + typeCue·w − position·w (`answer/pick-sentence.ts`).
+ * Answer-sentence score = coverage + bigrams·w + typeCue·w − position·w + focus·w (`answer/pick-sentence.ts`).
  * Fitted on CMRC 2018 dev by grid search with document-level 5-fold cross-validation
  * (`npm run fit:sentences`, BENCHMARKS.md "Answer sentence").
  */
-export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.2, typeCue: 0.1, position: 0.1 };
+export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.1, typeCue: 0.1, position: 0.1, focus: 0.7 };

@@ -9,9 +9,11 @@ export interface SentenceWeights {
   bigrams: number;
   typeCue: number;
   position: number;
+  focus: number;
 }
 
-export const scoreSentence = (f: SentenceFeatures, w: SentenceWeights) => f.coverage + w.bigrams * f.bigrams + w.typeCue * f.typeCue - w.position * f.position;
+export const scoreSentence = (f: SentenceFeatures, w: SentenceWeights) =>
+  f.coverage + w.bigrams * f.bigrams + w.typeCue * f.typeCue - w.position * f.position + w.focus * f.focus;
 
 /** Index of the best sentence; the earliest of equals. */
 export function bestSentence(features: SentenceFeatures[], w: SentenceWeights): number {

@@ -20,6 +20,12 @@ export interface SentenceFeatures {
   typeCue: number;
   /** 0 for the paragraph's first sentence, 1 for its last. */
   position: number;
+  /**
+   * Share of the question's focus words the sentence holds: the words next to the question word, which
+   * name what is asked about (累计贸易额 in 保税仓累计贸易额有多少, 医院 in 送到了哪家医院). A news
+   * paragraph names its subject early and gives the asked detail later; the focus finds the detail.
+   */
+  focus: number;
 }
 
 export interface QuestionInfo {
@@ -50,6 +56,26 @@ function contentBigrams(q: QuestionInfo): Set<string> {
   return grams;
 }
 
+/** Question words; the content words beside one are the question's focus. */
+const QUESTION_WORD = /多少|几|什么|哪|谁|何|怎么|怎样|如何|多[大长高久远重宽深厚]|是否|吗/g;
+/** Clause marks: a focus word never lies across one from its question word. */
+const CLAUSE_MARK = /[,，、;；:：。?？!！]/;
+
+/** The content words of the question's clause next to its question words: the one before, all after. */
+export function focusWords(q: Pick<QuestionInfo, 'text' | 'tokens'>): string[] {
+  const text = normalizeForMatch(q.text);
+  const words = new Set<string>();
+  for (const m of text.matchAll(QUESTION_WORD)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const sameClause = (a: number, b: number) => !CLAUSE_MARK.test(text.slice(a, b));
+    const before = q.tokens.filter((t) => t.end <= from && sameClause(t.end, from)).at(-1);
+    if (before) words.add(text.slice(before.start, before.end));
+    for (const t of q.tokens) if (t.start >= to && sameClause(to, t.start)) words.add(text.slice(t.start, t.end));
+  }
+  return [...words];
+}
+
 function heldBy(tokens: Token[], span: Span): Set<string> {
   return new Set(tokens.filter((t) => t.start >= span.start && t.end <= span.end).map((t) => t.term));
 }
@@ -68,6 +94,7 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
   let total = 0;
   for (const w of weight.values()) total += w;
   const grams = contentBigrams(q);
+  const focus = focusWords(q);
   const normalized = normalizeForMatch(text);
   return sentences.map((s, i) => {
     let mass = 0;
@@ -80,6 +107,7 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
       bigrams: grams.size > 0 ? shared / grams.size : 0,
       typeCue: q.type !== 'other' && typeCandidates(text.slice(s.start, s.end), q.type).length > 0 ? 1 : 0,
       position: n > 1 ? i / (n - 1) : 0,
+      focus: focus.length > 0 ? focus.filter((w) => sentence.includes(w)).length / focus.length : 0,
     };
   });
 }

@@ -12,9 +12,9 @@ const HAN_NUMBER = '[零〇一二两三四五六七八九十百千万亿几]+';
 const PREFIX = '(?:约|近|逾|超过|超|达|共|仅|只有|大约|将近|不到|不足|多达|高达)?';
 /** Counters and units after a figure (the longest first where one is a prefix of another). */
 const UNIT =
-  '(?:多|余|来)?(?:万|亿|千|百)?(?:平方公里|平方千米|平方米|立方米|公顷|公里|千米|厘米|毫米|公斤|千克|英里|英尺|海里|千瓦|兆瓦|' +
+  '(?:多|余|来)?(?:万|亿|千|百)?(?:平方公里|平方千米|平方英里|平方米|立方米|公顷|公里|千米|公分|公尺|厘米|毫米|公斤|千克|英里|英尺|英寸|英亩|海里|光年|千瓦|兆瓦|马力|' +
   '亿元|万元|美元|欧元|英镑|日元|港元|元|块|角|分钟|小时|周年|个月|年|天|周|岁|米|克|吨|升|亩|度|倍|%|％|‰|' +
-  '个|名|人|位|户|家|所|座|条|项|件|张|部|本|台|辆|架|艘|种|类|次|场|届|期|层|栋|间|只|头|匹|枚|颗|首|篇|册|卷|集|款|门|份|批|组|队|支|片|处|段|句|字|页|余)?';
+  '个|名|人|位|户|家|所|座|条|项|件|张|部|本|台|辆|架|艘|列|种|类|次|轮|场|届|期|层|栋|间|只|头|匹|枚|颗|对|首|篇|册|卷|集|款|门|份|批|组|队|支|片|处|段|句|字|页|票|球|余)?';
 const FIGURE = new RegExp(`${PREFIX}(?:${DIGITS}|${HAN_NUMBER})(?:${DIGITS}|${HAN_NUMBER})*${UNIT}`, 'g');
 const DATE = new RegExp(
   `(?:公元前?)?(?:${DIGITS}|[零〇一二三四五六七八九十]+)(?:年代|年|世纪)(?:(?:${DIGITS}|[一二三四五六七八九十]+)月)?(?:(?:${DIGITS}|[一二三四五六七八九十]+)[日号])?` +
@@ -32,9 +32,16 @@ const isTrivial = (figure: string) => /^[一两]$/.test(figure.replace(/[^0-9零
 /** A figure that is part of a date (6月30日, 2019年) says when, not how many. */
 const isDatePart = (text: string, start: number, end: number) => /^[月日号]/.test(text.slice(end)) || /[年月]$/.test(text.slice(start - 1, start)) || /^[0-9]{4}年$/.test(text.slice(start, end));
 
-function matches(pattern: RegExp, text: string, skipDates = false): Span[] {
+/**
+ * Han numerals are also parts of words (万庄, 十分, 三亚): written in Han numerals only, a figure needs a
+ * unit or counter after it to count. After 第 it is an ordinal (第三笔), which says which, not how many.
+ */
+const isNotAQuantity = (text: string, start: number, figure: string) =>
+  text[start - 1] === '第' || (!/[0-9]/.test(figure) && /[零〇一二两三四五六七八九十百千万亿几]$/.test(figure));
+
+function matches(pattern: RegExp, text: string, quantity = false): Span[] {
   return [...text.matchAll(pattern)]
-    .filter((m) => !isTrivial(m[0]) && !(skipDates && isDatePart(text, m.index, m.index + m[0].length)))
+    .filter((m) => !isTrivial(m[0]) && !(quantity && (isDatePart(text, m.index, m.index + m[0].length) || isNotAQuantity(text, m.index, m[0]))))
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

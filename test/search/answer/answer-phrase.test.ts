@@ -32,6 +32,8 @@ describe('the answer phrase', () => {
     expect(phraseOf('总投资4.33亿元的冀南新区人民医院项目即将开工建设;', '冀南新区人民医院项目总投资多少?')).toBe('4.33亿元');
     expect(phraseOf('滏阳河在冀南新区境内全长约22平方公里。', '滏阳河在冀南新区境内有多大面积?')).toBe('约22平方公里');
     expect(phraseOf('已推广种植生姜1000余亩,带动500余名群众就近就业', '磁县推广种植了多少亩生姜?')).toBe('1000余亩');
+    expect(phraseOf('体长可达20公分,属于小型鼠尾鳕。', '膨趾膜鳕的体长可达多少?')).toBe('达20公分');
+    expect(phraseOf('这是一颗距离地球约440多光年的系外行星。', '它距离地球有多远?')).toBe('约440多光年');
   });
 
   it('takes the figure nearest the question words when the sentence has several', () => {
@@ -44,6 +46,12 @@ describe('the answer phrase', () => {
 
   it('does not take the day of a date for a quantity', () => {
     expect(phraseOf('6月30日,黄骅港煤炭装船量突破2亿吨。', '黄骅港煤炭装船量突破了多少?')).toBe('2亿吨');
+  });
+
+  it('does not take a numeral inside a name or an ordinal for a quantity', () => {
+    expect(phraseOf('设备入库万庄安阳物流园保税仓,这是该仓完成的第三笔业务。', '保税仓累计贸易额有多少?')).toBeUndefined();
+    expect(phraseOf('设备入库万庄物流园保税仓,累计贸易额约1.089亿元。', '保税仓累计贸易额有多少?')).toBe('约1.089亿元');
+    expect(phraseOf('全村共有三百余户人家。', '全村有多少户?')).toBe('三百余户');
   });
 
   it('marks a date, a person and a place', () => {

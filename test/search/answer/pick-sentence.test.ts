@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/ingest/split-sentences.js';
 import { answerSpan, bestSentence } from '../../../src/search/answer/pick-sentence.js';
 import { questionTypeOf } from '../../../src/search/answer/question-type.js';
-import { sentenceFeatures } from '../../../src/search/answer/sentence-features.js';
+import { focusWords, sentenceFeatures } from '../../../src/search/answer/sentence-features.js';
 import { SENTENCE_WEIGHTS } from '../../../src/search/knobs.js';
 import { queryTerms, tokenize, tokenizeWithOffsets } from '../../../src/search/tokenize/tokenize.js';
 
@@ -28,6 +28,11 @@ describe('the answer sentence', () => {
     expect(pick(paragraph, '磁县推广种植生姜多少亩?')).toBe('截至目前,已在全县推广种植生姜1000亩。');
   });
 
+  it('finds the asked detail after a sentence naming the subject, by the words beside the question word', () => {
+    const paragraph = '6月22日,一台德国产的先进制造设备经天津东疆港区,入库万庄安阳物流园保税仓。这是今年6月该仓完成的第三笔保税业务。自保税仓运营以来,累计贸易额约1.089亿人民币。';
+    expect(pick(paragraph, '万庄安阳物流园保税仓累计贸易额有多少')).toBe('自保税仓运营以来,累计贸易额约1.089亿人民币。');
+  });
+
   it('gives a tie to the earlier sentence', () => {
     const paragraph = '滏阳河治理工程已经完工。滏阳河治理工程获得好评。';
     expect(pick(paragraph, '滏阳河治理工程怎么样?')).toBe('滏阳河治理工程已经完工。');
@@ -36,5 +41,18 @@ describe('the answer sentence', () => {
   it('runs on into the next sentence when it continues the first with what was asked', () => {
     const paragraph = '邯郸新增门诊报销项目。其中慢性病12项。这些措施下月实施。';
     expect(pick(paragraph, '邯郸新增门诊报销项目多少项?')).toBe('邯郸新增门诊报销项目。其中慢性病12项。');
+  });
+});
+
+describe('the question focus', () => {
+  const focusOf = (question: string) => focusWords({ text: question, tokens: tokenizeWithOffsets(question) });
+
+  it('takes the content word before the question word and those after it in the same clause', () => {
+    expect(focusOf('武安那位流浪老人后来被送到了哪家医院?')).toEqual(['送到', '医院']);
+    expect(focusOf('保税仓累计贸易额有多少')).toEqual(['贸易额']);
+  });
+
+  it('does not reach across a clause mark', () => {
+    expect(focusOf('冀南新区成立以后,人口有多少?')).toEqual(['人口']);
   });
 });
