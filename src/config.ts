@@ -17,6 +17,27 @@ export interface Config {
   watch: boolean;
   /** Turns on the write endpoints, which then require it as a bearer token (ADMIN_TOKEN). */
   adminToken?: string;
+  /** Required as a bearer token on /api/ask, /v1/* and /mcp when HOST is not a loopback address (API_TOKEN). */
+  apiToken?: string;
+  /** Where people reach this server (PUBLIC_URL): links in chat replies and MCP results become absolute. */
+  publicUrl?: string;
+}
+
+/** A bearer token from the environment: unset or blank is none; otherwise only characters a bearer token may hold (RFC 6750). */
+function bearerToken(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const token = env[name]?.trim() || undefined;
+  if (token !== undefined && !/^[A-Za-z0-9._~+/-]{12,}=*$/.test(token)) {
+    throw new Error(`${name} must be at least 12 characters from A-Z a-z 0-9 - . _ ~ + /`);
+  }
+  return token;
+}
+
+function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be an http(s) address such as https://docs.example.org, not ${raw}`);
+  return url.href.replace(/\/$/, '');
 }
 
 /** `--corpus DIR` wins over CORPUS_DIR. */
@@ -26,11 +47,6 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${flags.port ?? env.PORT}`);
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
-  const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
-  // The characters a bearer token may hold (RFC 6750); anything else could never be sent.
-  if (adminToken !== undefined && !/^[A-Za-z0-9._~+/-]{12,}=*$/.test(adminToken)) {
-    throw new Error('ADMIN_TOKEN must be at least 12 characters from A-Z a-z 0-9 - . _ ~ + /');
-  }
   return {
     corpusDir: resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds'),
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
@@ -40,6 +56,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     queryCacheSize,
     watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
-    adminToken,
+    adminToken: bearerToken(env, 'ADMIN_TOKEN'),
+    apiToken: bearerToken(env, 'API_TOKEN'),
+    publicUrl: publicUrlFrom(env),
   };
 }

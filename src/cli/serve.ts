@@ -5,6 +5,7 @@ import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
+import { isLoopback } from '../server/bearer-tokens.js';
 import { progressReporter } from './progress.js';
 import { runCli } from './run-cli.js';
 
@@ -12,7 +13,10 @@ runCli(async () => {
   const config = loadConfig();
   let engine: AnswerEngine | undefined;
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
-  const app = createApp(() => engine, { logRequests: process.env.LOG_REQUESTS !== '0', adminToken: config.adminToken });
+  const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0' });
+  if (!isLoopback(config.host) && !config.apiToken) {
+    log(`warning: listening on ${config.host}, beyond this machine, without API_TOKEN: anyone who can reach it can ask and read the documents`);
+  }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another port` : err.message;

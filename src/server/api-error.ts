@@ -6,9 +6,16 @@ export function apiError<S extends ContentfulStatusCode>(c: Context, status: S, 
   return c.json({ error: { code, message } }, status);
 }
 
-/** A failed validation as `invalid_request`, naming the field: `topK: topK must be from 1 to 20`. */
-export function invalidRequest(c: Context, error: { issues: { path: PropertyKey[]; message: string }[] }) {
+export interface ValidationError {
+  issues: { path: PropertyKey[]; message: string }[];
+}
+
+/** The first problem of a failed validation, naming the field: `topK: topK must be from 1 to 20`. */
+export function describeInvalid(error: ValidationError): string {
   const issue = error.issues[0];
   const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  return apiError(c, 400, 'invalid_request', `${where}${issue?.message ?? 'invalid request'}`);
+  return `${where}${issue?.message ?? 'invalid request'}`;
 }
+
+/** A failed validation as `invalid_request`. */
+export const invalidRequest = (c: Context, error: ValidationError) => apiError(c, 400, 'invalid_request', describeInvalid(error));

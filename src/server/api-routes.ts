@@ -1,4 +1,5 @@
-// The JSON API: /api/ask, /api/documents (reading; the write endpoints are in document-write-routes), /api/openapi.json.
+// The JSON API: /api/ask, /api/documents (reading; the write endpoints are in document-write-routes),
+// the OpenAI-compatible /v1 routes (openai-routes), and /api/openapi.json describing all of them.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
 import { apiError, invalidRequest } from './api-error.js';
@@ -12,7 +13,10 @@ import {
   summarize,
 } from './api-schemas.js';
 import { documentWriteRoutes } from './document-write-routes.js';
+import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
+import { openaiErrorBody } from './openai-error.js';
+import { openaiRoutes } from './openai-routes.js';
 
 const errors = {
   400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
@@ -55,13 +59,22 @@ const getDocument = createRoute({
   responses: { 200: { content: { 'application/json': { schema: DocumentSchema } }, description: 'Document' }, 404: errors[404], 503: errors[503] },
 });
 
-export function apiRoutes(getEngine: EngineSource, adminToken?: string) {
+export interface ApiOptions {
+  adminToken?: string;
+  apiToken?: string;
+  /** The address the server listens on: beyond loopback, asking needs API_TOKEN. */
+  host: string;
+  publicUrl?: string;
+}
+
+export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
   const api = new OpenAPIHono<EngineEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return invalidRequest(c, result.error);
     },
-  }).basePath('/api');
+  });
 
+  api.use('/ask', requireApiToken(options.apiToken, options.host, apiErrorBody));
   api.use('/ask', async (c, next) => {
     if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
       return apiError(c, 415, 'unsupported_media_type', 'send the question as JSON (content-type: application/json)');
@@ -96,7 +109,7 @@ export function apiRoutes(getEngine: EngineSource, adminToken?: string) {
     return c.json({ documents: engine.documents().map((d) => summarize(d, counts)) }, 200);
   });
 
-  documentWriteRoutes(api, adminToken);
+  documentWriteRoutes(api, options.adminToken);
 
   api.openapi(getDocument, (c) => {
     const doc = c.var.engine.document(c.req.valid('param').id);
@@ -104,9 +117,15 @@ export function apiRoutes(getEngine: EngineSource, adminToken?: string) {
     return c.json(doc, 200);
   });
 
-  api.doc31('/openapi.json', {
+  // Sub-apps are copied into the root, with their OpenAPI definitions, when mounted: mount them last,
+  // after the middleware that must run before their handlers.
+  const root = new OpenAPIHono();
+  root.use('/v1/*', requireApiToken(options.apiToken, options.host, openaiErrorBody));
+  root.route('/api', api);
+  root.route('/v1', openaiRoutes(getEngine, options.publicUrl));
+  root.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'xunyuan 寻源', version: '0.1.0', description: 'Question answering over Chinese documents, with quoted, linked sources.' },
   });
-  return api;
+  return root;
 }

@@ -5,7 +5,7 @@ import { isUpload } from '../ingest/read-sources.js';
 import type { StoredDocument } from '../search/index/corpus-index.js';
 import { MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, TOP_K } from '../limits.js';
 
-const question = z
+export const QuestionSchema = z
   .string()
   .trim()
   .min(1, 'question must not be empty')
@@ -25,11 +25,11 @@ const context = z
   });
 
 export const AskBodySchema = z
-  .object({ question, topK: topK.optional(), docId: docId.optional(), context: context.optional() })
+  .object({ question: QuestionSchema, topK: topK.optional(), docId: docId.optional(), context: context.optional() })
   .openapi('AskRequest');
 
 export const AskQuerySchema = z.object({
-  q: question.openapi({ param: { name: 'q', in: 'query' } }),
+  q: QuestionSchema.openapi({ param: { name: 'q', in: 'query' } }),
   topK: z.coerce
     .number()
     .pipe(topK)

@@ -4,10 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
-import { bodySizeLimit, UPLOAD_BODY_BYTES } from './body-size.js';
+import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import type { EngineSource } from './engine-context.js';
+import { mcpRoute } from './mcp-route.js';
+import { isOpenAIPath, openaiError } from './openai-error.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
 
@@ -25,6 +27,12 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Turns on adding and deleting documents, for whoever presents it. */
   adminToken?: string;
+  /** Required for asking (/api/ask, /v1, /mcp) when `host` is beyond loopback. */
+  apiToken?: string;
+  /** The address the server listens on (default loopback). */
+  host?: string;
+  /** Where people reach the server: links in chat and MCP replies become absolute. */
+  publicUrl?: string;
 }
 
 export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
@@ -34,6 +42,8 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   const small = bodySizeLimit();
   const large = bodySizeLimit(UPLOAD_BODY_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === '/api/documents' ? large : small)(c, next));
+  app.use('/v1/*', bodySizeLimit(CHAT_BODY_BYTES));
+  app.use('/mcp', small);
   app.use('/ask', small);
   app.use('/upload', large);
 
@@ -43,7 +53,9 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
   });
 
-  app.route('/', apiRoutes(getEngine, options.adminToken));
+  const host = options.host ?? '127.0.0.1';
+  app.route('/', apiRoutes(getEngine, { ...options, host }));
+  app.route('/', mcpRoute(getEngine, { ...options, host }));
   app.route('/', assetRoutes());
   app.route('/', chatRoutes(getEngine, options.adminToken));
 
@@ -62,6 +74,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   });
 
   app.notFound((c) => {
+    if (isOpenAIPath(c.req.path)) return openaiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
     if (c.req.path.startsWith('/api/') || c.req.path === '/api') return apiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
     return c.html(<NotFoundPage />, 404);
   });
@@ -69,12 +82,13 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.onError((err, c) => {
     // Middleware such as bearer-auth throws with its response already made.
     if (err instanceof HTTPException && err.res) return err.getResponse();
+    const refuse = isOpenAIPath(c.req.path) ? openaiError : apiError;
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 400 ? 'invalid_request' : 'bad_request';
-      return apiError(c, err.status as 400, code, err.message || 'bad request');
+      return refuse(c, err.status as 400, code, err.message || 'bad request');
     }
     console.error(`[xunyuan] error on ${c.req.method} ${c.req.path}: ${err.message}`);
-    return apiError(c, 500, 'internal_error', 'something went wrong on the server');
+    return refuse(c, 500, 'internal_error', 'something went wrong on the server');
   });
 
   return app;

@@ -13,7 +13,7 @@ import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
 import { ErrorTurn, TurnView } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
-import { tokenMatches } from './admin-token.js';
+import { tokenMatches } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
 import { addDocument } from '../engine/document-writes.js';
 import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';

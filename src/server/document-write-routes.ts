@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { EngineEnv } from './engine-context.js';
 import { apiError, invalidRequest } from './api-error.js';
 import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from './api-schemas.js';
-import { requireAdmin } from './admin-token.js';
+import { requireAdmin } from './bearer-tokens.js';
 import { addDocument, removeDocument, type NewDocument, type WriteError } from '../engine/document-writes.js';
 
 const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });

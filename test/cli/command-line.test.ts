@@ -40,4 +40,12 @@ describe('configuration', () => {
     expect(() => loadConfig([], { PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig([], { QUERY_CACHE_SIZE: '-1' })).toThrow(/QUERY_CACHE_SIZE/);
   });
+
+  it('takes API_TOKEN like ADMIN_TOKEN and PUBLIC_URL only as an http(s) address', () => {
+    expect(() => loadConfig([], { API_TOKEN: 'short' })).toThrow(/API_TOKEN must be at least 12/);
+    expect(loadConfig([], { API_TOKEN: 'api-token-0123456789' }).apiToken).toBe('api-token-0123456789');
+    expect(loadConfig([], { PUBLIC_URL: 'https://docs.example.org/xunyuan/' }).publicUrl).toBe('https://docs.example.org/xunyuan');
+    expect(() => loadConfig([], { PUBLIC_URL: 'docs.example.org' })).toThrow(/PUBLIC_URL must be an http\(s\) address/);
+    expect(() => loadConfig([], { PUBLIC_URL: 'ftp://docs.example.org' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -1,0 +1,23 @@
+// MCP over Streamable HTTP at /mcp on the running server. Stateless: each request gets its own server
+// and transport, so nothing is kept between requests and any number of assistants can connect.
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { Hono } from 'hono';
+import { createMcpServer } from '../mcp/mcp-server.js';
+import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
+import type { EngineSource } from './engine-context.js';
+
+export function mcpRoute(getEngine: EngineSource, options: { apiToken?: string; host: string; publicUrl?: string }) {
+  const app = new Hono();
+  app.use('/mcp', requireApiToken(options.apiToken, options.host, apiErrorBody));
+  app.all('/mcp', async (c) => {
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const server = createMcpServer(getEngine, options.publicUrl);
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      await server.close();
+    }
+  });
+  return app;
+}
