@@ -1,7 +1,9 @@
 // Watch mode: a burst of file events (an editor's save, a folder copied in) becomes one call to
-// `onChange` once the folders have been quiet for a moment. File-system events are not delivered
-// everywhere (network mounts, some containers and sandboxes), so a periodic snapshot of the
-// folders catches what they miss.
+// `onChange` once the folders have been quiet for a moment, or after at most MAX_WAIT_MS of constant
+// change (a log file appended every 0.2 s must not keep the rest unsearchable). File-system events
+// are not delivered everywhere (network mounts, some containers and sandboxes), so a periodic
+// snapshot of the folders catches what they miss. Symbolic links are not followed, as the indexer
+// does not follow them: a link to an ancestor folder would otherwise watch a whole disk.
 import { basename } from 'node:path';
 import { watch } from 'chokidar';
 import { snapshotFolders } from './folder-snapshot.js';
@@ -9,6 +11,7 @@ import { isCorpusFileName, isHiddenName } from './read-corpus.js';
 
 export const QUIET_MS = 300;
 export const POLL_MS = 2_000;
+export const MAX_WAIT_MS = 2_000;
 
 export interface FolderWatch {
   /** Resolves once the initial scan is done and changes will be seen. */
@@ -19,23 +22,39 @@ export interface FolderWatch {
 export interface WatchOptions {
   quietMs?: number;
   pollMs?: number;
+  /** The longest a change waits for quiet before `onChange` runs anyway. */
+  maxWaitMs?: number;
   /** Where file-system events come from: chokidar's `watch`, unless the caller stands in for a file system that sends none. */
   eventSource?: typeof watch;
 }
 
-export function watchFolders(roots: string[], onChange: () => void, { quietMs = QUIET_MS, pollMs = POLL_MS, eventSource = watch }: WatchOptions = {}): FolderWatch {
+export function watchFolders(
+  roots: string[],
+  onChange: () => void,
+  { quietMs = QUIET_MS, pollMs = POLL_MS, maxWaitMs = MAX_WAIT_MS, eventSource = watch }: WatchOptions = {},
+): FolderWatch {
   const isRoot = (path: string) => roots.includes(path);
   const watcher = eventSource(roots, {
     ignoreInitial: true,
-    // The same files readCorpus would read: hidden ones never, other kinds of file never.
-    ignored: (path, stats) => !isRoot(path) && (isHiddenName(basename(path)) || (!!stats?.isFile() && !isCorpusFileName(basename(path)))),
+    // The same files readCorpus would read: hidden ones never, links never, other kinds of file never.
+    ignored: (path, stats) =>
+      !isRoot(path) && (isHiddenName(basename(path)) || !!stats?.isSymbolicLink() || (!!stats?.isFile() && !isCorpusFileName(basename(path)))),
     awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+    followSymlinks: false,
   });
   let timer: NodeJS.Timeout | undefined;
+  /** When the oldest change not yet reported came. */
+  let pendingSince: number | undefined;
   let eventSeen = false;
+  const fire = () => {
+    timer = undefined;
+    pendingSince = undefined;
+    onChange();
+  };
   const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(onChange, quietMs);
+    pendingSince ??= Date.now();
+    timer = setTimeout(fire, Math.max(0, Math.min(quietMs, pendingSince + maxWaitMs - Date.now())));
   };
   watcher.on('all', () => {
     eventSeen = true;
