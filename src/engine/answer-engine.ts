@@ -69,7 +69,7 @@ export class AnswerEngine {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
-    const files = readSources(options.corpusDir, options.uploadsDir, log);
+    const files = await readSources(options.corpusDir, options.uploadsDir, log);
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint);
@@ -107,7 +107,7 @@ export class AnswerEngine {
   private async reindex(): Promise<IndexReport> {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
-    const files = readSources(this.options.corpusDir, this.options.uploadsDir, log);
+    const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log);
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking);
     const current = this.index;
     if (sameFingerprint(fingerprint, this.fingerprint)) {

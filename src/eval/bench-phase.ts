@@ -25,7 +25,7 @@ if (phase === 'build') {
   report({ passages: engine.passageCount, buildSeconds: took, passagesPerSecond: engine.passageCount / took });
 } else if (phase === 'embed') {
   // The model alone on the same passages, the same batch size and the same length-sorted order as a build.
-  const texts = readCorpus(corpusDir)
+  const texts = (await readCorpus(corpusDir))
     .flatMap((f) => chunkDocument(parseDocument(f.id, f.path, f.text, f.name), DEFAULT_CHUNKING))
     .map(embeddingText)
     .sort((a, b) => a.length - b.length);

@@ -1,8 +1,12 @@
-// The corpus folder → source files with stable, URL-safe document ids.
+// The corpus folder → source files with stable, URL-safe document ids. A file or folder that cannot be
+// read (permissions, a file deleted mid-walk) is skipped and reported; the rest is read. Reading yields
+// to the event loop between files, so a server re-indexing a large folder keeps answering.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { nextTurn } from '../util/next-turn.js';
 import { readerFor } from './formats/format-reader.js';
+import { ParseCache } from './parse-cache.js';
 
 /** Hidden files and folders are never read. */
 export const isHiddenName = (name: string) => name.startsWith('.');
@@ -28,34 +32,69 @@ export function documentId(relativePath: string): string {
   return `${slug || 'doc'}-${hash}`;
 }
 
-function listFiles(root: string, dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory() && !isHiddenName(entry.name)) listFiles(root, full, out);
-    else if (entry.isFile() && isCorpusFileName(entry.name)) out.push(full);
-  }
-}
-
 export interface SkippedFile {
   path: string;
   reason: string;
 }
 
-/** Files that could not be read as text are left out and reported through `skip`; the rest is read. `prefix` goes before every relative path. */
-export function readCorpus(root: string, skip: (file: SkippedFile) => void = () => {}, prefix = ''): SourceFile[] {
+/** An error of the file system as a reason a person can act on. */
+const unreadable = (err: unknown) => {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied';
+  if (code === 'ENOENT') return 'was removed while it was being read';
+  return `cannot be read: ${(err as Error).message}`;
+};
+
+function listFiles(dir: string, out: string[], skip: (dir: string, err: unknown) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    skip(dir, err);
+    return;
+  }
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory() && !isHiddenName(entry.name)) listFiles(full, out, skip);
+    else if (entry.isFile() && isCorpusFileName(entry.name)) out.push(full);
+  }
+}
+
+export interface ReadOptions {
+  /** Called for each file or folder left out, with the reason. */
+  skip?: (file: SkippedFile) => void;
+  /** Goes before every relative path. */
+  prefix?: string;
+  /** Parses kept from an earlier read: an unchanged file is not parsed again. */
+  cache?: ParseCache;
+}
+
+/** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
+export async function readCorpus(root: string, { skip = () => {}, prefix = '', cache = new ParseCache() }: ReadOptions = {}): Promise<SourceFile[]> {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`corpus folder not found: ${root}`);
   }
-  const files: string[] = [];
-  listFiles(root, root, files);
-  return files.sort().flatMap((full) => {
-    const path = prefix + relative(root, full).split(sep).join('/');
-    const read = readerFor(full)!.read(readFileSync(full));
+  const pathOf = (full: string) => prefix + relative(root, full).split(sep).join('/');
+  const fullPaths: string[] = [];
+  listFiles(root, fullPaths, (dir, err) => skip({ path: `${pathOf(dir) || '.'}/`, reason: unreadable(err) }));
+  const files: SourceFile[] = [];
+  for (const full of fullPaths.sort()) {
+    await nextTurn();
+    const path = pathOf(full);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(full);
+    } catch (err) {
+      skip({ path, reason: unreadable(err) });
+      continue;
+    }
+    const read = cache.read(readerFor(full)!, bytes);
     if ('error' in read) {
       skip({ path, reason: read.error });
-      return [];
+      continue;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    return [{ id: documentId(path), path, name, text: read.text }];
-  });
+    files.push({ id: documentId(path), path, name, text: read.text });
+  }
+  return files;
 }

@@ -1,5 +1,6 @@
 // Everything the index is built from: the corpus folder, then the uploads folder when there is one.
 import { existsSync } from 'node:fs';
+import { ParseCache } from './parse-cache.js';
 import { readCorpus, type SourceFile } from './read-corpus.js';
 
 /**
@@ -10,9 +11,13 @@ export const UPLOADS_PREFIX = '@uploads/';
 
 export const isUpload = (path: string) => path.startsWith(UPLOADS_PREFIX);
 
-export function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void): SourceFile[] {
+/** Each file's parse, kept while the file is unchanged: a re-index reads every file but parses only changed ones. */
+const parsed = new ParseCache();
+
+export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void): Promise<SourceFile[]> {
   const skip = (f: { path: string; reason: string }) => log(`skipped ${f.path}: ${f.reason}`);
-  const files = readCorpus(corpusDir, skip);
-  if (uploadsDir && existsSync(uploadsDir)) files.push(...readCorpus(uploadsDir, skip, UPLOADS_PREFIX));
+  const files = await readCorpus(corpusDir, { skip, cache: parsed });
+  if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { skip, prefix: UPLOADS_PREFIX, cache: parsed })));
+  parsed.forgetUnused();
   return files;
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/formats/decode-text.js';
 import { htmlToText } from '../../src/ingest/formats/html-to-text.js';
 import { readCorpus } from '../../src/ingest/read-corpus.js';
+import { htmlReader } from '../../src/ingest/formats/html-reader.js';
 import { openEngine } from '../support/engines.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-encodings-'));
@@ -55,8 +56,17 @@ describe('HTML', () => {
     expect(htmlToText('<title>只有 标题</title><p>正文。</p>')).toBe('# 只有 标题\n\n正文。\n');
   });
 
-  it('gives the HTML file its heading as the document title', () => {
-    const files = readCorpus(corpusDir);
+  it('refuses a page nested absurdly deep, at once and with the reason, and reads a deep real one', () => {
+    const started = performance.now();
+    const refused = htmlReader.read(Buffer.from('<div>'.repeat(300_000) + '正文。'));
+    expect(refused).toEqual({ error: expect.stringMatching(/nested more than 1000 elements deep/) });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const deep = '<div>'.repeat(200) + '<p>正文。</p>' + '</div>'.repeat(200);
+    expect(htmlReader.read(Buffer.from(deep))).toEqual({ text: '正文。\n' });
+  });
+
+  it('gives the HTML file its heading as the document title', async () => {
+    const files = await readCorpus(corpusDir);
     const page = files.find((f) => f.path === 'sub/page.html')!;
     expect(page.id).toMatch(/^sub-page-[0-9a-f]{8}$/);
     expect(page.text.startsWith('# 邯郸新建体育馆')).toBe(true);
@@ -66,7 +76,7 @@ describe('HTML', () => {
 describe('a corpus folder in mixed encodings', () => {
   it('indexes every decodable file, reports the undecodable one by name, and finds each by a question', async () => {
     const skipped: string[] = [];
-    const files = readCorpus(corpusDir, (f) => skipped.push(f.path));
+    const files = await readCorpus(corpusDir, { skip: (f) => skipped.push(f.path) });
     expect(files.map((f) => f.path).sort()).toEqual(Object.keys(FILES).sort());
     expect(skipped).toEqual(['broken.txt']);
     const logs: string[] = [];

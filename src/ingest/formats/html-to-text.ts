@@ -13,6 +13,19 @@ const BLOCKS = new Set([
 
 const headingLevel = (tag: string) => (/^h[1-6]$/.test(tag) ? Number(tag[1]) : 0);
 
+/**
+ * Real pages nest a few dozen elements deep. The parser's work grows with the square of the depth
+ * (100,000 nested divs took 9 s), so a page nested deeper than this is refused, not parsed.
+ */
+export const MAX_HTML_DEPTH = 1_000;
+
+export class HtmlTooDeepError extends Error {
+  constructor() {
+    super(`HTML nested more than ${MAX_HTML_DEPTH} elements deep; a real page never is`);
+  }
+}
+
+/** The page's text; throws HtmlTooDeepError for a page nested deeper than MAX_HTML_DEPTH. */
 export function htmlToText(html: string): string {
   const blocks: string[] = [];
   let line = '';
@@ -21,6 +34,7 @@ export function htmlToText(html: string): string {
   let title = '';
   let inTitle = false;
   let sawHeading = false;
+  let depth = 0;
 
   const endLine = () => {
     const text = line.replace(/\s+/g, ' ').trim();
@@ -31,6 +45,7 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
+        if (++depth > MAX_HTML_DEPTH) throw new HtmlTooDeepError();
         if (name === 'title') inTitle = true;
         if (HIDDEN.has(name)) hidden++;
         const h = headingLevel(name);
@@ -45,6 +60,7 @@ export function htmlToText(html: string): string {
         else if (hidden === 0) line += text;
       },
       onclosetag(name) {
+        depth--;
         if (name === 'title') inTitle = false;
         if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
         const h = headingLevel(name);
