@@ -9,6 +9,7 @@ import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.j
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { fingerprintOf } from '../search/index/fingerprint.js';
+import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
 import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
@@ -81,17 +82,22 @@ export class AnswerEngine {
     }
     // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
     // unchanged file serves again unless a rebuild was asked for or the chunking differs.
-    const stored = loadStoredCorpus(options.indexDir);
-    const sameModel = stored?.fingerprint.model === embedder.fingerprint;
-    const { index, report } = await buildIndex(files, embedder, {
-      chunking,
-      onProgress: options.onProgress,
-      previous: sameModel ? stored.corpus : undefined,
-      reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
-    });
-    await saveIndex(options.indexDir, index, fingerprint);
-    log(`index built: ${describeReport(report)}`);
-    return new AnswerEngine(index, fingerprint, embedder, options, report);
+    const release = lockIndexFolder(options.indexDir);
+    try {
+      const stored = loadStoredCorpus(options.indexDir);
+      const sameModel = stored?.fingerprint.model === embedder.fingerprint;
+      const { index, report } = await buildIndex(files, embedder, {
+        chunking,
+        onProgress: options.onProgress,
+        previous: sameModel ? stored.corpus : undefined,
+        reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+      });
+      await saveIndex(options.indexDir, index, fingerprint);
+      log(`index built: ${describeReport(report)}`);
+      return new AnswerEngine(index, fingerprint, embedder, options, report);
+    } finally {
+      release();
+    }
   }
 
   /**
@@ -114,8 +120,15 @@ export class AnswerEngine {
       const n = current.documents.length;
       return { documents: n, passages: current.passages.length, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }
-    const { index, report } = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
-    await saveIndex(this.options.indexDir, index, fingerprint);
+    const release = lockIndexFolder(this.options.indexDir);
+    let built: Awaited<ReturnType<typeof buildIndex>>;
+    try {
+      built = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
+      await saveIndex(this.options.indexDir, built.index, fingerprint);
+    } finally {
+      release();
+    }
+    const { index, report } = built;
     this.index = index;
     this.fingerprint = fingerprint;
     this.swaps++;

@@ -45,6 +45,16 @@ export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
 export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
   const buildId = `build-${Date.now()}-${process.pid}`;
   const folder = join(dir, buildId);
+  try {
+    await writeBuild(dir, folder, buildId, index, fingerprint);
+  } catch (err) {
+    // A save that failed (a full or read-only disk) leaves nothing behind; CURRENT still names the old build.
+    rmSync(folder, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
   mkdirSync(folder, { recursive: true });
 
   // Vectors go to one binary file; the backend's file refers to them by row.
@@ -69,9 +79,13 @@ export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fi
     checksums,
   };
   writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileAtomic(join(dir, 'CURRENT'), buildId);
+  const pointer = join(dir, 'CURRENT');
+  const replaced = existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : undefined;
+  writeFileAtomic(pointer, buildId);
+  // The build just replaced stays: a process that read CURRENT a moment ago may still be loading it.
+  // Older ones, and builds a failed save left behind, go (the caller holds the folder's write lock).
   for (const entry of readdirSync(dir)) {
-    if (entry.startsWith('build-') && entry !== buildId) rmSync(join(dir, entry), { recursive: true, force: true });
+    if (entry.startsWith('build-') && entry !== buildId && entry !== replaced) rmSync(join(dir, entry), { recursive: true, force: true });
   }
 }
 
