@@ -2,7 +2,7 @@
 // chunking and tokenizing never throw, and every offset still points at exactly the text it claims.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunkDocument } from '../../src/ingest/chunk-passages.js';
+import { chunkDocument, DEFAULT_CHUNKING } from '../../src/ingest/chunk-passages.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 import { splitSentences } from '../../src/ingest/split-sentences.js';
 import { tokenizeWithOffsets } from '../../src/search/tokenize/tokenize.js';
@@ -38,19 +38,30 @@ describe('properties over any text', () => {
     );
   });
 
-  it('sentences are in order, inside the text, and do not overlap', () => {
+  it('sentences are in order, inside the text, do not overlap, and none is longer than the bound', () => {
     fc.assert(
-      fc.property(anyText, (text) => {
+      fc.property(anyText, fc.integer({ min: 2, max: 80 }), (text, maxChars) => {
         let last = 0;
-        for (const s of splitSentences(text)) {
+        for (const s of splitSentences(text, maxChars)) {
           expect(s.start).toBeGreaterThanOrEqual(last);
           expect(s.end).toBeGreaterThan(s.start);
           expect(s.end).toBeLessThanOrEqual(text.length);
+          expect(s.end - s.start).toBeLessThanOrEqual(maxChars);
           last = s.end;
         }
       }),
       RUNS,
     );
+  });
+
+  it('cuts text with no sentence punctuation into passages within the chunk size, at clause marks first', () => {
+    const clauses = Array.from({ length: 4_000 }, (_, i) => `第${i}项数据记录正常`).join('，');
+    const passages = chunkDocument(parseDocument('log', 'log.txt', clauses, 'log'));
+    expect(passages.length).toBeGreaterThan(100);
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(DEFAULT_CHUNKING.maxChars);
+    expect(passages[0].text.endsWith('，')).toBe(true);
+    const unbroken = '数'.repeat(2_000);
+    expect(chunkDocument(parseDocument('raw', 'raw.txt', unbroken, 'raw')).every((p) => p.text.length <= DEFAULT_CHUNKING.maxChars)).toBe(true);
   });
 
   it("every passage is a slice of its paragraph and its source span covers exactly that slice's characters", () => {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkOptions } from '../../ingest/chunk-passages.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
+import { MAX_SENTENCE_CHARS } from '../../ingest/split-sentences.js';
 import { INDEX_FORMAT_VERSION, type Fingerprint } from './index-store.js';
 import { TOKENIZER_ID } from '../tokenize/jieba-dictionary.js';
 
@@ -12,7 +13,7 @@ export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chu
     format: INDEX_FORMAT_VERSION,
     corpus: corpus.digest('hex').slice(0, 16),
     model: modelFingerprint,
-    chunker: JSON.stringify(chunking),
+    chunker: JSON.stringify({ ...chunking, maxSentenceChars: MAX_SENTENCE_CHARS }),
     tokenizer: TOKENIZER_ID,
   };
 }
