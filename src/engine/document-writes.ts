@@ -1,19 +1,21 @@
 // Adding and removing documents, for the API and the page alike: check the file, write it to the
-// uploads folder, re-index, and undo the write if the re-index fails. A refused request changes nothing.
+// uploads folder, re-index, and undo the write if the re-index fails. A refused request changes
+// nothing. Writes run one at a time, and a full, read-only or locked disk is a clear refusal, not a 500.
 import { extname } from 'node:path';
 import { DEFAULT_CHUNKING, chunkDocument } from '../ingest/chunk-passages.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
-import { readUpload, removeUpload, restoreUpload, safeFileName, writeUpload } from '../ingest/upload-folder.js';
+import { removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
 import { MAX_UPLOAD_BYTES } from '../limits.js';
 import type { IndexReport } from '../search/index/build-index.js';
+import { IndexLockedError } from '../search/index/index-lock.js';
 import type { StoredDocument } from '../search/index/corpus-index.js';
 import type { AnswerEngine } from './answer-engine.js';
 
 export interface WriteError {
-  status: 403 | 404 | 409 | 413 | 415 | 422;
+  status: 403 | 404 | 409 | 413 | 415 | 422 | 503 | 507;
   code: string;
   message: string;
 }
@@ -44,40 +46,73 @@ function refusal(doc: NewDocument): WriteError | undefined {
   return undefined;
 }
 
+/** The refusal for a failure of the disk or of the index folder's lock; undefined for anything else. */
+function storageRefusal(err: unknown): WriteError | undefined {
+  if (err instanceof IndexLockedError) return { status: 503, code: 'index_busy', message: `${err.message}; nothing was changed, try again later` };
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { status: 507, code: 'insufficient_storage', message: 'the disk is full; nothing was changed' };
+  if (code === 'EROFS') return { status: 503, code: 'read_only_storage', message: 'the uploads or index folder is on a read-only disk; nothing was changed' };
+  if (code === 'EACCES' || code === 'EPERM') {
+    return { status: 503, code: 'storage_permission_denied', message: 'the server may not write to the uploads or index folder; nothing was changed' };
+  }
+  return undefined;
+}
+
+/** Document writes one at a time per uploads folder: an upload and a delete never interleave. */
+const queues = new Map<string, Promise<unknown>>();
+
+async function oneAtATime<T>(uploadsDir: string, write: () => Promise<T | { error: WriteError }>): Promise<T | { error: WriteError }> {
+  const run = (queues.get(uploadsDir) ?? Promise.resolve()).then(write);
+  queues.set(uploadsDir, run.catch(() => {}));
+  try {
+    return await run;
+  } catch (err) {
+    const refused = storageRefusal(err);
+    if (refused) return { error: refused };
+    throw err;
+  }
+}
+
 export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promise<AddResult> {
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
   const refused = refusal(doc);
   if (refused) return { error: refused };
-  const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
-  try {
-    const report = await engine.refresh();
-    const document = engine.document(documentId(path));
-    if (!document) throw new Error(`${path} was written but not indexed`);
-    return { document, report };
-  } catch (err) {
-    removeUpload(uploadsDir, path);
-    throw err;
-  }
+  return oneAtATime<AddResult>(uploadsDir, async () => {
+    const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
+    try {
+      const report = await engine.refresh();
+      const document = engine.document(documentId(path));
+      if (!document) throw new Error(`${path} was written but not indexed`);
+      return { document, report };
+    } catch (err) {
+      removeUpload(uploadsDir, path);
+      throw err;
+    }
+  });
 }
 
 export type RemoveResult = { report: IndexReport } | { error: WriteError };
 
-/** Removes an uploaded document; if the re-index fails, the file is put back, so nothing changed. */
+/** Removes an uploaded document; the file is deleted only once the index without it is saved. */
 export async function removeDocument(engine: AnswerEngine, id: string): Promise<RemoveResult> {
-  const doc = engine.document(id);
-  if (!doc) return { error: { status: 404, code: 'unknown_document', message: 'no such document' } };
-  if (!isUpload(doc.path)) {
-    return { error: { status: 409, code: 'not_an_upload', message: 'only uploaded documents can be deleted; remove other files from the corpus folder' } };
-  }
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
-  const bytes = readUpload(uploadsDir, doc.path);
-  removeUpload(uploadsDir, doc.path);
-  try {
-    return { report: await engine.refresh() };
-  } catch (err) {
-    restoreUpload(uploadsDir, doc.path, bytes);
-    throw err;
-  }
+  return oneAtATime<RemoveResult>(uploadsDir, async () => {
+    const doc = engine.document(id);
+    if (!doc) return { error: { status: 404, code: 'unknown_document', message: 'no such document' } };
+    if (!isUpload(doc.path)) {
+      return { error: { status: 409, code: 'not_an_upload', message: 'only uploaded documents can be deleted; remove other files from the corpus folder' } };
+    }
+    const aside = setUploadAside(uploadsDir, doc.path);
+    let report: IndexReport;
+    try {
+      report = await engine.refresh();
+    } catch (err) {
+      aside.undo();
+      throw err;
+    }
+    aside.commit();
+    return { report };
+  });
 }

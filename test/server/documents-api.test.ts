@@ -1,6 +1,6 @@
 // Adding and deleting documents through the API: off without ADMIN_TOKEN, refused without the token,
 // and with it an added document is searchable at once and a deleted one is gone. Refusals change nothing.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/server/app.js';
 import { exampleQuestions } from '../../src/chat/example-questions.js';
 import { removeDocument } from '../../src/engine/document-writes.js';
+import { lockIndexFolder } from '../../src/search/index/index-lock.js';
 import { openEngine } from '../support/engines.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -34,7 +35,7 @@ const postJson = (body: unknown, headers: Record<string, string> = auth) =>
   withToken.request('/api/documents', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 const ask = async (question: string) => (await (await withToken.request(`/api/ask?q=${encodeURIComponent(question)}&topK=3`)).json()).passages[0];
-const uploadedFiles = () => (readdirSync(uploadsDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort());
+const uploadedFiles = () => readdirSync(uploadsDir, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name).sort();
 const listed = async () => (await (await withToken.request('/api/documents')).json()).documents as { id: string; uploaded: boolean }[];
 
 beforeAll(async () => {
@@ -138,6 +139,63 @@ describe('with ADMIN_TOKEN', () => {
     expect(uploadedFiles()).toEqual(files);
     expect(engine.document(added.id)).toBeDefined();
     expect((await engine.refresh()).removed).toBe(0);
+  });
+
+  it('a delete that cannot re-index (another writer holds the index) is refused with 503 and keeps the file and the document', async () => {
+    const added = (await (await postJson({ title: '停水通知', text: '本周三上午八点至十二点，幸福小区停水检修管道。' })).json()).document;
+    const files = uploadedFiles();
+    const release = lockIndexFolder(join(work, 'index'));
+    try {
+      const res = await withToken.request(`/api/documents/${added.id}`, { method: 'DELETE', headers: auth });
+      expect(res.status).toBe(503);
+      expect((await res.json()).error).toMatchObject({ code: 'index_busy', message: expect.stringContaining('nothing was changed') });
+    } finally {
+      release();
+    }
+    expect(uploadedFiles()).toEqual(files);
+    expect((await ask('幸福小区哪天停水?')).docId).toBe(added.id);
+  });
+
+  it('refuses an upload on a full disk with 507, and writes nothing', async () => {
+    const files = uploadedFiles();
+    const count = (await listed()).length;
+    // The upload's temporary file is /dev/full, where every write fails with ENOSPC.
+    symlinkSync('/dev/full', join(uploadsDir, `满盘.txt.${process.pid}.tmp`));
+    const res = await upload('满盘.txt', Buffer.from('磁盘已满时上传的文件。'));
+    expect(res.status).toBe(507);
+    expect((await res.json()).error.code).toBe('insufficient_storage');
+    expect(uploadedFiles()).toEqual(files);
+    expect(readdirSync(uploadsDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect((await listed()).length).toBe(count);
+  });
+
+  it('takes names far over 255 bytes, and never gives a deleted document’s id to a new one', async () => {
+    const emoji = `${'📄'.repeat(100)}.txt`;
+    const chinese = `${'关于进一步加强城市管理工作的通知'.repeat(5)}.txt`;
+    for (const name of [emoji, chinese, chinese]) expect((await upload(name, Buffer.from('很长的文件名也能上传。'))).status).toBe(201);
+    const first = (await (await postJson({ title: '重名文件', text: '第一份重名文件的内容。' })).json()).document;
+    expect((await withToken.request(`/api/documents/${first.id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+    const second = (await (await postJson({ title: '重名文件', text: '第二份重名文件的内容。' })).json()).document;
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it('keeps every upload a racing delete of an older id did not name', async () => {
+    let previous = (await (await postJson({ title: '竞争', text: '第0次上传的内容。' })).json()).document.id as string;
+    const kept: string[] = [];
+    for (let round = 1; round <= 8; round++) {
+      const [deleted, added] = await Promise.all([
+        withToken.request(`/api/documents/${previous}`, { method: 'DELETE', headers: auth }),
+        postJson({ title: '竞争', text: `第${round}次上传的内容。` }),
+      ]);
+      expect(deleted.status).toBe(200);
+      expect(added.status).toBe(201);
+      previous = (await added.json()).document.id;
+      kept.push(previous);
+    }
+    const ids = (await listed()).map((d) => d.id);
+    expect(ids).toContain(previous);
+    expect(kept.filter((id) => ids.includes(id))).toEqual([previous]);
+    expect(new Set(kept).size).toBe(kept.length);
   });
 
   it('example questions follow the corpus: after an upload they can come from the new document', async () => {
