@@ -21,6 +21,8 @@ export interface Config {
   apiToken?: string;
   /** Where people reach this server (PUBLIC_URL): links in chat replies and MCP results become absolute. */
   publicUrl?: string;
+  /** Host names the server answers to besides loopback names, IP addresses, HOST and PUBLIC_URL's (ALLOWED_HOSTS, comma-separated). */
+  allowedHosts: string[];
 }
 
 /** A bearer token from the environment: unset or blank is none; otherwise only characters a bearer token may hold (RFC 6750). */
@@ -59,5 +61,6 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     adminToken: bearerToken(env, 'ADMIN_TOKEN'),
     apiToken: bearerToken(env, 'API_TOKEN'),
     publicUrl: publicUrlFrom(env),
+    allowedHosts: (env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
   };
 }

@@ -5,6 +5,7 @@ import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited }
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
 import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
+import { hostCheck } from './host-check.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import type { EngineSource } from './engine-context.js';
@@ -33,11 +34,14 @@ export interface AppOptions {
   host?: string;
   /** Where people reach the server: links in chat and MCP replies become absolute. */
   publicUrl?: string;
+  /** Host names answered besides loopback names, IP addresses, `host` and `publicUrl`'s. */
+  allowedHosts?: string[];
 }
 
 export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   const app = new Hono();
   if (options.logRequests) app.use(requestLog());
+  app.use(hostCheck(options));
   app.use(securityHeaders());
   const small = bodySizeLimit();
   const large = bodySizeLimit(UPLOAD_BODY_BYTES);

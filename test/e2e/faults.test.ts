@@ -40,6 +40,13 @@ describe('a broken index is detected and rebuilt, never served', () => {
       writeFileSync(path, JSON.stringify(manifest));
     }, 'another version'],
     ['garbage in the manifest', () => writeFileSync(join(currentBuild(), 'manifest.json'), '{"fing'), 'manifest missing or unreadable'],
+    ['a null manifest', () => writeFileSync(join(currentBuild(), 'manifest.json'), 'null'), 'manifest is malformed'],
+    ['a manifest without its checksums', () => {
+      const path = join(currentBuild(), 'manifest.json');
+      const { checksums: _dropped, ...rest } = JSON.parse(readFileSync(path, 'utf8'));
+      writeFileSync(path, JSON.stringify(rest));
+    }, 'manifest is malformed'],
+    ['a CURRENT pointing outside the index', () => writeFileSync(join(indexDir, 'CURRENT'), '../../etc'), 'CURRENT is corrupt'],
   ])('%s', async (_name, damage, reason) => {
     await open();
     damage();

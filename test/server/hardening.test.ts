@@ -139,6 +139,23 @@ describe('the chat form', () => {
   });
 });
 
+describe('the Host header (DNS rebinding)', () => {
+  const withHost = (host: string, target = app) => target.request('/api/documents', { headers: { host } });
+
+  it('refuses a name the server is not known by, and serves loopback names and IP addresses', async () => {
+    const refused = await withHost('attacker.example');
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toMatch(/ALLOWED_HOSTS=attacker\.example/);
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', '192.168.1.20', 'app.localhost']) expect((await withHost(host)).status, host).toBe(200);
+  });
+
+  it('serves the names it is configured with', async () => {
+    const named = createApp(() => engine, { host: 'docs.lan', publicUrl: 'https://qa.example.org', allowedHosts: ['intranet'] });
+    for (const host of ['docs.lan:3000', 'qa.example.org', 'INTRANET']) expect((await withHost(host, named)).status, host).toBe(200);
+    expect((await withHost('attacker.example', named)).status).toBe(403);
+  });
+});
+
 describe('security headers', () => {
   it('every page carries a CSP without inline script, nosniff, a referrer policy and no framing', async () => {
     for (const path of ['/', '/docs', '/api/documents', '/nothing']) {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Passage } from '../../ingest/chunk-passages.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { nextTurn } from '../../util/next-turn.js';
@@ -23,13 +24,19 @@ export interface Fingerprint {
 
 const FINGERPRINT_PARTS = ['corpus', 'model', 'chunker', 'tokenizer'] as const;
 
-interface Manifest {
-  fingerprint: Fingerprint;
-  createdAt: string;
-  passages: number;
-  dimensions: number;
-  checksums: Record<string, string>;
-}
+/** What a build's manifest must look like; anything else (null, a missing field) means rebuild, not crash. */
+const ManifestSchema = z.object({
+  fingerprint: z.object({ format: z.number(), corpus: z.string(), model: z.string(), chunker: z.string(), tokenizer: z.string() }),
+  createdAt: z.string(),
+  passages: z.number().int().nonnegative(),
+  dimensions: z.number().int().positive(),
+  checksums: z.record(z.string(), z.string()),
+});
+
+type Manifest = z.infer<typeof ManifestSchema>;
+
+/** CURRENT names a build folder of this index and nothing else. */
+const BUILD_NAME = /^build-[0-9]+-[0-9]+$/;
 
 const CORPUS_FILE = 'corpus.json';
 const VECTORS_FILE = 'vectors.f32';
@@ -95,14 +102,22 @@ export type LoadResult = { index: CorpusIndex } | { reason: string };
 function readBuild(dir: string, names: readonly string[]): { manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
   const pointer = join(dir, 'CURRENT');
   if (!existsSync(pointer)) return { reason: 'no index built yet' };
-  const folder = join(dir, readFileSync(pointer, 'utf8').trim());
-  let manifest: Manifest;
+  const build = readFileSync(pointer, 'utf8').trim();
+  if (!BUILD_NAME.test(build)) return { reason: 'index pointer CURRENT is corrupt' };
+  const folder = join(dir, build);
+  let raw: unknown;
   try {
-    manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    raw = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
   } catch {
     return { reason: 'index manifest missing or unreadable' };
   }
-  if (manifest.fingerprint?.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
+  const checked = ManifestSchema.safeParse(raw);
+  if (!checked.success) {
+    const format = (raw as { fingerprint?: { format?: unknown } } | null)?.fingerprint?.format;
+    return { reason: typeof format === 'number' && format !== INDEX_FORMAT_VERSION ? 'index is from another version of xunyuan' : 'index manifest is malformed' };
+  }
+  const manifest = checked.data;
+  if (manifest.fingerprint.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
   const buffers: Record<string, Buffer> = {};
   for (const name of names) {
     const path = join(folder, name);
