@@ -5,8 +5,8 @@ import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
-import { isLoopback } from '../server/bearer-tokens.js';
 import { progressReporter } from './progress.js';
+import { exposureWarnings, listeningUrl } from './startup-notes.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
@@ -14,16 +14,14 @@ runCli(async () => {
   let engine: AnswerEngine | undefined;
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
   const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0' });
-  if (!isLoopback(config.host) && !config.apiToken) {
-    log(`warning: listening on ${config.host}, beyond this machine, without API_TOKEN: anyone who can reach it can ask and read the documents`);
-  }
+  exposureWarnings(config).forEach(log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another port` : err.message;
     console.error(`[xunyuan] cannot listen on ${config.host}:${config.port}: ${reason}`);
     process.exit(1);
   });
-  server.on('listening', () => console.error(`[xunyuan] listening on http://${config.host}:${config.port} (corpus ${config.corpusDir})`));
+  server.on('listening', () => log(`listening on ${listeningUrl(config.host, config.port)} (corpus ${config.corpusDir})`));
 
   let watcher: FolderWatch | undefined;
   const stop = () => {

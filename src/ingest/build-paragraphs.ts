@@ -1,6 +1,6 @@
 // Source lines → display paragraphs: lines broken mid-sentence are rejoined, headlines,
 // bylines and captions stay paragraphs of their own.
-import { endsSentence, isAsciiWordChar } from '../text/char-class.js';
+import { endsSentence, isSpacedWordChar } from '../text/char-class.js';
 import { classifyLine, isDateline, type ParagraphKind } from './classify-line.js';
 import { cleanLine } from './clean-line.js';
 import { appendMapped, type MappedText } from './mapped-text.js';
@@ -57,7 +57,7 @@ export function buildParagraphs(source: string): RawParagraph[] {
   for (const line of readLines(source)) {
     const last = paragraphs[paragraphs.length - 1];
     if (last && continues(last, line)) {
-      if (isAsciiWordChar(last.text[last.text.length - 1]) && isAsciiWordChar(line.text[0])) {
+      if (isSpacedWordChar(last.text[last.text.length - 1]) && isSpacedWordChar(line.text[0])) {
         appendMapped(last, { text: ' ', map: [line.breakOffset] });
       }
       appendMapped(last, line);

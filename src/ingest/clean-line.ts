@@ -1,5 +1,5 @@
 // Cleaning of one source line for display: OCR spaces out, Markdown heading marks out.
-import { isAsciiWordChar } from '../text/char-class.js';
+import { isSpacedWordChar } from '../text/char-class.js';
 import type { MappedText } from './mapped-text.js';
 
 export interface CleanLine extends MappedText {
@@ -8,7 +8,7 @@ export interface CleanLine extends MappedText {
 }
 
 /** Characters after which a following Latin word keeps its space ("Hello, world", "3.5 GHz"). */
-const keepsSpaceAfter = (ch: string) => isAsciiWordChar(ch) || /[.,;:!?%)\]'"]/.test(ch);
+const keepsSpaceAfter = (ch: string) => isSpacedWordChar(ch) || /[.,;:!?%)\]'"]/.test(ch);
 
 /**
  * `line` starts at `offset` in the source. OCR inserts spaces between Chinese characters
@@ -32,7 +32,7 @@ export function cleanLine(line: string, offset: number): CleanLine {
       while (j < line.length && /\s/.test(line[j])) j++;
       const prev = text[text.length - 1];
       const next = line[j];
-      if (prev !== undefined && next !== undefined && keepsSpaceAfter(prev) && isAsciiWordChar(next)) {
+      if (prev !== undefined && next !== undefined && keepsSpaceAfter(prev) && isSpacedWordChar(next)) {
         text += ' ';
         map.push(offset + i);
       }

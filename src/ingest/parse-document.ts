@@ -4,6 +4,13 @@ import type { ParsedDocument } from './document-model.js';
 import { splitArticles } from './split-articles.js';
 import { splitSentences } from './split-sentences.js';
 
+/**
+ * Bump when cleaning, paragraphs, articles or sentences come out differently for the same file: the
+ * index fingerprint carries it, so stored parses are redone (vectors of unchanged texts still serve).
+ * 2: sentences bounded in length; spaces kept between accented Latin, Greek and Cyrillic words.
+ */
+export const PARSER_VERSION = 2;
+
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
   const raw = splitArticles(buildParagraphs(source), fallbackTitle);
   let index = 0;

@@ -44,6 +44,7 @@ function pickHeadline(run: RawParagraph[]): RawParagraph | undefined {
 
 export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string): RawArticle[] {
   const articles: RawArticle[] = [];
+  let firstHeadline: RawParagraph | undefined;
   let i = 0;
   let section: string | undefined;
   while (i < paragraphs.length) {
@@ -54,6 +55,7 @@ export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string)
     let headline: RawParagraph | undefined;
     if (run.length > 0 && opensArticle(run, paragraphs[j], articles.length === 0)) {
       headline = pickHeadline(run);
+      firstHeadline ??= headline;
       articles.push({ title: headline?.text ?? fallbackTitle, paragraphs: [] });
       section = undefined;
     } else if (articles.length === 0) {
@@ -68,5 +70,7 @@ export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string)
     if (j < paragraphs.length) current.paragraphs.push({ paragraph: paragraphs[j], section });
     i = j + 1;
   }
+  // A file that is nothing but a headline (`停水通知`) is its own text, not an empty document.
+  if (firstHeadline && articles.every((a) => a.paragraphs.length === 0)) articles[0].paragraphs.push({ paragraph: firstHeadline });
   return articles;
 }

@@ -1,9 +1,9 @@
-// The server's two bearer tokens, each compared in constant time (Hono's bearer-auth middleware):
-// ADMIN_TOKEN guards writes (off without it); API_TOKEN guards asking (/api/ask, /v1/*, /mcp) when
-// the server listens beyond loopback.
+// The server's two bearer tokens, each compared in constant time: ADMIN_TOKEN guards writes (off
+// without it); API_TOKEN guards asking (/api/ask, /v1/*, /mcp) when the server listens beyond
+// loopback. Written here rather than with Hono's bearer-auth, which matches the scheme name
+// case-sensitively: RFC 7235 makes `bearer` and `Bearer` the same.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { apiError } from './api-error.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -18,13 +18,22 @@ export type ErrorBody = (code: string, message: string) => object;
 
 export const apiErrorBody: ErrorBody = (code, message) => ({ error: { code, message } });
 
+/** `Authorization: Bearer <token>`, the scheme in any case; the token as RFC 6750 allows it. */
+const BEARER = /^bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
+
 function bearerGuard(token: string, name: string, body: ErrorBody): MiddlewareHandler {
-  return bearerAuth({
-    verifyToken: (given) => tokenMatches(token, given),
-    noAuthenticationHeader: { message: body('unauthorized', `send the token as \`Authorization: Bearer <${name}>\``) },
-    invalidAuthenticationHeader: { message: body('invalid_request', `the Authorization header must be \`Bearer <${name}>\``) },
-    invalidToken: { message: body('unauthorized', `the ${name} is not correct`) },
-  });
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const refuse = (status: 400 | 401, code: string, message: string) => {
+      c.header('WWW-Authenticate', status === 400 ? 'Bearer error="invalid_request"' : 'Bearer realm="xunyuan"');
+      return c.json(body(code, message), status);
+    };
+    if (header === undefined) return refuse(401, 'unauthorized', `send the token as \`Authorization: Bearer <${name}>\``);
+    const given = BEARER.exec(header)?.[1];
+    if (given === undefined) return refuse(400, 'invalid_request', `the Authorization header must be \`Bearer <${name}>\``);
+    if (!tokenMatches(token, given)) return refuse(401, 'unauthorized', `the ${name} is not correct`);
+    await next();
+  };
 }
 
 export function requireAdmin(token: string | undefined): MiddlewareHandler {

@@ -37,6 +37,10 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   undecodable: '无法把这个文件读成文字（编码无法识别，或不是文本文件）。',
   empty_document: '这个文件里没有可以索引的文字。',
   writes_disabled: '这个服务器没有上传文件夹。',
+  insufficient_storage: '磁盘已满，文件没有保存。',
+  read_only_storage: '存储是只读的，文件没有保存。',
+  storage_permission_denied: '服务器没有写入权限，文件没有保存。',
+  index_busy: '索引正在被另一个程序写入，请稍后再试。',
 };
 
 export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
@@ -79,8 +83,9 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     const engine = c.var.engine;
     if (!adminToken) return c.text('adding documents is off: start the server with ADMIN_TOKEN set', 403);
     const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], undefined, undefined, { error: message }, status);
-    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     if (typeof form.token !== 'string' || !tokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
+    if (Array.isArray(form.file)) return refuse('一次只能上传一个文件。', 400);
     if (!(form.file instanceof File) || form.file.size === 0) return refuse('请选择要上传的文件。', 400);
     const result = await addDocument(engine, { fileName: form.file.name, bytes: Buffer.from(await form.file.arrayBuffer()) });
     if ('error' in result) return refuse(UPLOAD_PROBLEMS[result.error.code] ?? result.error.message, result.error.status);

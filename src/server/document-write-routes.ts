@@ -65,7 +65,10 @@ async function readNewDocument(c: Context): Promise<NewDocument | Response> {
     // Written as Markdown so that the title is the document's first heading, as in any corpus file.
     return { fileName: `${title}.md`, bytes: Buffer.from(`# ${title}\n\n${text}\n`) };
   }
-  const parsed = UploadFormSchema.safeParse(await c.req.parseBody().catch(() => undefined));
+  const body = await c.req.parseBody({ all: true }).catch(() => undefined);
+  if (body === undefined) return apiError(c, 400, 'invalid_request', 'the multipart body could not be read; send the file as multipart/form-data field `file`');
+  if (Array.isArray(body.file)) return apiError(c, 400, 'invalid_request', 'send one file per request (one `file` field)');
+  const parsed = UploadFormSchema.safeParse(body);
   if (!parsed.success) return invalidRequest(c, parsed.error);
   const { file } = parsed.data;
   return { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) };

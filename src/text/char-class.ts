@@ -7,8 +7,8 @@ const HAN = new RegExp(`[${HAN_CLASS}]`);
 
 export const isHan = (ch: string): boolean => HAN.test(ch);
 
-/** Letters and digits of the Latin script, the characters between which a space is meaningful. */
-export const isAsciiWordChar = (ch: string): boolean => /[A-Za-z0-9]/.test(ch);
+/** Digits and the letters of scripts that separate words with spaces (Latin with its accents, Greek, Cyrillic): between these a space is meaningful. */
+export const isSpacedWordChar = (ch: string): boolean => /[0-9\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(ch);
 
 /** Ends a sentence in Chinese text (full- and half-width forms; OCR output mixes both). */
 export const SENTENCE_END = '。！？!?；;…';

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/command-line.js';
+import { exposureWarnings, listeningUrl } from '../../src/cli/startup-notes.js';
 import { loadConfig } from '../../src/config.js';
 
 describe('the command line', () => {
@@ -47,5 +48,15 @@ describe('configuration', () => {
     expect(loadConfig([], { PUBLIC_URL: 'https://docs.example.org/xunyuan/' }).publicUrl).toBe('https://docs.example.org/xunyuan');
     expect(() => loadConfig([], { PUBLIC_URL: 'docs.example.org' })).toThrow(/PUBLIC_URL must be an http\(s\) address/);
     expect(() => loadConfig([], { PUBLIC_URL: 'ftp://docs.example.org' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('writes an IPv6 listening address in brackets and warns when exposed without protection', () => {
+    expect(listeningUrl('::', 3310)).toBe('http://[::]:3310');
+    expect(listeningUrl('127.0.0.1', 3000)).toBe('http://127.0.0.1:3000');
+    expect(exposureWarnings({ host: '127.0.0.1', adminToken: 'admin-token-0123456789' })).toEqual([]);
+    expect(exposureWarnings({ host: '0.0.0.0' }).join()).toMatch(/without API_TOKEN/);
+    const plain = exposureWarnings({ host: '0.0.0.0', apiToken: 'api-token-0123456789', adminToken: 'admin-token-0123456789' });
+    expect(plain).toEqual([expect.stringMatching(/ADMIN_TOKEN travels in clear/)]);
+    expect(exposureWarnings({ host: '0.0.0.0', apiToken: 'api-token-0123456789', adminToken: 'admin-token-0123456789', publicUrl: 'https://qa.example.org' })).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ describe('cleaning real seed snippets', () => {
 
   it('keeps the space between Latin words', () => {
     expect(cleanLine('HENGSHUI RIBAO 衡水日报', 0).text).toBe('HENGSHUI RIBAO衡水日报');
+    expect(cleanLine('Café résumé 与 Ελληνικά κείμενο', 0).text).toBe('Café résumé与Ελληνικά κείμενο');
   });
 
   it('drops Markdown heading marks and remembers the level', () => {

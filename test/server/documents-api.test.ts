@@ -169,6 +169,21 @@ describe('with ADMIN_TOKEN', () => {
     expect((await listed()).length).toBe(count);
   });
 
+  it('takes the scheme in any case, one file per request, a broken body as 400, and a four-character note as a document', async () => {
+    const note = await upload('停水.txt', Buffer.from('明天停水'), { authorization: `bearer ${TOKEN}` });
+    expect(note.status).toBe(201);
+    expect((await ask('明天停水吗')).docId).toBe((await note.json()).document.id);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(Buffer.from('一。'))]), 'a.txt');
+    form.append('file', new Blob([new Uint8Array(Buffer.from('二。'))]), 'b.txt');
+    const two = await withToken.request('/api/documents', { method: 'POST', headers: auth, body: form });
+    expect(two.status).toBe(400);
+    expect((await two.json()).error.message).toMatch(/one file per request/);
+    const broken = await withToken.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=xyz' }, body: 'not multipart at all' });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).error.message).toMatch(/multipart body could not be read/);
+  });
+
   it('takes names far over 255 bytes, and never gives a deleted document’s id to a new one', async () => {
     const emoji = `${'📄'.repeat(100)}.txt`;
     const chinese = `${'关于进一步加强城市管理工作的通知'.repeat(5)}.txt`;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ChunkOptions } from '../../ingest/chunk-passages.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
-import { MAX_SENTENCE_CHARS } from '../../ingest/split-sentences.js';
+import { PARSER_VERSION } from '../../ingest/parse-document.js';
 import { INDEX_FORMAT_VERSION, type Fingerprint } from './index-store.js';
 import { TOKENIZER_ID } from '../tokenize/jieba-dictionary.js';
 
@@ -13,7 +13,7 @@ export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chu
     format: INDEX_FORMAT_VERSION,
     corpus: corpus.digest('hex').slice(0, 16),
     model: modelFingerprint,
-    chunker: JSON.stringify({ ...chunking, maxSentenceChars: MAX_SENTENCE_CHARS }),
+    chunker: JSON.stringify({ ...chunking, parser: PARSER_VERSION }),
     tokenizer: TOKENIZER_ID,
   };
 }
