@@ -13,6 +13,8 @@ export interface Config {
   host: string;
   /** Query vectors kept for repeated questions (QUERY_CACHE_SIZE, 0 turns the cache off). */
   queryCacheSize: number;
+  /** Questions arriving together share one model call (QUERY_BATCHING=0 turns it off). */
+  queryBatching: boolean;
   /** Re-index while serving when the folders change (`--watch` or WATCH=1). */
   watch: boolean;
   /** Turns on the write endpoints, which then require it as a bearer token (ADMIN_TOKEN). */
@@ -57,6 +59,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     queryCacheSize,
+    queryBatching: env.QUERY_BATCHING !== '0',
     watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
     adminToken: bearerToken(env, 'ADMIN_TOKEN'),
     apiToken: bearerToken(env, 'API_TOKEN'),

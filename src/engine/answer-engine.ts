@@ -12,6 +12,7 @@ import { fingerprintOf } from '../search/index/fingerprint.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
+import { QueryBatcher } from '../search/embed/query-batcher.js';
 import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
 import { retrieve } from '../search/rank/retrieve.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   queryCacheSize?: number;
   /** An embedder already loaded (tests share one); otherwise the model in `modelDir` is loaded. */
   embedder?: Embedder;
+  /** Embed questions that arrive together in one model call (default on; off for the load bench's comparison). */
+  queryBatching?: boolean;
 }
 
 export interface AskInput {
@@ -45,6 +48,7 @@ export interface AskInput {
 
 export class AnswerEngine {
   private readonly queryVectors: QueryVectorCache;
+  private readonly embedQuestion: (text: string) => Promise<number[]>;
   /** Re-indexes run one after another, never two at once. */
   private queue: Promise<unknown> = Promise.resolve();
   private swaps = 0;
@@ -59,6 +63,8 @@ export class AnswerEngine {
     readonly buildReport: IndexReport | undefined,
   ) {
     this.queryVectors = new QueryVectorCache(options.queryCacheSize);
+    const batcher = new QueryBatcher((texts) => embedder.embedQueries(texts));
+    this.embedQuestion = options.queryBatching === false ? async (text) => (await embedder.embedQueries([text]))[0] : (text) => batcher.embed(text);
   }
 
   /** True when this open built (or updated) the index rather than loading it. */
@@ -170,7 +176,7 @@ export class AnswerEngine {
 
   /** Repeated questions come from the cache; a question is embedded in its matching form, as passages are. */
   private queryVector(query: string): Promise<number[]> {
-    return this.queryVectors.get(query, (q) => this.embedder.embedQuery(queryEmbeddingText(q)));
+    return this.queryVectors.get(query, (q) => this.embedQuestion(queryEmbeddingText(q)));
   }
 
   /** For `npm run fit:sentences`: the sentences of the top passage's paragraph, with their features. */

@@ -68,7 +68,7 @@ if (phase === 'build') {
   };
   const times = await timed((q) => engine.ask({ question: q }));
   // The query's embedding alone, with the same model: what answering costs beyond it is ours.
-  const embedTimes = await timed((q) => embedder.embedQuery(queryEmbeddingText(q)));
+  const embedTimes = await timed((q) => embedder.embedQueries([queryEmbeddingText(q)]));
   report({
     loadSeconds,
     rebuilt: engine.built,

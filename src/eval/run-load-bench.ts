@@ -1,8 +1,10 @@
 // `npm run bench:load`: drives a real server over loopback with autocannon at concurrency 1, 8 and 32
 // (LOAD_SECONDS each, default 20), then a soak (SOAK_SECONDS, default 120) at concurrency 8 that
 // samples the server's RSS. Questions: the seed question set (hits) and off-topic ones (misses). The
-// levels run twice: with the query-vector cache (the default; the mix repeats, as real traffic does)
-// and with it off, so every request embeds its question.
+// levels run three ways: with the query-vector cache off (every request embeds its question) on two
+// servers at once, one batching the questions that arrive together into one model call and one not,
+// driven alternately level by level; then with the cache on (the default; the mix repeats, as real
+// traffic does).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,22 +44,41 @@ async function startServer(env: Record<string, string>) {
   return { url, server };
 }
 
-async function levels(label: string, env: Record<string, string>) {
-  const { url, server } = await startServer(env);
+interface Row {
+  connections: number;
+  result: autocannon.Result;
+}
+
+const table = (label: string, rows: Row[]) =>
+  `\n${label}\n| connections | requests/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|\n` +
+  rows.map(({ connections, result: r }) => `| ${connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.timeouts} | ${r.non2xx} |`).join('\n');
+
+/** Each server in turn at each level: noise that drifts over the run hits both alike. */
+async function alternating(servers: { label: string; env: Record<string, string> }[]): Promise<void> {
+  // One after another: the first may bring the index up to date, and an index folder takes one writer.
+  const started: Awaited<ReturnType<typeof startServer>>[] = [];
+  for (const s of servers) started.push(await startServer(s.env));
+  const rows: Row[][] = servers.map(() => []);
   try {
-    console.log(`\n${label}\n| connections | requests/s | p50 ms | p99 ms | errors | non-2xx |\n|---|---|---|---|---|---|`);
     for (const connections of [1, 8, 32]) {
-      const r = await drive(url, connections, LOAD_SECONDS);
-      console.log(`| ${connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.timeouts} | ${r.non2xx} |`);
+      for (const [i, { url }] of started.entries()) rows[i].push({ connections, result: await drive(url, connections, LOAD_SECONDS) });
     }
   } finally {
-    server.kill('SIGTERM');
+    for (const { server } of started) server.kill('SIGTERM');
+  }
+  servers.forEach((s, i) => console.log(table(s.label, rows[i])));
+  if (servers.length === 2) {
+    const ratio = (k: number) => rows[1][k].result.requests.average / rows[0][k].result.requests.average;
+    console.log(`\n${servers[1].label} ÷ ${servers[0].label}, requests/s: ${[0, 1, 2].map((k) => `${[1, 8, 32][k]} conn ${ratio(k).toFixed(2)}×`).join(', ')}`);
   }
 }
 
 runCli(async () => {
-  await levels('query-vector cache off (every request embeds its question)', { QUERY_CACHE_SIZE: '0' });
-  await levels('query-vector cache on (default)', {});
+  await alternating([
+    { label: 'cache off, batching off (QUERY_BATCHING=0)', env: { QUERY_CACHE_SIZE: '0', QUERY_BATCHING: '0' } },
+    { label: 'cache off, batching on (the default)', env: { QUERY_CACHE_SIZE: '0' } },
+  ]);
+  await alternating([{ label: 'query-vector cache on (default)', env: {} }]);
   const { url, server } = await startServer({});
   try {
     const samples: number[] = [];

@@ -34,7 +34,7 @@ function countingEmbedder(): Embedder & { texts: string[] } {
     texts,
     fingerprint: 'counting',
     dimensions: 8,
-    embedQuery: async (q) => vector(q),
+    embedQueries: async (questions) => questions.map(vector),
     embedPassages: async (batch) => {
       texts.push(...batch);
       return batch.map(vector);

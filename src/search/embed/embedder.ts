@@ -15,7 +15,8 @@ export interface Embedder {
   /** Identifies the model's weights: an index built with another model is rebuilt. */
   fingerprint: string;
   dimensions: number;
-  embedQuery(question: string): Promise<number[]>;
+  /** Several questions in one model call (the query batcher's), each with bge's query prefix. */
+  embedQueries(questions: string[]): Promise<number[][]>;
   embedPassages(texts: string[]): Promise<number[][]>;
 }
 
@@ -58,7 +59,7 @@ export async function loadEmbedder(modelDir: string): Promise<Embedder> {
   return {
     fingerprint,
     dimensions,
-    embedQuery: async (question) => (await embed([QUERY_PREFIX + question]))[0],
+    embedQueries: (questions) => embed(questions.map((q) => QUERY_PREFIX + q)),
     embedPassages: embed,
   };
 }
