@@ -18,6 +18,7 @@ import { retrieve } from '../search/rank/retrieve.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { CANDIDATE_DEPTH } from '../search/knobs.js';
 import { TOP_K } from '../limits.js';
+import { nextTurn } from '../util/next-turn.js';
 
 export interface EngineOptions {
   corpusDir: string;
@@ -200,6 +201,9 @@ export class AnswerEngine {
     const read = readQuestion(input.question, input.context);
     const vector = await this.queryVector(read.query);
     const candidates = await retrieve(index, read.query, vector, { docId: input.docId, depth: Math.max(CANDIDATE_DEPTH, topK), fusion, focus: read.focus });
+    // Ranking and composing each take a few milliseconds of the event loop; between them, requests
+    // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
+    await nextTurn();
     return composeAnswer(index, input.question, read, candidates, topK, startedAt);
   }
 }

@@ -1,0 +1,19 @@
+// Reading a folder again parses only the files whose bytes changed, and forgets files no longer read.
+import { expect, it } from 'vitest';
+import type { FormatReader } from '../../src/ingest/formats/format-reader.js';
+import { ParseCache } from '../../src/ingest/parse-cache.js';
+
+it('parses an unchanged file once, a changed one again, and drops what was not read since', () => {
+  const parsed: string[] = [];
+  const reader: FormatReader = { extensions: ['.html'], read: (bytes) => (parsed.push(bytes.toString()), { text: bytes.toString().toUpperCase() }) };
+  const cache = new ParseCache();
+  expect(cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
+  expect(cache.read(reader, Buffer.from('b'))).toEqual({ text: 'B' });
+  cache.forgetUnused();
+  expect(cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
+  expect(cache.read(reader, Buffer.from('c'))).toEqual({ text: 'C' });
+  cache.forgetUnused();
+  expect(parsed).toEqual(['a', 'b', 'c']);
+  cache.read(reader, Buffer.from('b'));
+  expect(parsed).toEqual(['a', 'b', 'c', 'b']);
+});
