@@ -20,8 +20,23 @@ function Paragraph(props: { p: StoredParagraph; cited?: Cited }) {
   return p.kind === 'heading' ? <h3 {...attributes}>{text}</h3> : <p {...attributes}>{text}</p>;
 }
 
+/** A paged source (PDF) marks where each page starts, so a citation's 第N页 can be checked against the file. */
+function PageMark(props: { page: number }) {
+  return (
+    <p class="page-mark" id={`page-${props.page}`}>
+      第 {props.page} 页
+    </p>
+  );
+}
+
 export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
   const { doc, cited } = props;
+  let page: number | undefined;
+  const startsPage = (p: StoredParagraph) => {
+    const starts = p.page !== undefined && p.page !== page;
+    page = p.page ?? page;
+    return starts;
+  };
   return (
     <Layout title={`${doc.title} · 寻源`} scripts>
       <p class="doc-back">
@@ -36,7 +51,10 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
           <article id={`a${article.index}`} aria-labelledby={`a${article.index}-title`}>
             <h2 id={`a${article.index}-title`}>{article.title}</h2>
             {article.paragraphs.map((p) => (
-              <Paragraph p={p} cited={cited} />
+              <>
+                {startsPage(p) ? <PageMark page={p.page!} /> : ''}
+                <Paragraph p={p} cited={cited} />
+              </>
             ))}
           </article>
         ))}

@@ -2,7 +2,7 @@
 // form (no script needed): the token goes in the body, which also keeps other sites from posting it.
 import type { StoredDocument } from '../src/search/index/corpus-index.js';
 import { ACCEPTED_EXTENSIONS } from '../src/ingest/formats/format-reader.js';
-import { MAX_UPLOAD_BYTES } from '../src/limits.js';
+import { MAX_BINARY_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from '../src/limits.js';
 
 export interface UploadState {
   /** Why the last upload was refused. */
@@ -17,7 +17,8 @@ export function UploadForm(props: UploadState) {
       <summary>添加文档</summary>
       <form method="post" action="/upload" enctype="multipart/form-data">
         <p class="hint">
-          支持 {ACCEPTED_EXTENSIONS.join('、')} 文件，最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB；UTF-8、GBK、Big5、UTF-16 编码均可。
+          支持 {ACCEPTED_EXTENSIONS.join('、')} 文件：文本和网页最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB（UTF-8、GBK、Big5、UTF-16 编码均可），PDF 和 Word 最大{' '}
+          {MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。
         </p>
         {props.error ? (
           <p class="form-error" role="alert">

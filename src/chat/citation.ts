@@ -22,7 +22,7 @@ export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
   return {
     documentTitle,
     articleTitle: p.title,
-    paragraphLabel: `第${passage.paragraphIndex + 1}段`,
+    paragraphLabel: passage.page ? `第${passage.page}页 · 第${passage.paragraphIndex + 1}段` : `第${passage.paragraphIndex + 1}段`,
     href: `/docs/${encodeURIComponent(p.docId)}?${params}#${passage.anchor}`,
   };
 }

@@ -8,7 +8,6 @@ import { parseDocument } from '../ingest/parse-document.js';
 import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
 import { removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
-import { MAX_UPLOAD_BYTES } from '../limits.js';
 import type { IndexReport } from '../search/index/build-index.js';
 import { IndexLockedError } from '../search/index/index-lock.js';
 import type { StoredDocument } from '../search/index/corpus-index.js';
@@ -31,16 +30,16 @@ export interface NewDocument {
 }
 
 /** Why a file would not make a searchable document, or undefined when it would. */
-function refusal(doc: NewDocument): WriteError | undefined {
+async function refusal(doc: NewDocument): Promise<WriteError | undefined> {
   const reader = readerFor(doc.fileName);
   if (!reader) {
     return { status: 415, code: 'unsupported_file_type', message: `only ${ACCEPTED_EXTENSIONS.join(', ')} files can be added` };
   }
-  if (doc.bytes.byteLength > MAX_UPLOAD_BYTES) {
-    return { status: 413, code: 'payload_too_large', message: `a document may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` };
+  if (doc.bytes.byteLength > reader.maxBytes) {
+    return { status: 413, code: 'payload_too_large', message: `a ${reader.extensions[0]} document may be at most ${reader.maxBytes / 1024 / 1024} MB` };
   }
-  const read = reader.read(doc.bytes);
-  if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read as text: ${read.error}` };
+  const read = await reader.read(doc.bytes);
+  if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read: ${read.error}` };
   const parsed = parseDocument('check', 'check', read.text, 'check');
   if (chunkDocument(parsed, DEFAULT_CHUNKING).length === 0) return { status: 422, code: 'empty_document', message: 'the file holds no text to index' };
   return undefined;
@@ -76,7 +75,7 @@ async function oneAtATime<T>(uploadsDir: string, write: () => Promise<T | { erro
 export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promise<AddResult> {
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
-  const refused = refusal(doc);
+  const refused = await refusal(doc);
   if (refused) return { error: refused };
   return oneAtATime<AddResult>(uploadsDir, async () => {
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);

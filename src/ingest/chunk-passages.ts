@@ -34,6 +34,8 @@ export interface Passage {
   sourceEnd: number;
   /** Sentences, as offsets into `text`. */
   sentences: Span[];
+  /** 1-based page of a paged source (PDF) the passage's paragraph starts on. */
+  page?: number;
 }
 
 /** A passage's heading: its article title, and its section when it has one. Questions often name it. */
@@ -78,6 +80,7 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAU
           sourceStart: source.start,
           sourceEnd: source.end,
           sentences: paragraph.sentences.slice(first, last + 1).map((s) => ({ start: s.start - start, end: s.end - start })),
+          ...(paragraph.page ? { page: paragraph.page } : {}),
         });
       });
     }

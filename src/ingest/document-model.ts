@@ -14,6 +14,8 @@ export interface Paragraph {
   sentences: Span[];
   /** Heading of the section the paragraph sits in, if the article has sections. */
   section?: string;
+  /** 1-based page the paragraph starts on, for paged sources (PDF). */
+  page?: number;
 }
 
 export interface Article {

@@ -8,12 +8,12 @@ export class ParseCache {
   private entries = new Map<string, ReadResult>();
   private used = new Set<string>();
 
-  read(reader: FormatReader, bytes: Buffer): ReadResult {
+  async read(reader: FormatReader, bytes: Buffer): Promise<ReadResult> {
     const key = `${reader.extensions[0]}:${createHash('sha256').update(bytes).digest('base64')}`;
     this.used.add(key);
     let result = this.entries.get(key);
     if (!result) {
-      result = reader.read(bytes);
+      result = await reader.read(bytes);
       this.entries.set(key, result);
     }
     return result;

@@ -88,7 +88,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       skip({ path, reason: unreadable(err) });
       continue;
     }
-    const read = cache.read(readerFor(full)!, bytes);
+    const read = await cache.read(readerFor(full)!, bytes);
     if ('error' in read) {
       skip({ path, reason: read.error });
       continue;

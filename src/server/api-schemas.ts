@@ -52,6 +52,7 @@ export const PassageSchema = z
     score: z.number(),
     scores: z.object({ keyword: z.number().openapi({ description: 'BM25' }), vector: z.number().openapi({ description: 'cosine' }) }),
     url: z.string().openapi({ example: '/docs/000_7fb4536401fc41c5#p8' }),
+    page: z.number().int().optional().openapi({ description: 'For paged sources (PDF): the 1-based page the passage is on.' }),
   })
   .openapi('Passage');
 
@@ -142,6 +143,7 @@ const ParagraphSchema = z.object({
   sourceStart: z.number().int().openapi({ description: 'Offset of the paragraph in the source file.' }),
   sourceEnd: z.number().int(),
   sentences: z.array(OffsetsSchema),
+  page: z.number().int().optional().openapi({ description: 'For paged sources: the 1-based page.' }),
 });
 
 export const DocumentSchema = z

@@ -4,13 +4,13 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiError } from './api-error.js';
-import { MAX_UPLOAD_BYTES } from '../limits.js';
+import { MAX_BINARY_UPLOAD_BYTES } from '../limits.js';
 import { isOpenAIPath, openaiError } from './openai-error.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** An uploaded file, plus room for the multipart envelope. */
-export const UPLOAD_BODY_BYTES = MAX_UPLOAD_BYTES + MAX_BODY_BYTES;
+/** The largest uploaded file (a PDF or Word document), plus room for the multipart envelope. */
+export const UPLOAD_BODY_BYTES = MAX_BINARY_UPLOAD_BYTES + MAX_BODY_BYTES;
 
 /** A long conversation: each earlier reply with its quoted sources is a few KB. */
 export const CHAT_BODY_BYTES = 1024 * 1024;

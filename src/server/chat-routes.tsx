@@ -17,7 +17,7 @@ import { tokenMatches } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
 import { addDocument } from '../engine/document-writes.js';
 import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';
-import { MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';
+import { MAX_BINARY_UPLOAD_BYTES, MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';
 
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
@@ -33,8 +33,8 @@ function problemWith(question: string): string | undefined {
 /** The upload refusals in the page's language; the API's English messages name the same rules. */
 const UPLOAD_PROBLEMS: Record<string, string> = {
   unsupported_file_type: `只能添加 ${ACCEPTED_EXTENSIONS.join('、')} 文件。`,
-  payload_too_large: `文件太大了：最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。`,
-  undecodable: '无法把这个文件读成文字（编码无法识别，或不是文本文件）。',
+  payload_too_large: `文件太大了：文本和网页最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，PDF 和 Word 最大 ${MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。`,
+  undecodable: '无法读取这个文件（编码无法识别、文件损坏或加密，或是没有文字层的扫描件）。',
   empty_document: '这个文件里没有可以索引的文字。',
   writes_disabled: '这个服务器没有上传文件夹。',
   insufficient_storage: '磁盘已满，文件没有保存。',

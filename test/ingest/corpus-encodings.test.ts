@@ -56,13 +56,13 @@ describe('HTML', () => {
     expect(htmlToText('<title>只有 标题</title><p>正文。</p>')).toBe('# 只有 标题\n\n正文。\n');
   });
 
-  it('refuses a page nested absurdly deep, at once and with the reason, and reads a deep real one', () => {
+  it('refuses a page nested absurdly deep, at once and with the reason, and reads a deep real one', async () => {
     const started = performance.now();
-    const refused = htmlReader.read(Buffer.from('<div>'.repeat(300_000) + '正文。'));
+    const refused = await htmlReader.read(Buffer.from('<div>'.repeat(300_000) + '正文。'));
     expect(refused).toEqual({ error: expect.stringMatching(/nested more than 1000 elements deep/) });
     expect(performance.now() - started).toBeLessThan(2_000);
     const deep = '<div>'.repeat(200) + '<p>正文。</p>' + '</div>'.repeat(200);
-    expect(htmlReader.read(Buffer.from(deep))).toEqual({ text: '正文。\n' });
+    expect(await htmlReader.read(Buffer.from(deep))).toEqual({ text: '正文。\n' });
   });
 
   it('gives the HTML file its heading as the document title', async () => {

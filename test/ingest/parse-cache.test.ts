@@ -3,17 +3,17 @@ import { expect, it } from 'vitest';
 import type { FormatReader } from '../../src/ingest/formats/format-reader.js';
 import { ParseCache } from '../../src/ingest/parse-cache.js';
 
-it('parses an unchanged file once, a changed one again, and drops what was not read since', () => {
+it('parses an unchanged file once, a changed one again, and drops what was not read since', async () => {
   const parsed: string[] = [];
-  const reader: FormatReader = { extensions: ['.html'], read: (bytes) => (parsed.push(bytes.toString()), { text: bytes.toString().toUpperCase() }) };
+  const reader: FormatReader = { extensions: ['.html'], maxBytes: 1024, read: async (bytes) => (parsed.push(bytes.toString()), { text: bytes.toString().toUpperCase() }) };
   const cache = new ParseCache();
-  expect(cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
-  expect(cache.read(reader, Buffer.from('b'))).toEqual({ text: 'B' });
+  expect(await cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
+  expect(await cache.read(reader, Buffer.from('b'))).toEqual({ text: 'B' });
   cache.forgetUnused();
-  expect(cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
-  expect(cache.read(reader, Buffer.from('c'))).toEqual({ text: 'C' });
+  expect(await cache.read(reader, Buffer.from('a'))).toEqual({ text: 'A' });
+  expect(await cache.read(reader, Buffer.from('c'))).toEqual({ text: 'C' });
   cache.forgetUnused();
   expect(parsed).toEqual(['a', 'b', 'c']);
-  cache.read(reader, Buffer.from('b'));
+  await cache.read(reader, Buffer.from('b'));
   expect(parsed).toEqual(['a', 'b', 'c', 'b']);
 });

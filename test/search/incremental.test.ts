@@ -167,7 +167,7 @@ describe('watching folders', () => {
     const added = await snapshotFolders([dir]);
     expect(added).not.toBe(before);
     writeFileSync(join(dir, '.hidden.md'), '隐藏');
-    writeFileSync(join(dir, 'notes.docx'), '别的');
+    writeFileSync(join(dir, 'notes.xlsx'), '别的');
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, '.git', 'b.txt'), '隐藏目录');
     expect(await snapshotFolders([dir])).toBe(added);

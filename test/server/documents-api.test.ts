@@ -101,7 +101,7 @@ describe('with ADMIN_TOKEN', () => {
     const before = uploadedFiles();
     const documents = engine.documents().length;
     const cases: [Response | Promise<Response>, number, string][] = [
-      [upload('scan.pdf', Buffer.from('%PDF-1.4')), 415, 'unsupported_file_type'],
+      [upload('sheet.xlsx', Buffer.from('PK')), 415, 'unsupported_file_type'],
       [upload('big.txt', Buffer.from('很长的文本。'.repeat(200_000))), 413, 'payload_too_large'],
       [upload('noise.txt', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256))), 422, 'undecodable'],
       [upload('blank.md', Buffer.from('\n\n   \n')), 422, 'empty_document'],
@@ -256,9 +256,9 @@ describe('the chat page with ADMIN_TOKEN', () => {
     const wrong = await pageUpload('a.txt', Buffer.from('正文内容。'), 'not-the-token-123');
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('管理口令不正确');
-    const pdf = await pageUpload('a.pdf', Buffer.from('%PDF'), TOKEN);
-    expect(pdf.status).toBe(415);
-    expect(await pdf.text()).toContain('只能添加');
+    const sheet = await pageUpload('a.xlsx', Buffer.from('PK'), TOKEN);
+    expect(sheet.status).toBe(415);
+    expect(await sheet.text()).toContain('只能添加');
     expect(uploadedFiles()).toEqual(before);
   });
 

@@ -1,8 +1,12 @@
-// One reader per file format, each saying which extensions it takes and turning a file's bytes into
-// text (or a reason it cannot). The corpus walk, the upload check and the upload form all ask this
-// module, so adding a format is one reader file and one line in `READERS`.
+// One reader per file format, each saying which extensions it takes, how large an upload of it may
+// be, and turning a file's bytes into text (or a reason it cannot). The corpus walk, the upload check
+// and the upload form all ask this module, so adding a format is one reader file and one line in
+// `READERS`. Paged formats mark each new page with a form feed (`pages.ts`).
 import { extname } from 'node:path';
+import { docReader } from './doc-reader.js';
+import { docxReader } from './docx-reader.js';
 import { htmlReader } from './html-reader.js';
+import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
 
 export type ReadResult = { text: string } | { error: string };
@@ -10,11 +14,13 @@ export type ReadResult = { text: string } | { error: string };
 export interface FormatReader {
   /** Lower-case, with the dot: `.txt`. */
   extensions: readonly string[];
-  /** The file's text, with its structure as Markdown-style headings; source offsets point into it. */
-  read(bytes: Buffer): ReadResult;
+  /** The largest upload of this format. */
+  maxBytes: number;
+  /** The file's text, with its structure as Markdown-style headings; source offsets point into it. Never throws for a bad file. */
+  read(bytes: Buffer): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, htmlReader];
+const READERS: readonly FormatReader[] = [plainTextReader, htmlReader, pdfReader, docxReader, docReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

@@ -1,10 +1,12 @@
 // Plain text and Markdown, in whichever Chinese encoding they were saved.
+import { MAX_UPLOAD_BYTES } from '../../limits.js';
 import { decodeText } from './decode-text.js';
 import type { FormatReader } from './format-reader.js';
 
 export const plainTextReader: FormatReader = {
   extensions: ['.txt', '.md'],
-  read(bytes) {
+  maxBytes: MAX_UPLOAD_BYTES,
+  async read(bytes) {
     const decoded = decodeText(bytes);
     return 'error' in decoded ? decoded : { text: decoded.text };
   },

@@ -29,6 +29,8 @@ export interface PassageResult {
   score: number;
   scores: { keyword: number; vector: number };
   url: string;
+  /** 1-based page of a paged source (PDF). */
+  page?: number;
 }
 
 export interface AskResult {
@@ -147,6 +149,7 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     score: round(c.score),
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
     url: passageUrl(p.docId, p.anchor),
+    ...(p.page ? { page: p.page } : {}),
   }));
   const top = passages[0];
   const relevance = top ? { vector: top.scores.vector, coverage: coverage(shown[0].tokens, weights) } : undefined;

@@ -66,6 +66,7 @@ function storeDocument(doc: ParsedDocument, hash: string): StoredDocument {
           sourceStart: span.start,
           sourceEnd: span.end,
           sentences: p.sentences,
+          ...(p.page ? { page: p.page } : {}),
         };
       }),
     })),

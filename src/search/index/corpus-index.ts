@@ -14,6 +14,8 @@ export interface StoredParagraph {
   sourceStart: number;
   sourceEnd: number;
   sentences: Span[];
+  /** 1-based page, for paged sources. */
+  page?: number;
 }
 
 export interface StoredDocument {

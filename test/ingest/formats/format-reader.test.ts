@@ -15,21 +15,21 @@ describe('choosing a reader', () => {
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.htm', '.html', '.md', '.txt']);
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.md', '.pdf', '.txt']);
   });
 });
 
 describe('plain text reader', () => {
-  it('reads GBK text as it was written and refuses bytes that are no text', () => {
-    expect(plainTextReader.read(iconv.encode('# 通知\n\n城东片区周三停水八小时。', 'gbk'))).toEqual({ text: '# 通知\n\n城东片区周三停水八小时。' });
-    expect(plainTextReader.read(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]))).toHaveProperty('error');
+  it('reads GBK text as it was written and refuses bytes that are no text', async () => {
+    expect(await plainTextReader.read(iconv.encode('# 通知\n\n城东片区周三停水八小时。', 'gbk'))).toEqual({ text: '# 通知\n\n城东片区周三停水八小时。' });
+    expect(await plainTextReader.read(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]))).toHaveProperty('error');
   });
 });
 
 describe('HTML reader', () => {
-  it('decodes the page and keeps its heading as a Markdown heading, without the menu', () => {
+  it('decodes the page and keeps its heading as a Markdown heading, without the menu', async () => {
     const page = iconv.encode('<nav>首页</nav><h1>停水通知</h1><p>城东片区周三停水。</p>', 'gbk');
-    const read = htmlReader.read(page);
+    const read = await htmlReader.read(page);
     expect(read).toEqual({ text: '# 停水通知\n\n城东片区周三停水。\n' });
   });
 });

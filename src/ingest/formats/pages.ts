@@ -1,0 +1,24 @@
+// Pages in a reader's text: a paged format (PDF) puts a form feed between pages, as pdftotext does,
+// on a line of its own so that it also ends the paragraph. Any text file holding form feeds gets
+// pages the same way.
+export const PAGE_BREAK = '\f';
+
+/** The text of each page, joined for the rest of ingest. */
+export const joinPages = (pages: string[]) => pages.join(`\n${PAGE_BREAK}\n`);
+
+/** The 1-based page of each offset in `text`, or undefined for all when the text has no pages. */
+export function pageFinder(text: string): ((offset: number) => number) | undefined {
+  const breaks: number[] = [];
+  for (let i = text.indexOf(PAGE_BREAK); i >= 0; i = text.indexOf(PAGE_BREAK, i + 1)) breaks.push(i);
+  if (breaks.length === 0) return undefined;
+  return (offset) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}

@@ -1,0 +1,87 @@
+// A folder of PDF and Word files, as a user drops it in: each file answers questions about itself,
+// PDF passages carry their page in the API and the source view, and the upload API takes PDF too,
+// refusing a broken one with nothing written.
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEngine } from '../../src/engine/answer-engine.js';
+import { createApp } from '../../src/server/app.js';
+import { openEngine, scratchDir } from '../support/engines.js';
+
+const TOKEN = 'formats-admin-token-0123';
+const work = scratchDir('formats');
+const corpusDir = join(work, 'corpus');
+const uploadsDir = join(work, 'uploads');
+const logs: string[] = [];
+let engine: AnswerEngine;
+const app = createApp(() => engine, { adminToken: TOKEN });
+const fixture = (name: string) => readFileSync(join('test/fixtures/formats', name));
+
+beforeAll(async () => {
+  mkdirSync(corpusDir);
+  for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'encrypted.pdf']) {
+    cpSync(join('test/fixtures/formats', name), join(corpusDir, name));
+  }
+  engine = await openEngine({ corpusDir, uploadsDir, indexDir: join(work, 'index'), log: (l) => logs.push(l) });
+});
+
+const ask = async (q: string) => (await app.request(`/api/ask?q=${encodeURIComponent(q)}`)).json();
+
+describe('a folder of PDF and Word files', () => {
+  it('answers from each file, and names the files it skipped with the reason', async () => {
+    const cases: [string, string, string][] = [
+      ['青石县要更换多少公里老旧供水管道?', 'water-notice', '18.6公里'],
+      ['城南图书馆每周几闭馆?', 'library-rules', '每周一闭馆'],
+      ['第三中学食堂午餐标准是每人多少钱?', 'canteen-report', '每人八元'],
+    ];
+    for (const [question, docId, evidence] of cases) {
+      const r = await ask(question);
+      expect(r.passages[0].docId, question).toBe(docId);
+      expect(r.answer.text, question).toContain(evidence);
+    }
+    expect(logs).toContain('skipped bus-change-scan.pdf: the PDF has no text layer (a scanned document)');
+    expect(logs).toContain('skipped encrypted.pdf: the PDF is encrypted (password protected)');
+  });
+
+  it('gives a PDF passage its page, in the API, the citation and the source view', async () => {
+    const r = await ask('供水管网改造第二阶段工程总投资多少?');
+    expect(r.answer.text).toContain('2650万元');
+    expect(r.passages[0]).toMatchObject({ docId: 'water-notice', page: 2 });
+    expect((await ask('城南图书馆每周几闭馆?')).passages[0].page).toBeUndefined();
+    const chat = await (await app.request(`/?h=${encodeURIComponent('供水管网改造第二阶段工程总投资多少?')}`)).text();
+    expect(chat).toContain('第2页');
+    const source = await (await app.request('/docs/water-notice')).text();
+    expect(source.indexOf('第 2 页')).toBeGreaterThan(source.indexOf('第 1 页'));
+    expect(source.indexOf('第 2 页')).toBeLessThan(source.indexOf('第二阶段工程'));
+  });
+});
+
+describe('uploading PDF', () => {
+  const upload = (name: string, bytes: Buffer) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return app.request('/api/documents', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: form });
+  };
+
+  it('adds a PDF and answers from it with its page', async () => {
+    const res = await upload('供水公告.pdf', fixture('water-notice.pdf'));
+    expect(res.status).toBe(201);
+    const id = (await res.json()).document.id;
+    const r = await (await app.request(`/api/ask?q=${encodeURIComponent('服务热线电话是多少?')}&docId=${encodeURIComponent(id)}`)).json();
+    expect(r.passages[0]).toMatchObject({ docId: id, page: 2 });
+  });
+
+  it('refuses a broken or encrypted PDF and one over 20 MB, writing nothing', async () => {
+    const before = readdirSync(uploadsDir).sort();
+    for (const [name, bytes, status] of [
+      ['坏文件.pdf', fixture('water-notice.pdf').subarray(0, 5000), 422],
+      ['加密.pdf', fixture('encrypted.pdf'), 422],
+      ['太大.pdf', Buffer.alloc(20 * 1024 * 1024 + 1), 413],
+    ] as const) {
+      const res = await upload(name, bytes);
+      expect(res.status, name).toBe(status);
+      expect((await res.json()).error.message, name).toMatch(status === 413 ? /at most 20 MB/ : /could not be read: /);
+    }
+    expect(readdirSync(uploadsDir).sort()).toEqual(before);
+  });
+});
