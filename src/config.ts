@@ -15,6 +15,8 @@ export interface Config {
   queryCacheSize: number;
   /** Questions arriving together share one model call (QUERY_BATCHING=0 turns it off). */
   queryBatching: boolean;
+  /** Page images and scanned PDF pages are read by OCR (OCR=0 turns it off). */
+  ocr: boolean;
   /** Re-index while serving when the folders change (`--watch` or WATCH=1). */
   watch: boolean;
   /** Turns on the write endpoints, which then require it as a bearer token (ADMIN_TOKEN). */
@@ -60,6 +62,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     queryCacheSize,
     queryBatching: env.QUERY_BATCHING !== '0',
+    ocr: env.OCR !== '0',
     watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
     adminToken: bearerToken(env, 'ADMIN_TOKEN'),
     apiToken: bearerToken(env, 'API_TOKEN'),

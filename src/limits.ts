@@ -9,7 +9,7 @@ export const TOP_K = { min: 1, max: 20, default: 5 } as const;
 /** An added text, Markdown or HTML file at most 2 MB: several hundred pages of text, far past any notice or report. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-/** An added PDF or Word file at most 20 MB: their pictures and fonts take most of the room. */
+/** An added PDF, Word file or page image at most 20 MB: pictures and fonts take most of the room. */
 export const MAX_BINARY_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** A document sent as JSON: its title at most this many characters. */

@@ -2,6 +2,8 @@
 // the folders when they change. The API, the page and the command line all call `ask`, so they rank
 // identically.
 import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
+import { join } from 'node:path';
+import type { OcrOptions } from '../ingest/formats/ocr.js';
 import { readSources } from '../ingest/read-sources.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
@@ -37,7 +39,12 @@ export interface EngineOptions {
   embedder?: Embedder;
   /** Embed questions that arrive together in one model call (default on; off for the load bench's comparison). */
   queryBatching?: boolean;
+  /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
+  ocr?: boolean;
 }
+
+/** Where OCR results are kept, next to the index; undefined when OCR is off. */
+export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
 
 export interface AskInput {
   question: string;
@@ -77,7 +84,7 @@ export class AnswerEngine {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
-    const files = await readSources(options.corpusDir, options.uploadsDir, log);
+    const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint);
@@ -120,7 +127,7 @@ export class AnswerEngine {
   private async reindex(): Promise<IndexReport> {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
-    const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log);
+    const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking);
     const current = this.index;
     if (sameFingerprint(fingerprint, this.fingerprint)) {
@@ -151,6 +158,11 @@ export class AnswerEngine {
   /** Where added documents are written. */
   get uploadsDir(): string | undefined {
     return this.options.uploadsDir;
+  }
+
+  /** How this engine reads page images (undefined when OCR is off). */
+  get ocr(): OcrOptions | undefined {
+    return ocrOptionsOf(this.options);
   }
 
   get passageCount(): number {

@@ -4,6 +4,7 @@
 import { extname } from 'node:path';
 import { DEFAULT_CHUNKING, chunkDocument } from '../ingest/chunk-passages.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
+import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
@@ -30,7 +31,7 @@ export interface NewDocument {
 }
 
 /** Why a file would not make a searchable document, or undefined when it would. */
-async function refusal(doc: NewDocument): Promise<WriteError | undefined> {
+async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<WriteError | undefined> {
   const reader = readerFor(doc.fileName);
   if (!reader) {
     return { status: 415, code: 'unsupported_file_type', message: `only ${ACCEPTED_EXTENSIONS.join(', ')} files can be added` };
@@ -38,7 +39,8 @@ async function refusal(doc: NewDocument): Promise<WriteError | undefined> {
   if (doc.bytes.byteLength > reader.maxBytes) {
     return { status: 413, code: 'payload_too_large', message: `a ${reader.extensions[0]} document may be at most ${reader.maxBytes / 1024 / 1024} MB` };
   }
-  const read = await reader.read(doc.bytes);
+  // Reading an image here OCRs it once; the index reads the result from the OCR cache.
+  const read = await withPageReader(ocr, (pages) => reader.read(doc.bytes, { ocr: pages }));
   if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read: ${read.error}` };
   const parsed = parseDocument('check', 'check', read.text, 'check');
   if (chunkDocument(parsed, DEFAULT_CHUNKING).length === 0) return { status: 422, code: 'empty_document', message: 'the file holds no text to index' };
@@ -75,7 +77,7 @@ async function oneAtATime<T>(uploadsDir: string, write: () => Promise<T | { erro
 export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promise<AddResult> {
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
-  const refused = await refusal(doc);
+  const refused = await refusal(doc, engine.ocr);
   if (refused) return { error: refused };
   return oneAtATime<AddResult>(uploadsDir, async () => {
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);

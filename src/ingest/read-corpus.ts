@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { nextTurn } from '../util/next-turn.js';
-import { readerFor } from './formats/format-reader.js';
+import { readerFor, type ReadContext } from './formats/format-reader.js';
 import { ParseCache } from './parse-cache.js';
 
 /** Hidden files and folders are never read. */
@@ -67,10 +67,12 @@ export interface ReadOptions {
   prefix?: string;
   /** Parses kept from an earlier read: an unchanged file is not parsed again. */
   cache?: ParseCache;
+  /** OCR for page images; without it they are skipped. */
+  context?: ReadContext;
 }
 
 /** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
-export async function readCorpus(root: string, { skip = () => {}, prefix = '', cache = new ParseCache() }: ReadOptions = {}): Promise<SourceFile[]> {
+export async function readCorpus(root: string, { skip = () => {}, prefix = '', cache = new ParseCache(), context }: ReadOptions = {}): Promise<SourceFile[]> {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`corpus folder not found: ${root}`);
   }
@@ -88,7 +90,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       skip({ path, reason: unreadable(err) });
       continue;
     }
-    const read = await cache.read(readerFor(full)!, bytes);
+    const read = await cache.read(readerFor(full)!, bytes, context);
     if ('error' in read) {
       skip({ path, reason: read.error });
       continue;

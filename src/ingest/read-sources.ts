@@ -1,5 +1,6 @@
 // Everything the index is built from: the corpus folder, then the uploads folder when there is one.
 import { existsSync } from 'node:fs';
+import { withPageReader, type OcrOptions } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 import { readCorpus, type SourceFile } from './read-corpus.js';
 
@@ -14,10 +15,14 @@ export const isUpload = (path: string) => path.startsWith(UPLOADS_PREFIX);
 /** Each file's parse, kept while the file is unchanged: a re-index reads every file but parses only changed ones. */
 const parsed = new ParseCache();
 
-export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void): Promise<SourceFile[]> {
+/** `ocr` reads page images (its results kept in its cache folder); without it they are skipped. */
+export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void, ocr?: OcrOptions): Promise<SourceFile[]> {
   const skip = (f: { path: string; reason: string }) => log(`skipped ${f.path}: ${f.reason}`);
-  const files = await readCorpus(corpusDir, { skip, cache: parsed });
-  if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { skip, prefix: UPLOADS_PREFIX, cache: parsed })));
-  parsed.forgetUnused();
-  return files;
+  return withPageReader(ocr && { ...ocr, log }, async (reader) => {
+    const context = { ocr: reader };
+    const files = await readCorpus(corpusDir, { skip, cache: parsed, context });
+    if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { skip, prefix: UPLOADS_PREFIX, cache: parsed, context })));
+    parsed.forgetUnused();
+    return files;
+  });
 }

@@ -1,6 +1,6 @@
-// A folder of PDF and Word files, as a user drops it in: each file answers questions about itself,
-// PDF passages carry their page in the API and the source view, and the upload API takes PDF too,
-// refusing a broken one with nothing written.
+// A folder of PDF, Word and page-image files, as a user drops it in: each file answers questions
+// about itself (the scans by OCR), PDF passages carry their page in the API and the source view, and
+// the upload API takes PDF too, refusing a broken one with nothing written.
 import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const fixture = (name: string) => readFileSync(join('test/fixtures/formats', nam
 
 beforeAll(async () => {
   mkdirSync(corpusDir);
-  for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'encrypted.pdf']) {
+  for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'park-hours.png', 'encrypted.pdf']) {
     cpSync(join('test/fixtures/formats', name), join(corpusDir, name));
   }
   engine = await openEngine({ corpusDir, uploadsDir, indexDir: join(work, 'index'), log: (l) => logs.push(l) });
@@ -27,20 +27,22 @@ beforeAll(async () => {
 
 const ask = async (q: string) => (await app.request(`/api/ask?q=${encodeURIComponent(q)}`)).json();
 
-describe('a folder of PDF and Word files', () => {
+describe('a folder of PDF, Word and scanned files', () => {
   it('answers from each file, and names the files it skipped with the reason', async () => {
     const cases: [string, string, string][] = [
       ['青石县要更换多少公里老旧供水管道?', 'water-notice', '18.6公里'],
       ['城南图书馆每周几闭馆?', 'library-rules', '每周一闭馆'],
       ['第三中学食堂午餐标准是每人多少钱?', 'canteen-report', '每人八元'],
+      ['7路公交首班车几点发车?', 'bus-change-scan', '六点十分'],
+      ['白鹭湖公园的观光车票价多少?', 'park-hours', '五元'],
     ];
     for (const [question, docId, evidence] of cases) {
       const r = await ask(question);
       expect(r.passages[0].docId, question).toBe(docId);
       expect(r.answer.text, question).toContain(evidence);
     }
-    expect(logs).toContain('skipped bus-change-scan.pdf: the PDF has no text layer (a scanned document)');
     expect(logs).toContain('skipped encrypted.pdf: the PDF is encrypted (password protected)');
+    expect(logs.filter((l) => l.startsWith('OCR: '))).toHaveLength(2);
   });
 
   it('gives a PDF passage its page, in the API, the citation and the source view', async () => {

@@ -6,10 +6,17 @@ import { extname } from 'node:path';
 import { docReader } from './doc-reader.js';
 import { docxReader } from './docx-reader.js';
 import { htmlReader } from './html-reader.js';
+import { imageReader } from './image-reader.js';
+import type { PageReader } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
 
 export type ReadResult = { text: string } | { error: string };
+
+/** What reading may use besides the bytes: OCR for page images (absent when OCR is off). */
+export interface ReadContext {
+  ocr?: PageReader;
+}
 
 export interface FormatReader {
   /** Lower-case, with the dot: `.txt`. */
@@ -17,10 +24,10 @@ export interface FormatReader {
   /** The largest upload of this format. */
   maxBytes: number;
   /** The file's text, with its structure as Markdown-style headings; source offsets point into it. Never throws for a bad file. */
-  read(bytes: Buffer): Promise<ReadResult>;
+  read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, htmlReader, pdfReader, docxReader, docReader];
+const READERS: readonly FormatReader[] = [plainTextReader, htmlReader, pdfReader, docxReader, docReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

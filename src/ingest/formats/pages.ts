@@ -1,10 +1,10 @@
-// Pages in a reader's text: a paged format (PDF) puts a form feed between pages, as pdftotext does,
-// on a line of its own so that it also ends the paragraph. Any text file holding form feeds gets
-// pages the same way.
+// Pages in a reader's text: a paged format (PDF) ends every page with a form feed, as pdftotext does,
+// on a line of its own so that it also ends the paragraph (and so that a one-page PDF has pages too).
+// Any text file holding form feeds gets pages the same way.
 export const PAGE_BREAK = '\f';
 
-/** The text of each page, joined for the rest of ingest. */
-export const joinPages = (pages: string[]) => pages.join(`\n${PAGE_BREAK}\n`);
+/** The text of each page, each ended by a page break, for the rest of ingest. */
+export const joinPages = (pages: string[]) => pages.map((page) => `${page}\n${PAGE_BREAK}\n`).join('');
 
 /** The 1-based page of each offset in `text`, or undefined for all when the text has no pages. */
 export function pageFinder(text: string): ((offset: number) => number) | undefined {

@@ -1,14 +1,19 @@
 // PDF with a text layer, through unpdf (pdf.js for Node; 1.7.0, the last release for Node 20). Each
 // page's visual lines are rejoined into paragraphs by their positions (`pdf-lines.ts`); the cleaning
 // that reads the seeds drops the spaces pdf.js puts around numbers (`项目 50 余项`).
-import { extractTextItems, getDocumentProxy } from 'unpdf';
+import { extractTextItems, getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
+import { OCR_OFF, readPageImage } from './image-reader.js';
+import type { PageReader } from './ocr.js';
 import { joinPages } from './pages.js';
 import { pageParagraphs } from './pdf-lines.js';
 
 /** A longer PDF is a book or an archive dump: refused, with the reason, rather than read for minutes. */
 export const MAX_PDF_PAGES = 2_000;
+
+/** A page without a text layer is rendered at 200 dpi for OCR (PDF units are 1/72 inch). */
+const SCAN_SCALE = 200 / 72;
 
 /** Why pdf.js could not open a file, said for a person. */
 function openFailure(err: unknown): string {
@@ -18,10 +23,20 @@ function openFailure(err: unknown): string {
   return `the PDF could not be read: ${(err as Error)?.message ?? String(err)}`;
 }
 
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/** A scanned page: rendered to an image with pdf.js on @napi-rs/canvas, then read like any page image. */
+async function scannedPage(pdf: PdfDocument, page: number, ocr: PageReader | undefined): Promise<string> {
+  if (!ocr) return '';
+  const image = await renderPageAsImage(pdf, page, { canvasImport: () => import('@napi-rs/canvas'), scale: SCAN_SCALE });
+  const read = await readPageImage(Buffer.from(image), ocr);
+  return 'text' in read ? read.text : '';
+}
+
 export const pdfReader: FormatReader = {
   extensions: ['.pdf'],
   maxBytes: MAX_BINARY_UPLOAD_BYTES,
-  async read(bytes) {
+  async read(bytes, context) {
     let pdf;
     try {
       // Verbosity 0: pdf.js's warnings about a damaged file would flood the log; the reason is returned instead.
@@ -32,8 +47,14 @@ export const pdfReader: FormatReader = {
     try {
       if (pdf.numPages > MAX_PDF_PAGES) return { error: `the PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read` };
       const { items } = await extractTextItems(pdf);
-      const pages = items.map(pageParagraphs);
-      if (pages.every((page) => page.trim() === '')) return { error: 'the PDF has no text layer (a scanned document)' };
+      const pages: string[] = [];
+      for (const [i, pageItems] of items.entries()) {
+        const text = pageParagraphs(pageItems);
+        pages.push(text.trim() !== '' ? text : await scannedPage(pdf, i + 1, context?.ocr));
+      }
+      if (pages.every((page) => page.trim() === '')) {
+        return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has no text layer: ${OCR_OFF}` };
+      }
       return { text: joinPages(pages) };
     } catch (err) {
       return { error: openFailure(err) };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docReader } from '../../../src/ingest/formats/doc-reader.js';
 import { docxReader } from '../../../src/ingest/formats/docx-reader.js';
+import { OCR_OFF } from '../../../src/ingest/formats/image-reader.js';
 import { MAX_PDF_PAGES, pdfReader } from '../../../src/ingest/formats/pdf-reader.js';
 import { parseDocument } from '../../../src/ingest/parse-document.js';
 
@@ -52,11 +53,11 @@ describe('PDF', () => {
     expect(paragraphs[3].text).toContain('服务热线0310-5566123咨询');
   });
 
-  it('refuses an encrypted, a truncated, a fake and a scanned PDF with the reason', async () => {
+  it('refuses an encrypted, a truncated and a fake PDF, and a scanned one when OCR is off, with the reason', async () => {
     expect(await pdfReader.read(fixture('encrypted.pdf'))).toEqual({ error: 'the PDF is encrypted (password protected)' });
     expect(await pdfReader.read(fixture('water-notice.pdf').subarray(0, 9000))).toEqual({ error: 'not a valid PDF (corrupt or truncated)' });
     expect(await pdfReader.read(Buffer.from('这不是PDF文件'))).toEqual({ error: 'not a valid PDF (corrupt or truncated)' });
-    expect(await pdfReader.read(fixture('bus-change-scan.pdf'))).toEqual({ error: 'the PDF has no text layer (a scanned document)' });
+    expect(await pdfReader.read(fixture('bus-change-scan.pdf'))).toEqual({ error: `the PDF has no text layer: ${OCR_OFF}` });
   });
 
   it(`refuses a PDF of more than ${MAX_PDF_PAGES} pages, saying how many it has`, async () => {

@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../../../src/ingest/formats/format-reader.js';
 import { htmlReader } from '../../../src/ingest/formats/html-reader.js';
+import { imageReader } from '../../../src/ingest/formats/image-reader.js';
 import { plainTextReader } from '../../../src/ingest/formats/plain-text-reader.js';
 
 describe('choosing a reader', () => {
@@ -10,12 +11,13 @@ describe('choosing a reader', () => {
     expect(readerFor('新闻/第1版.TXT')).toBe(plainTextReader);
     expect(readerFor('notes.md')).toBe(plainTextReader);
     expect(readerFor('page.HTM')).toBe(htmlReader);
-    expect(readerFor('scan.png')).toBeUndefined();
+    expect(readerFor('scan.PNG')).toBe(imageReader);
+    expect(readerFor('sheet.xlsx')).toBeUndefined();
     expect(readerFor('README')).toBeUndefined();
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.md', '.pdf', '.txt']);
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.md', '.pdf', '.png', '.tif', '.tiff', '.txt']);
   });
 });
 

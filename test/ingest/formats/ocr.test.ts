@@ -1,0 +1,71 @@
+// Page images read by OCR on this machine (tesseract.js, local chi_sim data): the spaces Tesseract
+// puts between Chinese characters are gone after cleaning, a scanned PDF page is rendered and read,
+// each page is read once (then from the cache next to the index), and bad images are refused.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { imageReader, MAX_IMAGE_PIXELS, OCR_OFF } from '../../../src/ingest/formats/image-reader.js';
+import { TesseractPageReader } from '../../../src/ingest/formats/ocr.js';
+import { pdfReader } from '../../../src/ingest/formats/pdf-reader.js';
+import { parseDocument } from '../../../src/ingest/parse-document.js';
+import { scratchDir } from '../../support/engines.js';
+
+const fixture = (name: string) => readFileSync(join('test/fixtures/formats', name));
+const cacheDir = join(scratchDir('ocr'), 'ocr-cache');
+const ocr = new TesseractPageReader({ cacheDir });
+afterAll(() => ocr.close());
+
+const bodyOf = (text: string) =>
+  parseDocument('scan', 'scan', text, 'scan')
+    .articles.flatMap((a) => a.paragraphs)
+    .map((p) => ({ page: p.page, text: p.text }));
+
+/** A PNG whose header claims this size (nothing after the header is needed to refuse it). */
+function pngHeader(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(13);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), length, Buffer.from('IHDR'), ihdr, Buffer.alloc(4)]);
+}
+
+describe('OCR', () => {
+  it('reads a printed page image, and the cleaning removes the spaces between Chinese characters', async () => {
+    const read = await imageReader.read(fixture('park-hours.png'), { ocr });
+    if (!('text' in read)) throw new Error(read.error);
+    expect(read.text).toMatch(/白 鹭 湖/);
+    const body = bodyOf(read.text).map((p) => p.text);
+    expect(body.join('\n')).toContain('白鹭湖公园每日开放时间调整为早上六点至晚上九点半');
+  });
+
+  it('renders a PDF page without a text layer and reads it, with its page', async () => {
+    const read = await pdfReader.read(fixture('bus-change-scan.pdf'), { ocr });
+    if (!('text' in read)) throw new Error(read.error);
+    const body = bodyOf(read.text);
+    expect(body.map((p) => p.page)).toEqual(body.map(() => 1));
+    expect(body.map((p) => p.text).join('\n')).toContain('首班车发车时间由六点半提前到六点十分');
+  });
+
+  it('reads each page once: another reader on the same cache never starts Tesseract', async () => {
+    const read = ocr.recognized;
+    expect(read).toBeGreaterThan(0);
+    const again = new TesseractPageReader({ cacheDir });
+    try {
+      expect(await again.read(fixture('park-hours.png'), { width: 1200, height: 1600 })).toMatchObject({ paragraphs: expect.any(Array) });
+      expect(again.recognized).toBe(0);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses what is no image, an image too large to read, and any image when OCR is off', async () => {
+    expect(await imageReader.read(Buffer.from('这不是图片'), { ocr })).toEqual({ error: 'not a readable image' });
+    expect(await imageReader.read(pngHeader(20_000, 20_000), { ocr })).toEqual({
+      error: `the image is 20000 × 20000 pixels; at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels are read`,
+    });
+    expect(await imageReader.read(fixture('park-hours.png'))).toEqual({ error: OCR_OFF });
+    expect(await pdfReader.read(fixture('bus-change-scan.pdf'))).toEqual({ error: `the PDF has no text layer: ${OCR_OFF}` });
+  });
+});
