@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { nextTurn } from '../util/next-turn.js';
 import { readerFor, type ReadContext } from './formats/format-reader.js';
+import type { ScanPage } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 
 /** Hidden files and folders are never read. */
@@ -21,6 +22,8 @@ export interface SourceFile {
   name: string;
   /** The text its format reader gave (for HTML, the text extracted from it): source offsets point into this. */
   text: string;
+  /** For scans: each page image and where its lines are, by offsets into `text`. */
+  scans?: ScanPage[];
 }
 
 /** `page-1.txt` → `page-1`; a path that had to be changed (`news/第1版.txt` → `news-1-3f9a0c12`) gets a short hash of itself to stay unique. */
@@ -96,7 +99,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       continue;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    files.push({ id: documentId(path), path, name, text: read.text });
+    files.push({ id: documentId(path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}) });
   }
   return files;
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
+import { readScanImage } from '../ingest/formats/ocr.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
 import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
@@ -67,6 +68,17 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const engine = getEngine();
     if (!engine) return c.html(<LoadingPage />, 503);
     return c.html(<DocumentListPage docs={engine.documents()} />);
+  });
+
+  // A scan's page image, from the OCR cache: the source view draws the cited lines over it.
+  app.get('/docs/:id/scans/:n', (c) => {
+    const engine = getEngine();
+    if (!engine) return c.html(<LoadingPage />, 503);
+    const scan = engine.document(c.req.param('id'))?.scans?.[Number(c.req.param('n'))];
+    const cacheDir = engine.ocr?.cacheDir;
+    const image = scan && cacheDir ? readScanImage(cacheDir, scan.image) : undefined;
+    if (!image) return c.html(<NotFoundPage />, 404);
+    return c.body(new Uint8Array(image.bytes), 200, { 'content-type': image.type, 'cache-control': 'private, max-age=86400' });
   });
 
   app.get('/docs/:id', (c) => {

@@ -58,6 +58,33 @@ describe('a folder of PDF, Word and scanned files', () => {
   });
 });
 
+describe('a scan in the source view', () => {
+  it('shows the page image, served by the project, with the cited lines outlined', async () => {
+    const r = await ask('白鹭湖公园的观光车票价多少?');
+    const cited = r.passages[0];
+    const anchor = cited.url.split('#')[1];
+    const page = await (await app.request(`/docs/park-hours?p=${anchor}&s=${cited.quote.start}&e=${cited.quote.end}`)).text();
+    expect(page).toContain('<image href="/docs/park-hours/scans/0"');
+    const boxes = [...page.matchAll(/<rect class="cited-line" x="(\d+)" y="(\d+)"/g)];
+    expect(boxes).toHaveLength(1);
+    expect(Number(boxes[0][2])).toBeGreaterThan(300);
+    expect((await (await app.request('/docs/park-hours')).text()).match(/cited-line/g)).toBeNull();
+    const image = await app.request('/docs/park-hours/scans/0');
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(fixture('park-hours.png'))).toBe(true);
+    expect((await app.request('/docs/park-hours/scans/7')).status).toBe(404);
+  });
+
+  it('outlines the lines of a scanned PDF page and labels the page', async () => {
+    const r = await ask('7路公交首班车几点发车?');
+    const anchor = r.passages[0].url.split('#')[1];
+    const page = await (await app.request(`/docs/bus-change-scan?p=${anchor}`)).text();
+    expect(page).toContain('第 1 页原图');
+    expect(page).toMatch(/<rect class="cited-line"/);
+  });
+});
+
 describe('uploading PDF', () => {
   const upload = (name: string, bytes: Buffer) => {
     const form = new FormData();

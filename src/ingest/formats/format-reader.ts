@@ -7,11 +7,12 @@ import { docReader } from './doc-reader.js';
 import { docxReader } from './docx-reader.js';
 import { htmlReader } from './html-reader.js';
 import { imageReader } from './image-reader.js';
-import type { PageReader } from './ocr.js';
+import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
 
-export type ReadResult = { text: string } | { error: string };
+/** The text, and for scans where each line of it is on the page image. */
+export type ReadResult = { text: string; scans?: ScanPage[] } | { error: string };
 
 /** What reading may use besides the bytes: OCR for page images (absent when OCR is off). */
 export interface ReadContext {

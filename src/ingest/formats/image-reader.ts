@@ -11,8 +11,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export const OCR_OFF = 'it is a page image and OCR is off (OCR=0)';
 
-/** The text of one page image, or why it cannot be read. */
-export async function readPageImage(bytes: Buffer, ocr: PageReader | undefined): Promise<ReadResult> {
+/** The text of one page image, or why it cannot be read; `offset` and `page` place it in a longer document. */
+export async function readPageImage(bytes: Buffer, ocr: PageReader | undefined, offset = 0, page?: number): Promise<ReadResult> {
   let size: { width: number; height: number };
   try {
     const { width, height } = imageSize(bytes);
@@ -25,7 +25,8 @@ export async function readPageImage(bytes: Buffer, ocr: PageReader | undefined):
   }
   if (!ocr) return { error: OCR_OFF };
   try {
-    return { text: ocrPageText(await ocr.read(bytes, size)) };
+    const { text, scan } = ocrPageText(await ocr.read(bytes, size), offset, page);
+    return { text, scans: [scan] };
   } catch (err) {
     return { error: `the image could not be read: ${(err as Error).message ?? String(err)}` };
   }

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import chiSim from '@tesseract.js-data/chi_sim';
+import { imageSize } from 'image-size';
 import { createWorker, type Worker } from 'tesseract.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 
@@ -23,9 +24,27 @@ export interface OcrLine {
 
 /** One page image as read: its lines, grouped in paragraphs as Tesseract found them. */
 export interface OcrPage {
+  /** The image's key in the OCR cache (the sha256 of its bytes): the source view shows it from there. */
+  image: string;
   width: number;
   height: number;
   paragraphs: OcrLine[][];
+}
+
+/** A line of a scan as the rest of xunyuan keeps it: where its text is in the reader's text, where it is on the image. */
+export interface ScanLine {
+  start: number;
+  end: number;
+  box: Box;
+}
+
+/** A scanned page of a document: its image (by cache key), its size, its page number in a PDF, and its lines. */
+export interface ScanPage {
+  image: string;
+  width: number;
+  height: number;
+  page?: number;
+  lines: ScanLine[];
 }
 
 /** What a reader needs to read an image. */
@@ -34,12 +53,44 @@ export interface PageReader {
 }
 
 /**
- * The page's text, a paragraph per block: Tesseract puts a space between almost every pair of Chinese
- * characters, which the line cleaning removes as it does the seeds' OCR spaces; a paragraph's lines are
- * joined (a space only where both sides are Latin or digits, which the cleaning keeps).
+ * The page's text, a paragraph per block, and where each line of it is: Tesseract puts a space between
+ * almost every pair of Chinese characters, which the line cleaning removes as it does the seeds' OCR
+ * spaces; a paragraph's lines are joined by a space, which the cleaning keeps only between Latin words.
  */
-export function ocrPageText(page: OcrPage): string {
-  return page.paragraphs.map((lines) => lines.map((l) => l.text.trim()).join(' ')).join('\n\n');
+export function ocrPageText(page: OcrPage, offset = 0, pageNumber?: number): { text: string; scan: ScanPage } {
+  let text = '';
+  const lines: ScanLine[] = [];
+  page.paragraphs.forEach((paragraph, p) => {
+    if (p > 0) text += '\n\n';
+    paragraph.forEach((line, l) => {
+      if (l > 0) text += ' ';
+      const start = offset + text.length;
+      text += line.text.trim();
+      lines.push({ start, end: offset + text.length, box: line.box });
+    });
+  });
+  const scan: ScanPage = { image: page.image, width: page.width, height: page.height, ...(pageNumber ? { page: pageNumber } : {}), lines };
+  return { text, scan };
+}
+
+/** Where the OCR cache keeps a page's image, for the source view. */
+export const scanImagePath = (cacheDir: string, image: string) => join(cacheDir, `${image}.img`);
+
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', tiff: 'image/tiff' };
+
+/** A cached page image and its media type, if it is still there (its key is a hex hash: never a path). */
+export function readScanImage(cacheDir: string, image: string): { bytes: Buffer; type: string } | undefined {
+  if (!/^[0-9a-f]{64}$/.test(image)) return undefined;
+  const path = scanImagePath(cacheDir, image);
+  if (!existsSync(path)) return undefined;
+  const bytes = readFileSync(path);
+  let format: string | undefined;
+  try {
+    format = imageSize(bytes).type;
+  } catch {
+    return undefined;
+  }
+  return { bytes, type: IMAGE_TYPES[format ?? ''] ?? 'application/octet-stream' };
 }
 
 export interface OcrOptions {
@@ -61,7 +112,8 @@ export class TesseractPageReader implements PageReader {
     const cached = this.options.cacheDir ? join(this.options.cacheDir, `${key}.json`) : undefined;
     if (cached && existsSync(cached)) {
       try {
-        return JSON.parse(readFileSync(cached, 'utf8')) as OcrPage;
+        const page = JSON.parse(readFileSync(cached, 'utf8')) as OcrPage;
+        if (page.image === key && Array.isArray(page.paragraphs)) return page;
       } catch {
         // A damaged cache entry is read again below and rewritten.
       }
@@ -70,8 +122,11 @@ export class TesseractPageReader implements PageReader {
     this.worker ??= createWorker(chiSim.code, 1, { langPath: chiSim.langPath, gzip: chiSim.gzip, cacheMethod: 'none' });
     const { data } = await (await this.worker).recognize(image, {}, { blocks: true, text: false });
     const paragraphs = (data.blocks ?? []).flatMap((b) => b.paragraphs.map((p) => p.lines.map((l) => ({ text: l.text, box: l.bbox }))));
-    const page: OcrPage = { ...size, paragraphs: paragraphs.filter((lines) => lines.some((l) => l.text.trim() !== '')) };
-    if (cached) writeFileAtomic(cached, JSON.stringify(page));
+    const page: OcrPage = { image: key, ...size, paragraphs: paragraphs.filter((lines) => lines.some((l) => l.text.trim() !== '')) };
+    if (cached && this.options.cacheDir) {
+      writeFileAtomic(scanImagePath(this.options.cacheDir, key), image);
+      writeFileAtomic(cached, JSON.stringify(page));
+    }
     this.recognized++;
     const seconds = (performance.now() - this.started) / 1000;
     this.options.log?.(`OCR: ${this.recognized} page${this.recognized > 1 ? 's' : ''} read, ${(this.recognized / seconds).toFixed(2)} pages/s`);

@@ -3,8 +3,26 @@
 // Any text file holding form feeds gets pages the same way.
 export const PAGE_BREAK = '\f';
 
-/** The text of each page, each ended by a page break, for the rest of ingest. */
-export const joinPages = (pages: string[]) => pages.map((page) => `${page}\n${PAGE_BREAK}\n`).join('');
+/** A paged document's text, page by page, each page ended by a page break. */
+export class PageWriter {
+  text = '';
+  private anyText = false;
+
+  /** Where the next page's text will start. */
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** True while no page has held any text. */
+  get empty(): boolean {
+    return !this.anyText;
+  }
+
+  add(page: string): void {
+    this.text += `${page}\n${PAGE_BREAK}\n`;
+    this.anyText ||= page.trim() !== '';
+  }
+}
 
 /** The 1-based page of each offset in `text`, or undefined for all when the text has no pages. */
 export function pageFinder(text: string): ((offset: number) => number) | undefined {

@@ -5,8 +5,8 @@ import { extractTextItems, getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
 import { OCR_OFF, readPageImage } from './image-reader.js';
-import type { PageReader } from './ocr.js';
-import { joinPages } from './pages.js';
+import type { PageReader, ScanPage } from './ocr.js';
+import { PageWriter } from './pages.js';
 import { pageParagraphs } from './pdf-lines.js';
 
 /** A longer PDF is a book or an archive dump: refused, with the reason, rather than read for minutes. */
@@ -26,11 +26,10 @@ function openFailure(err: unknown): string {
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 /** A scanned page: rendered to an image with pdf.js on @napi-rs/canvas, then read like any page image. */
-async function scannedPage(pdf: PdfDocument, page: number, ocr: PageReader | undefined): Promise<string> {
-  if (!ocr) return '';
+async function scannedPage(pdf: PdfDocument, page: number, ocr: PageReader, offset: number): Promise<{ text: string; scans?: ScanPage[] }> {
   const image = await renderPageAsImage(pdf, page, { canvasImport: () => import('@napi-rs/canvas'), scale: SCAN_SCALE });
-  const read = await readPageImage(Buffer.from(image), ocr);
-  return 'text' in read ? read.text : '';
+  const read = await readPageImage(Buffer.from(image), ocr, offset, page);
+  return 'text' in read ? read : { text: '' };
 }
 
 export const pdfReader: FormatReader = {
@@ -47,15 +46,20 @@ export const pdfReader: FormatReader = {
     try {
       if (pdf.numPages > MAX_PDF_PAGES) return { error: `the PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read` };
       const { items } = await extractTextItems(pdf);
-      const pages: string[] = [];
+      const pages = new PageWriter();
+      const scans: ScanPage[] = [];
       for (const [i, pageItems] of items.entries()) {
         const text = pageParagraphs(pageItems);
-        pages.push(text.trim() !== '' ? text : await scannedPage(pdf, i + 1, context?.ocr));
+        if (text.trim() !== '' || !context?.ocr) {
+          pages.add(text);
+          continue;
+        }
+        const scanned = await scannedPage(pdf, i + 1, context.ocr, pages.length);
+        scans.push(...(scanned.scans ?? []));
+        pages.add(scanned.text);
       }
-      if (pages.every((page) => page.trim() === '')) {
-        return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has no text layer: ${OCR_OFF}` };
-      }
-      return { text: joinPages(pages) };
+      if (pages.empty) return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has no text layer: ${OCR_OFF}` };
+      return { text: pages.text, ...(scans.length ? { scans } : {}) };
     } catch (err) {
       return { error: openFailure(err) };
     } finally {

@@ -46,8 +46,9 @@ export interface IndexReport {
 
 export const sourceHash = (file: SourceFile) => createHash('sha256').update(file.path).update('\0').update(file.text).digest('hex').slice(0, 16);
 
-function storeDocument(doc: ParsedDocument, hash: string): StoredDocument {
+function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): StoredDocument {
   return {
+    ...(file.scans ? { scans: file.scans } : {}),
     id: doc.id,
     path: doc.path,
     sourceHash: hash,
@@ -140,7 +141,7 @@ export async function buildIndex(
       counts.added++;
     }
     const parsed = parseDocument(file.id, file.path, file.text, file.name);
-    documents.push(storeDocument(parsed, hash));
+    documents.push(storeDocument(parsed, file, hash));
     passages.push(...chunkDocument(parsed, chunking));
   }
   const present = new Set(files.map((f) => f.id));

@@ -2,6 +2,7 @@
 // vectors, and the backend's searchable index over them.
 import type { Passage } from '../../ingest/chunk-passages.js';
 import type { ParagraphKind } from '../../ingest/classify-line.js';
+import type { ScanPage } from '../../ingest/formats/ocr.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import type { PassageIndex } from './passage-index.js';
 
@@ -25,6 +26,8 @@ export interface StoredDocument {
   sourceHash: string;
   title: string;
   articles: { index: number; title: string; paragraphs: StoredParagraph[] }[];
+  /** For scans: the page images and where each line of text is on them. */
+  scans?: ScanPage[];
 }
 
 export interface CorpusIndex {
