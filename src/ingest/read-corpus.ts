@@ -72,10 +72,12 @@ export interface ReadOptions {
   cache?: ParseCache;
   /** OCR for page images; without it they are skipped. */
   context?: ReadContext;
+  /** Called after each file, with how many of how many are done. */
+  onFile?: (done: number, total: number) => void;
 }
 
 /** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
-export async function readCorpus(root: string, { skip = () => {}, prefix = '', cache = new ParseCache(), context }: ReadOptions = {}): Promise<SourceFile[]> {
+export async function readCorpus(root: string, { skip = () => {}, prefix = '', cache = new ParseCache(), context, onFile }: ReadOptions = {}): Promise<SourceFile[]> {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`corpus folder not found: ${root}`);
   }
@@ -83,7 +85,8 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
   const fullPaths: string[] = [];
   listFiles(root, fullPaths, (dir, err) => skip({ path: `${pathOf(dir) || '.'}/`, reason: unreadable(err) }));
   const files: SourceFile[] = [];
-  for (const full of fullPaths.sort()) {
+  for (const [done, full] of fullPaths.sort().entries()) {
+    if (done > 0) onFile?.(done, fullPaths.length);
     await nextTurn();
     const path = pathOf(full);
     let bytes: Buffer;
@@ -101,5 +104,6 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
     files.push({ id: documentId(path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}) });
   }
+  if (fullPaths.length > 0) onFile?.(fullPaths.length, fullPaths.length);
   return files;
 }

@@ -1,6 +1,6 @@
 // Everything the index is built from: the corpus folder, then the uploads folder when there is one.
 import { existsSync } from 'node:fs';
-import { withPageReader, type OcrOptions } from './formats/ocr.js';
+import { withPageReader, type OcrOptions, type TesseractPageReader } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 import { readCorpus, type SourceFile } from './read-corpus.js';
 
@@ -15,13 +15,26 @@ export const isUpload = (path: string) => path.startsWith(UPLOADS_PREFIX);
 /** Each file's parse, kept while the file is unchanged: a re-index reads every file but parses only changed ones. */
 const parsed = new ParseCache();
 
+/** Says how reading goes while OCR works (it takes seconds a page): pages read, the rate, files left and the time left. */
+function ocrProgress(reader: TesseractPageReader | undefined, log: (line: string) => void) {
+  const started = performance.now();
+  let reported = 0;
+  return (done: number, total: number) => {
+    if (!reader || reader.recognized === reported) return;
+    reported = reader.recognized;
+    const rate = reported / ((performance.now() - reader.started) / 1000);
+    const left = ((performance.now() - started) / 1000 / done) * (total - done);
+    log(`OCR: ${reported} page${reported > 1 ? 's' : ''} read (${rate.toFixed(2)} pages/s); ${done}/${total} files, about ${Math.ceil(left)} s left`);
+  };
+}
+
 /** `ocr` reads page images (its results kept in its cache folder); without it they are skipped. */
 export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void, ocr?: OcrOptions): Promise<SourceFile[]> {
   const skip = (f: { path: string; reason: string }) => log(`skipped ${f.path}: ${f.reason}`);
-  return withPageReader(ocr && { ...ocr, log }, async (reader) => {
-    const context = { ocr: reader };
-    const files = await readCorpus(corpusDir, { skip, cache: parsed, context });
-    if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { skip, prefix: UPLOADS_PREFIX, cache: parsed, context })));
+  return withPageReader(ocr, async (reader) => {
+    const options = { skip, cache: parsed, context: { ocr: reader } };
+    const files = await readCorpus(corpusDir, { ...options, onFile: ocrProgress(reader, log) });
+    if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: ocrProgress(reader, log) })));
     parsed.forgetUnused();
     return files;
   });

@@ -96,14 +96,14 @@ export function readScanImage(cacheDir: string, image: string): { bytes: Buffer;
 export interface OcrOptions {
   /** Where each page's result is kept (`<index>/ocr-cache`). */
   cacheDir?: string;
-  log?: (line: string) => void;
 }
 
 export class TesseractPageReader implements PageReader {
   private worker: Promise<Worker> | undefined;
   /** Pages Tesseract actually read (not from the cache). */
   recognized = 0;
-  private started = 0;
+  /** When Tesseract was first needed, for the rate. */
+  started = 0;
 
   constructor(private readonly options: OcrOptions = {}) {}
 
@@ -128,8 +128,6 @@ export class TesseractPageReader implements PageReader {
       writeFileAtomic(cached, JSON.stringify(page));
     }
     this.recognized++;
-    const seconds = (performance.now() - this.started) / 1000;
-    this.options.log?.(`OCR: ${this.recognized} page${this.recognized > 1 ? 's' : ''} read, ${(this.recognized / seconds).toFixed(2)} pages/s`);
     return page;
   }
 
@@ -142,7 +140,7 @@ export class TesseractPageReader implements PageReader {
 }
 
 /** Runs `work` with a page reader whose worker thread ends afterwards; none when OCR is off. */
-export async function withPageReader<T>(ocr: OcrOptions | undefined, work: (reader: PageReader | undefined) => Promise<T>): Promise<T> {
+export async function withPageReader<T>(ocr: OcrOptions | undefined, work: (reader: TesseractPageReader | undefined) => Promise<T>): Promise<T> {
   if (!ocr) return work(undefined);
   const reader = new TesseractPageReader(ocr);
   try {
