@@ -85,7 +85,7 @@ describe('a scan in the source view', () => {
   });
 });
 
-describe('uploading PDF', () => {
+describe('uploading PDF and images', () => {
   const upload = (name: string, bytes: Buffer) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
@@ -100,12 +100,13 @@ describe('uploading PDF', () => {
     expect(r.passages[0]).toMatchObject({ docId: id, page: 2 });
   });
 
-  it('refuses a broken or encrypted PDF and one over 20 MB, writing nothing', async () => {
+  it('refuses a broken or encrypted PDF, one over 20 MB and an image that is none, writing nothing', async () => {
     const before = readdirSync(uploadsDir).sort();
     for (const [name, bytes, status] of [
       ['坏文件.pdf', fixture('water-notice.pdf').subarray(0, 5000), 422],
       ['加密.pdf', fixture('encrypted.pdf'), 422],
       ['太大.pdf', Buffer.alloc(20 * 1024 * 1024 + 1), 413],
+      ['不是图片.png', Buffer.from('这不是图片'), 422],
     ] as const) {
       const res = await upload(name, bytes);
       expect(res.status, name).toBe(status);
