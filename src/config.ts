@@ -1,5 +1,6 @@
 // Settings from the environment and the command line, with their defaults.
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
 import { parseCommandLine } from './cli/command-line.js';
 import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
 
@@ -46,6 +47,16 @@ function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
   return url.href.replace(/\/$/, '');
 }
 
+/**
+ * One index per corpus folder under `index/` (`index/seeds-1a2b3c4d`): switching between folders loads
+ * each one's index instead of rebuilding over the other's. The name is the folder's own name, made
+ * safe, and a hash of its full path, so two folders called `资料` do not share.
+ */
+export function defaultIndexDir(corpusDir: string): string {
+  const name = basename(corpusDir).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'corpus';
+  return join('index', `${name}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 8)}`);
+}
+
 /** `--corpus DIR` wins over CORPUS_DIR. */
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   const flags = parseCommandLine(argv);
@@ -53,10 +64,11 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not ${flags.port ?? env.PORT}`);
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
+  const corpusDir = resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds');
   return {
-    corpusDir: resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds'),
+    corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
-    indexDir: resolve(flags.index ?? env.INDEX_DIR ?? 'index'),
+    indexDir: resolve(flags.index ?? env.INDEX_DIR ?? defaultIndexDir(corpusDir)),
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',

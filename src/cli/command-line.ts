@@ -10,6 +10,10 @@ const OPTIONS = {
   host: { type: 'string' },
   watch: { type: 'boolean' },
   json: { type: 'boolean' },
+  context: { type: 'string' },
+  'top-k': { type: 'string' },
+  doc: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export interface CommandLine {
@@ -20,6 +24,13 @@ export interface CommandLine {
   host?: string;
   watch: boolean;
   json: boolean;
+  /** For `ask`: the previous question of a conversation. */
+  context?: string;
+  /** For `ask`: how many passages to show. */
+  'top-k'?: string;
+  /** For `ask`: only this document. */
+  doc?: string;
+  help: boolean;
   /** Words that are not options: the question, for `ask`. */
   positionals: string[];
 }
@@ -27,7 +38,7 @@ export interface CommandLine {
 export function parseCommandLine(argv: string[]): CommandLine {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    return { ...values, watch: values.watch ?? false, json: values.json ?? false, positionals };
+    return { ...values, watch: values.watch ?? false, json: values.json ?? false, help: values.help ?? false, positionals };
   } catch (err) {
     const known = Object.entries(OPTIONS).map(([name, o]) => (o.type === 'string' ? `--${name} VALUE` : `--${name}`));
     throw new Error(`${(err as Error).message} (options: ${known.join(', ')})`);

@@ -5,6 +5,7 @@ import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
+import { answerClientErrors } from '../server/client-errors.js';
 import { progressReporter } from './progress.js';
 import { exposureWarnings, listeningUrl } from './startup-notes.js';
 import { runCli } from './run-cli.js';
@@ -16,6 +17,7 @@ runCli(async () => {
   const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0' });
   exposureWarnings(config).forEach(log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  answerClientErrors(server);
   server.on('error', (err: NodeJS.ErrnoException) => {
     const reason = err.code === 'EADDRINUSE' ? `port ${config.port} is already in use; set PORT to another port` : err.message;
     console.error(`[xunyuan] cannot listen on ${config.host}:${config.port}: ${reason}`);

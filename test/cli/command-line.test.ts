@@ -27,8 +27,17 @@ describe('the command line', () => {
 describe('configuration', () => {
   it('has defaults for everything', () => {
     const config = loadConfig([], {});
-    expect(config).toMatchObject({ corpusDir: resolve('seeds'), indexDir: resolve('index'), port: 3000, host: '127.0.0.1', queryCacheSize: 1000, watch: false });
+    expect(config).toMatchObject({ corpusDir: resolve('seeds'), port: 3000, host: '127.0.0.1', queryCacheSize: 1000, watch: false });
+    expect(config.indexDir).toMatch(new RegExp(`^${resolve('index')}/seeds-[0-9a-f]{8}$`));
     expect(config.adminToken).toBeUndefined();
+  });
+
+  it('keeps one index per corpus folder unless told where', () => {
+    const a = loadConfig(['--corpus', '/data/资料'], {}).indexDir;
+    const b = loadConfig(['--corpus', '/other/资料'], {}).indexDir;
+    expect(a).not.toBe(b);
+    expect(loadConfig(['--corpus', '/data/资料'], {}).indexDir).toBe(a);
+    expect(loadConfig(['--corpus', '/data/资料'], { INDEX_DIR: '/tmp/i' }).indexDir).toBe('/tmp/i');
   });
 
   it('lets the command line win over the environment', () => {

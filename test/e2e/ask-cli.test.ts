@@ -21,3 +21,21 @@ it('--json before the question prints the JSON answer to that question', async (
   expect(result.answer.text).toContain('4.33亿元');
   expect(result.passages.length).toBeGreaterThan(0);
 });
+
+it('takes --context, --top-k and --doc as the API does, and refuses a bad one with the reason', async () => {
+  const followUp = await askCli(['--json', '--context', '冀南新区人民医院投资多少?', '--top-k', '2', '那第一中学呢?']);
+  expect(followUp.code).toBe(0);
+  const result = JSON.parse(followUp.stdout);
+  expect(result.followUpOf).toBe('冀南新区人民医院投资多少?');
+  expect(result.passages).toHaveLength(2);
+  const scoped = JSON.parse((await askCli(['--json', '--doc', result.passages[0].docId, QUESTION])).stdout);
+  expect(new Set(scoped.passages.map((p: { docId: string }) => p.docId))).toEqual(new Set([result.passages[0].docId]));
+  expect((await askCli(['--top-k', '99', QUESTION])).code).toBe(1);
+  expect((await askCli(['--doc', 'no-such-doc', QUESTION])).code).toBe(1);
+});
+
+it('--help prints the options and exits 0', async () => {
+  const { code, stdout } = await askCli(['--help']);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/--context[\s\S]*--top-k[\s\S]*--doc[\s\S]*--json/);
+});

@@ -1,6 +1,8 @@
 // What a user or a script may throw at the server: every bad input gets a clear 4xx and changes
 // nothing; odd but valid questions get a normal answer or answer: null, never an error.
+import { serve } from '@hono/node-server';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { AnswerEngine } from '../../src/engine/answer-engine.js';
 import { QueryVectorCache } from '../../src/search/embed/query-vector-cache.js';
 import { createApp } from '../../src/server/app.js';
 import { MAX_BODY_BYTES } from '../../src/server/body-size.js';
+import { answerClientErrors } from '../../src/server/client-errors.js';
 import { openSeedEngine } from '../support/engines.js';
 
 const indexDir = mkdtempSync(join(tmpdir(), 'xunyuan-hardening-'));
@@ -153,6 +156,26 @@ describe('the Host header (DNS rebinding)', () => {
     const named = createApp(() => engine, { host: 'docs.lan', publicUrl: 'https://qa.example.org', allowedHosts: ['intranet'] });
     for (const host of ['docs.lan:3000', 'qa.example.org', 'INTRANET']) expect((await withHost(host, named)).status, host).toBe(200);
     expect((await withHost('attacker.example', named)).status).toBe(403);
+  });
+});
+
+describe('a URL with raw UTF-8, as curl sends it unencoded', () => {
+  it('gets a 400 with a JSON body saying how to send it', async () => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    answerClientErrors(server);
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from('GET /api/ask?q=磁县推广种植了多少亩生姜 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    server.close();
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    const body = JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+    expect(body.error.message).toMatch(/--data-urlencode/);
   });
 });
 
