@@ -2,7 +2,7 @@
 import { buildParagraphs } from './build-paragraphs.js';
 import { pageFinder } from './formats/pages.js';
 import type { ParsedDocument } from './document-model.js';
-import { splitArticles } from './split-articles.js';
+import { documentHeading, splitArticles } from './split-articles.js';
 import { splitSentences } from './split-sentences.js';
 
 /**
@@ -10,11 +10,13 @@ import { splitSentences } from './split-sentences.js';
  * index fingerprint carries it, so stored parses are redone (vectors of unchanged texts still serve).
  * 2: sentences bounded in length; spaces kept between accented Latin, Greek and Cyrillic words.
  * 3: page numbers of paged sources.
+ * 4: `##` parts titled "document › part"; marked headings of any length.
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
-  const raw = splitArticles(buildParagraphs(source), fallbackTitle);
+  const paragraphs = buildParagraphs(source);
+  const raw = splitArticles(paragraphs, fallbackTitle);
   const pageAt = pageFinder(source);
   let index = 0;
   const articles = raw.map((article, articleIndex) => ({
@@ -34,6 +36,7 @@ export function parseDocument(id: string, path: string, source: string, fallback
       };
     }),
   }));
-  const title = articles.find((a) => a.title !== fallbackTitle)?.title ?? fallbackTitle;
+  // A `#` heading (Markdown, an HTML h1, a Word title) names the document; else its first headline does.
+  const title = documentHeading(paragraphs)?.text ?? articles.find((a) => a.title !== fallbackTitle)?.title ?? fallbackTitle;
   return { id, path, title, articles };
 }

@@ -29,12 +29,11 @@ function opensArticle(run: RawParagraph[], next: RawParagraph | undefined, isFir
  * names come first, decks with commas and figures come after). Mastheads and dates never win.
  */
 function pickHeadline(run: RawParagraph[]): RawParagraph | undefined {
+  // Marked headings are the author's word: any length, any script. Of `#` then `##`, the `##` closest
+  // to the text names the article (the `#` names the document).
+  const marked = run.filter((p) => p.headingLevel > 0 && p.headingLevel <= 2);
+  if (marked.length > 0) return marked[marked.length - 1];
   const headings = run.filter((p) => p.kind === 'heading' && hanShare(p.text) >= 0.5 && p.text.length >= 4);
-  const marked = headings.filter((p) => p.headingLevel > 0);
-  if (marked.length > 0) {
-    const top = Math.min(...marked.map((p) => p.headingLevel));
-    return marked.find((p) => p.headingLevel === top);
-  }
   const byline = run.findIndex((p) => p.kind === 'byline');
   const beforeByline = byline > 0 ? run.slice(0, byline).filter((p) => headings.includes(p)) : [];
   const plain = headings.filter((p) => !/[，,、]/.test(p.text));
@@ -42,7 +41,19 @@ function pickHeadline(run: RawParagraph[]): RawParagraph | undefined {
   return pool[pool.length - 1];
 }
 
+/**
+ * The heading that names the whole document: a `#` heading that comes before any other marked heading
+ * and is the only `#` (a Markdown note, a Word title). A newspaper page marked up with several `#`/`##`
+ * headlines has none: there every marked heading is an article's.
+ */
+export function documentHeading(paragraphs: RawParagraph[]): RawParagraph | undefined {
+  const marked = paragraphs.filter((p) => p.headingLevel > 0);
+  const first = marked[0];
+  return first?.headingLevel === 1 && marked.filter((p) => p.headingLevel === 1).length === 1 ? first : undefined;
+}
+
 export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string): RawArticle[] {
+  const named = documentHeading(paragraphs);
   const articles: RawArticle[] = [];
   let firstHeadline: RawParagraph | undefined;
   let i = 0;
@@ -56,14 +67,17 @@ export function splitArticles(paragraphs: RawParagraph[], fallbackTitle: string)
     if (run.length > 0 && opensArticle(run, paragraphs[j], articles.length === 0)) {
       headline = pickHeadline(run);
       firstHeadline ??= headline;
-      articles.push({ title: headline?.text ?? fallbackTitle, paragraphs: [] });
+      // A `##` part of a document with a `#` title reads "document › part", in the page and in matching.
+      const title = named && headline?.headingLevel === 2 ? `${named.text} › ${headline.text}` : (headline?.text ?? fallbackTitle);
+      articles.push({ title, paragraphs: [] });
       section = undefined;
     } else if (articles.length === 0) {
       articles.push({ title: fallbackTitle, paragraphs: [] });
     }
     const current = articles[articles.length - 1];
     for (const p of run) {
-      if (p === headline) continue;
+      // The document's own `#` heading is its title, not a paragraph of its first part.
+      if (p === headline || (p === named && headline?.headingLevel === 2)) continue;
       if (p.kind === 'heading' && current.paragraphs.some((x) => x.paragraph.kind === 'body')) section = p.text;
       current.paragraphs.push({ paragraph: p, section });
     }

@@ -1,7 +1,7 @@
 // A folder of PDF, Word and page-image files, as a user drops it in: each file answers questions
 // about itself (the scans by OCR), PDF passages carry their page in the API and the source view, and
 // the upload API takes PDF too, refusing a broken one with nothing written.
-import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/engine/answer-engine.js';
@@ -22,6 +22,11 @@ beforeAll(async () => {
   for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'park-hours.png', 'encrypted.pdf']) {
     cpSync(join('test/fixtures/formats', name), join(corpusDir, name));
   }
+  // A product FAQ in Markdown: its parts are "document › part", and their headings count in matching.
+  writeFileSync(
+    join(corpusDir, 'cup-faq.md'),
+    '# 青禾水杯常见问题\n\n## 保温效果\n\n杯体采用双层真空结构，**保温12小时**，保冷24小时。\n\n## 充电\n\n底座充电约**90分钟**充满，充满后可连续加热三次。\n',
+  );
   engine = await openEngine({ corpusDir, uploadsDir, indexDir: join(work, 'index'), log: (l) => logs.push(l) });
 });
 
@@ -35,6 +40,7 @@ describe('a folder of PDF, Word and scanned files', () => {
       ['第三中学食堂午餐标准是每人多少钱?', 'canteen-report', '每人八元'],
       ['7路公交首班车几点发车?', 'bus-change-scan', '六点十分'],
       ['白鹭湖公园的观光车票价多少?', 'park-hours', '五元'],
+      ['青禾水杯保温效果怎么样?', 'cup-faq', '保温12小时'],
     ];
     for (const [question, docId, evidence] of cases) {
       const r = await ask(question);
@@ -42,7 +48,7 @@ describe('a folder of PDF, Word and scanned files', () => {
       expect(r.answer.text, question).toContain(evidence);
     }
     expect(logs).toContain('skipped encrypted.pdf: the PDF is encrypted (password protected)');
-    expect(logs.filter((l) => l.startsWith('OCR: ')).at(-1)).toMatch(/^OCR: 2 pages read \(\d+\.\d\d pages\/s\); \d+\/6 files, about \d+ s left$/);
+    expect(logs.filter((l) => l.startsWith('OCR: ')).at(-1)).toMatch(/^OCR: 2 pages read \(\d+\.\d\d pages\/s\); \d+\/7 files, about \d+ s left$/);
   });
 
   it('gives a PDF passage its page, in the API, the citation and the source view', async () => {

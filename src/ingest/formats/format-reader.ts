@@ -7,6 +7,7 @@ import { docReader } from './doc-reader.js';
 import { docxReader } from './docx-reader.js';
 import { htmlReader } from './html-reader.js';
 import { imageReader } from './image-reader.js';
+import { markdownReader } from './markdown-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
@@ -28,7 +29,7 @@ export interface FormatReader {
   read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, htmlReader, pdfReader, docxReader, docReader, imageReader];
+const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, pdfReader, docxReader, docReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

@@ -1,10 +1,10 @@
-// Plain text and Markdown, in whichever Chinese encoding they were saved.
+// Plain text, in whichever Chinese encoding it was saved. A line starting with `#` is still read as a heading.
 import { MAX_UPLOAD_BYTES } from '../../limits.js';
 import { decodeText } from './decode-text.js';
 import type { FormatReader } from './format-reader.js';
 
 export const plainTextReader: FormatReader = {
-  extensions: ['.txt', '.md'],
+  extensions: ['.txt'],
   maxBytes: MAX_UPLOAD_BYTES,
   async read(bytes) {
     const decoded = decodeText(bytes);

@@ -71,9 +71,9 @@ describe('Word', () => {
     expect(doc.title).toBe('城南图书馆读者须知');
     const bodies = doc.articles.map((a) => [a.title, a.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text.slice(0, 6))]);
     expect(bodies).toEqual([
-      ['城南图书馆读者须知', ['持读者证每次']],
-      ['二、开放时间', ['周二至周日上']],
-      ['三、逾期处理', ['图书逾期未还']],
+      ['城南图书馆读者须知 › 一、借阅规则', ['持读者证每次']],
+      ['城南图书馆读者须知 › 二、开放时间', ['周二至周日上']],
+      ['城南图书馆读者须知 › 三、逾期处理', ['图书逾期未还']],
     ]);
   });
 

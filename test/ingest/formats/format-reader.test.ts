@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../../../src/ingest/formats/format-reader.js';
 import { htmlReader } from '../../../src/ingest/formats/html-reader.js';
 import { imageReader } from '../../../src/ingest/formats/image-reader.js';
+import { markdownReader } from '../../../src/ingest/formats/markdown-reader.js';
 import { plainTextReader } from '../../../src/ingest/formats/plain-text-reader.js';
+import { parseDocument } from '../../../src/ingest/parse-document.js';
 
 describe('choosing a reader', () => {
   it('goes by extension, in any case, and takes nothing it cannot read', () => {
     expect(readerFor('新闻/第1版.TXT')).toBe(plainTextReader);
-    expect(readerFor('notes.md')).toBe(plainTextReader);
+    expect(readerFor('notes.md')).toBe(markdownReader);
     expect(readerFor('page.HTM')).toBe(htmlReader);
     expect(readerFor('scan.PNG')).toBe(imageReader);
     expect(readerFor('sheet.xlsx')).toBeUndefined();
@@ -17,7 +19,7 @@ describe('choosing a reader', () => {
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.md', '.pdf', '.png', '.tif', '.tiff', '.txt']);
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.txt']);
   });
 });
 
@@ -25,6 +27,21 @@ describe('plain text reader', () => {
   it('reads GBK text as it was written and refuses bytes that are no text', async () => {
     expect(await plainTextReader.read(iconv.encode('# 通知\n\n城东片区周三停水八小时。', 'gbk'))).toEqual({ text: '# 通知\n\n城东片区周三停水八小时。' });
     expect(await plainTextReader.read(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]))).toHaveProperty('error');
+  });
+});
+
+describe('Markdown reader', () => {
+  it('drops inline marks and titles each `##` part "document › part"', async () => {
+    const md = '# 青禾水杯使用说明\n\n## 保温效果\n\n杯体**保温12小时**，保冷24小时。\n\n## 充电\n\n底座充电约**90分钟**充满，详见[说明书](https://example.com)。\n';
+    const read = await markdownReader.read(Buffer.from(md));
+    if (!('text' in read)) throw new Error(read.error);
+    expect(read.text).not.toMatch(/\*\*|\]\(/);
+    const doc = parseDocument('cup', 'cup.md', read.text, 'cup');
+    expect(doc.title).toBe('青禾水杯使用说明');
+    expect(doc.articles.map((a) => [a.title, a.paragraphs.map((p) => p.text)])).toEqual([
+      ['青禾水杯使用说明 › 保温效果', ['杯体保温12小时，保冷24小时。']],
+      ['青禾水杯使用说明 › 充电', ['底座充电约90分钟充满，详见说明书。']],
+    ]);
   });
 });
 
