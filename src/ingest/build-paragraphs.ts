@@ -1,7 +1,7 @@
 // Source lines → display paragraphs: lines broken mid-sentence are rejoined, headlines,
 // bylines and captions stay paragraphs of their own.
 import { endsSentence, isSpacedWordChar } from '../text/char-class.js';
-import { classifyLine, isDateline, type ParagraphKind } from './classify-line.js';
+import { classifyLine, isDateline, isFieldLine, type ParagraphKind } from './classify-line.js';
 import { cleanLine } from './clean-line.js';
 import { appendMapped, type MappedText } from './mapped-text.js';
 
@@ -45,6 +45,8 @@ const startsWithFragment = (text: string) => /^[“"「]?[^\s，,。；;：:、�
  */
 function continues(paragraph: RawParagraph, line: Line): boolean {
   if (line.headingLevel > 0 || endsSentence(paragraph.text) || isDateline(line.text)) return false;
+  // Fields stand one to a line (`时间：…`, `主持人：…`), except an introduction (`各部门：`) that leads into its text.
+  if (isFieldLine(line.text) || (isFieldLine(paragraph.text) && !/[：:]$/.test(paragraph.text))) return false;
   if (paragraph.kind === 'heading' && paragraph.headingLevel === 0 && paragraph.text.length >= 12) {
     return startsWithFragment(line.text);
   }
@@ -72,7 +74,35 @@ export function buildParagraphs(source: string): RawParagraph[] {
     });
   }
   markDecks(paragraphs);
+  joinSignOff(paragraphs);
   return paragraphs;
+}
+
+/** Lines of a sign-off are short: an office, a name, a date. */
+const MAX_SIGN_OFF_LINE = 24;
+
+/** A sign-off ends with its date: `2024年9月20日`, `二〇二四年九月二十日`. */
+const DATE_LINE = /^[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$/;
+
+/**
+ * The short lines after a document's last body paragraph that end with a date (`行政人事部` /
+ * `2024年9月20日`) are its sign-off, not a new article's headlines: they become one body paragraph,
+ * so "who issued this" can be answered from it. A newspaper page's last lines end with no date.
+ */
+function joinSignOff(paragraphs: RawParagraph[]): void {
+  let lastBody = paragraphs.length - 1;
+  while (lastBody >= 0 && paragraphs[lastBody].kind !== 'body') lastBody--;
+  const tail = paragraphs.slice(lastBody + 1);
+  if (lastBody < 0 || tail.length === 0 || tail.length > 4) return;
+  if (tail.some((p) => p.headingLevel > 0 || p.kind === 'caption' || p.text.length > MAX_SIGN_OFF_LINE)) return;
+  if (!DATE_LINE.test(tail[tail.length - 1].text)) return;
+  const signOff = tail[0];
+  for (const p of tail.slice(1)) {
+    appendMapped(signOff, { text: ' ', map: [p.map[0]] });
+    appendMapped(signOff, p);
+  }
+  signOff.kind = 'body';
+  paragraphs.splice(lastBody + 1, tail.length, signOff);
 }
 
 /** A short unfinished line right before a dateline is the article's deck, however many commas it has. */

@@ -1,5 +1,6 @@
-// What a cleaned line of a newspaper page is: headline, byline, picture caption, dateline or body.
-// Cues were measured on the seed pages; see the tests for the real snippets they come from.
+// What a cleaned line of a newspaper page or an office document is: headline, byline, picture
+// caption, dateline or body. Cues were measured on the seed pages and on notices and minutes; see the
+// tests for the real snippets they come from.
 import { endsSentence, isHan } from '../text/char-class.js';
 
 export type ParagraphKind = 'heading' | 'byline' | 'caption' | 'body';
@@ -15,6 +16,15 @@ export function isDateline(text: string): boolean {
 export function isByline(text: string): boolean {
   if (text.length > 40 || /[。，,；;]/.test(text)) return false;
   return /^□/.test(text) || /(记者|通讯员|特约撰稿|撰稿人?)[\s:：]*\S/.test(text);
+}
+
+/**
+ * A field of a form, minutes or notice: a short label, a colon, its value (`时间：10月15日下午2点`,
+ * `主持人：王建国`), or a line that introduces what follows (`各部门：`). Such a line is content, often
+ * the very answer, never a headline.
+ */
+export function isFieldLine(text: string): boolean {
+  return /^[\p{Script=Han}A-Za-z]{1,8}[：:]/u.test(text) || /[：:]$/.test(text);
 }
 
 export function isCaption(text: string): boolean {
@@ -33,6 +43,7 @@ export function classifyLine(text: string, headingLevel: number): ParagraphKind 
   if (headingLevel > 0) return 'heading';
   if (isCaption(text)) return 'caption';
   if (isByline(text)) return 'byline';
+  if (isFieldLine(text)) return 'body';
   if (isHeadingLike(text, 0)) return 'heading';
   return 'body';
 }

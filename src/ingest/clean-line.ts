@@ -12,7 +12,9 @@ const keepsSpaceAfter = (ch: string) => isSpacedWordChar(ch) || /[.,;:!?%)\]'"]/
 
 /**
  * `line` starts at `offset` in the source. OCR inserts spaces between Chinese characters
- * (`中国共 产党`); a run of whitespace survives, as one space, only between Latin words or numbers.
+ * (`中国共 产党`); a run of whitespace survives, as one space, only between Latin words or numbers,
+ * or when it holds a full-width space or a tab: office documents separate fields with those
+ * (`下午2点　地点：…`), which OCR never produces.
  */
 export function cleanLine(line: string, offset: number): CleanLine {
   let start = 0;
@@ -32,7 +34,8 @@ export function cleanLine(line: string, offset: number): CleanLine {
       while (j < line.length && /\s/.test(line[j])) j++;
       const prev = text[text.length - 1];
       const next = line[j];
-      if (prev !== undefined && next !== undefined && keepsSpaceAfter(prev) && isSpacedWordChar(next)) {
+      const separatesFields = /[\u3000\t]/.test(line.slice(i, j));
+      if (prev !== undefined && next !== undefined && (separatesFields || (keepsSpaceAfter(prev) && isSpacedWordChar(next)))) {
         text += ' ';
         map.push(offset + i);
       }

@@ -11,8 +11,9 @@ import { splitSentences } from './split-sentences.js';
  * 2: sentences bounded in length; spaces kept between accented Latin, Greek and Cyrillic words.
  * 3: page numbers of paged sources.
  * 4: `##` parts titled "document › part"; marked headings of any length.
+ * 5: field lines (`时间：…`) are body; full-width spaces kept between fields; dated sign-offs joined.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
   const paragraphs = buildParagraphs(source);

@@ -1,0 +1,39 @@
+// Ordinary office documents read right: minutes whose fields (`时间：… 地点：… 主持人：…`) are content,
+// not headlines, with the full-width spaces between them kept; a notice titled by its title, not its
+// salutation, with its sign-off (office and date) one paragraph of its text.
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/ingest/parse-document.js';
+
+const bodies = (source: string) =>
+  parseDocument('doc', 'doc.txt', source, 'doc').articles.map((a) => [a.title, a.paragraphs.map((p) => `${p.kind}:${p.text}`)]);
+
+describe('office documents', () => {
+  it('reads minutes: the title is the title, every field line is its own body paragraph', () => {
+    const minutes =
+      '公司第三季度工作总结会会议纪要\n\n时间：2024年10月15日下午2点　地点：公司三楼大会议室　主持人：王建国\n参会人员：各部门负责人共12人\n\n' +
+      '一、会议听取了各部门第三季度工作汇报。\n\n记录人：李敏\n';
+    expect(bodies(minutes)).toEqual([
+      [
+        '公司第三季度工作总结会会议纪要',
+        [
+          'body:时间：2024年10月15日下午2点 地点：公司三楼大会议室 主持人：王建国',
+          'body:参会人员：各部门负责人共12人',
+          'body:一、会议听取了各部门第三季度工作汇报。',
+          'body:记录人：李敏',
+        ],
+      ],
+    ]);
+  });
+
+  it('reads a notice: the salutation leads into the text, the sign-off is one paragraph of it', () => {
+    const notice = '关于国庆节放假安排的通知\n\n各部门：\n\n10月1日至7日放假调休，共7天。\n\n行政人事部\n2024年9月20日\n';
+    expect(bodies(notice)).toEqual([
+      ['关于国庆节放假安排的通知', ['body:各部门：10月1日至7日放假调休，共7天。', 'body:行政人事部 2024年9月20日']],
+    ]);
+  });
+
+  it('leaves a newspaper page’s last short lines alone when they end with no date', () => {
+    const page = '市里召开防汛工作会议\n\n会议要求各部门加强值守。\n\n下转第二版\n';
+    expect(bodies(page)[0][1]).toEqual(['body:会议要求各部门加强值守。', 'heading:下转第二版']);
+  });
+});
