@@ -3,11 +3,17 @@
 import type { Span } from '../../ingest/split-sentences.js';
 import type { Token } from '../tokenize/tokenize.js';
 
-/** Spans of the tokens that are query terms, neighbours merged into one highlight. */
+/**
+ * A lone Chinese character (`路`, `镇`) occurs all over a passage and says little: marking each one
+ * buries the words that matter. Words of two characters or more, numbers and Latin words are marked.
+ */
+const worthMarking = (term: string) => term.length >= 2 || /[0-9a-z]/.test(term);
+
+/** Spans of the tokens that are query terms worth marking, neighbours merged into one highlight. */
 export function findHighlights(tokens: Token[], terms: ReadonlyMap<string, unknown>): Span[] {
   const spans: Span[] = [];
   for (const token of tokens) {
-    if (!terms.has(token.term)) continue;
+    if (!terms.has(token.term) || !worthMarking(token.term)) continue;
     const last = spans[spans.length - 1];
     if (last && token.start <= last.end) last.end = Math.max(last.end, token.end);
     else spans.push({ start: token.start, end: token.end });
