@@ -57,11 +57,14 @@ function windows(sentences: Span[], options: ChunkOptions): [number, number][] {
 export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAULT_CHUNKING): Passage[] {
   const passages: Passage[] = [];
   const paragraphs = doc.articles.flatMap((a) => a.paragraphs).filter((p) => p.kind !== 'byline');
-  // A short note (`明天停水`) is all its document says: keep it rather than index nothing.
-  const minChars = paragraphs.some((p) => p.text.length >= MIN_PASSAGE_CHARS) ? MIN_PASSAGE_CHARS : 1;
+  // Headings (kickers, mastheads, lone dates, section titles) say nothing of their own: an article's
+  // title and section already go with each of its passages. A document of nothing but a heading or a
+  // short note (`明天停水`) keeps it rather than index nothing.
+  const hasBody = paragraphs.some((p) => p.kind !== 'heading' && p.text.length >= MIN_PASSAGE_CHARS);
+  const minChars = hasBody ? MIN_PASSAGE_CHARS : 1;
   for (const article of doc.articles) {
     for (const paragraph of article.paragraphs) {
-      if (paragraph.kind === 'byline' || paragraph.text.length < minChars) continue;
+      if (paragraph.kind === 'byline' || (hasBody && paragraph.kind === 'heading') || paragraph.text.length < minChars) continue;
       windows(paragraph.sentences, options).forEach(([first, last], k) => {
         const start = paragraph.sentences[first].start;
         const end = paragraph.sentences[last].end;

@@ -24,7 +24,8 @@ export function isByline(text: string): boolean {
  * the very answer, never a headline.
  */
 export function isFieldLine(text: string): boolean {
-  return /^[\p{Script=Han}A-Za-z]{1,8}[：:]/u.test(text) || /[：:]$/.test(text);
+  // The value holds words or figures: `衡水新闻网:www.hsrb.com.cn` is a masthead, not a field.
+  return /^[\p{Script=Han}A-Za-z]{1,8}[：:].*[\p{Script=Han}0-9]/u.test(text) || /[：:]$/.test(text);
 }
 
 export function isCaption(text: string): boolean {

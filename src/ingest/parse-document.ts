@@ -6,14 +6,15 @@ import { documentHeading, splitArticles } from './split-articles.js';
 import { splitSentences } from './split-sentences.js';
 
 /**
- * Bump when cleaning, paragraphs, articles or sentences come out differently for the same file: the
+ * Bump when cleaning, paragraphs, articles, sentences or passages come out differently for the same file: the
  * index fingerprint carries it, so stored parses are redone (vectors of unchanged texts still serve).
  * 2: sentences bounded in length; spaces kept between accented Latin, Greek and Cyrillic words.
  * 3: page numbers of paged sources.
  * 4: `##` parts titled "document › part"; marked headings of any length.
  * 5: field lines (`时间：…`) are body; full-width spaces kept between fields; dated sign-offs joined.
+ * 6: headings make no passages of their own (`chunk-passages.ts`); a masthead URL is not a field.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
   const paragraphs = buildParagraphs(source);

@@ -2,6 +2,7 @@
 // not headlines, with the full-width spaces between them kept; a notice titled by its title, not its
 // salutation, with its sign-off (office and date) one paragraph of its text.
 import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/ingest/chunk-passages.js';
 import { parseDocument } from '../../src/ingest/parse-document.js';
 
 const bodies = (source: string) =>
@@ -35,5 +36,18 @@ describe('office documents', () => {
   it('leaves a newspaper page’s last short lines alone when they end with no date', () => {
     const page = '市里召开防汛工作会议\n\n会议要求各部门加强值守。\n\n下转第二版\n';
     expect(bodies(page)[0][1]).toEqual(['body:会议要求各部门加强值守。', 'heading:下转第二版']);
+  });
+});
+
+describe('passages', () => {
+  const passagesOf = (source: string) => chunkDocument(parseDocument('doc', 'doc.txt', source, 'doc')).map((p) => p.text);
+
+  it('come from text, not from headings, mastheads or lone dates, which the titles already carry', () => {
+    const page = 'HENGSHUIRIBAO\n\n衡水新闻网:www.hsrb.com.cn\n\n抓落实见行动\n\n市里召开防汛工作会议\n\n本报讯 会议要求各部门加强汛期值守。\n';
+    expect(passagesOf(page)).toEqual(['本报讯会议要求各部门加强汛期值守。']);
+  });
+
+  it('keep a document that is nothing but a headline', () => {
+    expect(passagesOf('停水通知\n')).toEqual(['停水通知']);
   });
 });
