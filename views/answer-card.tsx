@@ -55,18 +55,27 @@ function SourceLine(props: { cite: Citation }) {
   );
 }
 
-function PassageItem(props: { p: PassageResult; cite: Citation; rank: number }) {
-  const { p, cite, rank } = props;
-  const percent = Math.round(Math.max(0, Math.min(1, p.score)) * 100);
+/**
+ * 相关度 高/中/低 from the no-answer rule's confidence (so a masthead or a kicker cannot look 高); the
+ * number is there on demand, in the tooltip and for screen readers.
+ */
+function RelevanceBadge(props: { p: PassageResult }) {
+  const { level, confidence } = props.p.relevance;
+  const classes = { 高: 'high', 中: 'medium', 低: 'low' } as const;
+  return (
+    <span class={`relevance ${classes[level]}`} title={`置信度 ${confidence.toFixed(2)}（0–1）`}>
+      相关度 {level}
+      <span class="visually-hidden">，置信度 {confidence.toFixed(2)}</span>
+    </span>
+  );
+}
+
+function PassageItem(props: { p: PassageResult; cite: Citation }) {
+  const { p, cite } = props;
   return (
     <li class="passage">
       <Excerpt p={p} />
-      <div class="relevance">
-        <label for={`rel-${p.id}-${rank}`}>相关度</label>
-        <meter id={`rel-${p.id}-${rank}`} min={0} max={100} low={40} high={60} optimum={100} value={percent}>
-          {percent}%
-        </meter>
-      </div>
+      <RelevanceBadge p={p} />
       <SourceLine cite={cite} />
     </li>
   );
@@ -89,13 +98,14 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
             <blockquote class="answer-quote">
               <AnswerText top={top} phrase={result.answer?.phrase} />
             </blockquote>
+            <RelevanceBadge p={top} />
             <SourceLine cite={cite(top)} />
             {rest.length > 0 ? (
               <>
                 <h3>其他相关段落</h3>
                 <ol class="passages">
-                  {rest.map((p, i) => (
-                    <PassageItem p={p} cite={cite(p)} rank={i + 2} />
+                  {rest.map((p) => (
+                    <PassageItem p={p} cite={cite(p)} />
                   ))}
                 </ol>
               </>
@@ -112,8 +122,8 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
               <details>
                 <summary>看看最接近的段落（相关度较低）</summary>
                 <ol class="passages">
-                  {result.passages.map((p, i) => (
-                    <PassageItem p={p} cite={cite(p)} rank={i + 1} />
+                  {result.passages.map((p) => (
+                    <PassageItem p={p} cite={cite(p)} />
                   ))}
                 </ol>
               </details>

@@ -51,6 +51,9 @@ export const PassageSchema = z
     highlights: z.array(OffsetsSchema).openapi({ description: 'Where question words occur in text.' }),
     score: z.number(),
     scores: z.object({ keyword: z.number().openapi({ description: 'BM25' }), vector: z.number().openapi({ description: 'cosine' }) }),
+    relevance: z
+      .object({ confidence: z.number(), level: z.enum(['高', '中', '低']) })
+      .openapi({ description: 'The no-answer rule\'s confidence in the passage (0..1) and the level shown for it: 高, 中 (enough to answer), 低.' }),
     url: z.string().openapi({ example: '/docs/000_7fb4536401fc41c5#p8' }),
     page: z.number().int().optional().openapi({ description: 'For paged sources (PDF): the 1-based page the passage is on.' }),
   })

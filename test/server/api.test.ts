@@ -40,7 +40,8 @@ describe('JSON API on the seeds', () => {
     expect(body.answer.text.slice(body.answer.phrase.start, body.answer.phrase.end)).toBe('4.33亿元');
     expect(body.passages).toHaveLength(5);
     for (const p of body.passages) {
-      expect(Object.keys(p).sort()).toEqual(['docId', 'highlights', 'id', 'quote', 'score', 'scores', 'text', 'title', 'url']);
+      expect(Object.keys(p).sort()).toEqual(['docId', 'highlights', 'id', 'quote', 'relevance', 'score', 'scores', 'text', 'title', 'url']);
+      expect(p.relevance.level).toBe(p.relevance.confidence >= 0.6 ? '高' : p.relevance.confidence >= 0.485 ? '中' : '低');
       expect(p.quote.start).toBeGreaterThanOrEqual(0);
       expect(p.quote.end).toBeLessThanOrEqual(p.text.length);
       for (const h of p.highlights) expect(h.end).toBeLessThanOrEqual(p.text.length);
@@ -48,6 +49,7 @@ describe('JSON API on the seeds', () => {
     }
     const top = body.passages[0];
     expect(top.text.slice(top.quote.start, top.quote.end)).toBe(body.answer.text);
+    expect(top.relevance.level).not.toBe('低');
     expect(typeof body.tookMs).toBe('number');
     expect((await app.request(top.url.split('#')[0])).status).toBe(200);
   });

@@ -8,7 +8,7 @@ import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokeni
 import { findAnswerPhrase } from './answer-phrase.js';
 import type { ReadQuestion } from './follow-up.js';
 import { findHighlights } from './highlight.js';
-import { isAnswerable, NO_ANSWER_MESSAGE, type Relevance } from './no-answer.js';
+import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
 import { questionTypeOf } from './question-type.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
@@ -28,6 +28,11 @@ export interface PassageResult {
   highlights: Offsets[];
   score: number;
   scores: { keyword: number; vector: number };
+  /**
+   * 0..1, the no-answer rule's confidence in this passage (closeness in meaning and the question's key
+   * words it holds), and the level shown for it: 高, 中 (enough to answer), 低.
+   */
+  relevance: { confidence: number; level: RelevanceLevel };
   url: string;
   /** 1-based page of a paged source (PDF). */
   page?: number;
@@ -139,6 +144,10 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
   const info = questionInfo(index, read);
   const { weights } = info;
   const shown = candidates.slice(0, topK).map((c, rank) => ({ c, ...(rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info)) }));
+  const relevanceOf = (vector: number, tokens: Token[]) => {
+    const confidence = confidenceOf({ vector, coverage: coverage(tokens, weights) });
+    return { confidence: round(confidence), level: relevanceLevel(confidence) };
+  };
   const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote }) => ({
     id: p.id,
     docId: p.docId,
@@ -148,6 +157,7 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     highlights: findHighlights(tokens, weights),
     score: round(c.score),
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
+    relevance: relevanceOf(c.scores.vector, tokens),
     url: passageUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
   }));

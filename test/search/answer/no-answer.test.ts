@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf, isAnswerable } from '../../../src/search/answer/no-answer.js';
+import { confidenceOf, isAnswerable, relevanceLevel } from '../../../src/search/answer/no-answer.js';
 
 describe('the no-answer rule', () => {
   const rule = { vectorShare: 0.7, minConfidence: 0.485 };
@@ -20,5 +20,18 @@ describe('the no-answer rule', () => {
   it('lets many shared words make up for a lower cosine, but not for a passage far in meaning', () => {
     expect(isAnswerable({ vector: 0.42, coverage: 1 }, rule)).toBe(true);
     expect(isAnswerable({ vector: 0.25, coverage: 1 }, rule)).toBe(false);
+  });
+});
+
+describe('relevance levels', () => {
+  const rule = { vectorShare: 0.7, minConfidence: 0.485 };
+
+  it('says 高 well past the answer bar, 中 at it, 低 below it, so a refused passage never looks relevant', () => {
+    expect(relevanceLevel(0.72, rule)).toBe('高');
+    expect(relevanceLevel(0.5, rule)).toBe('中');
+    expect(relevanceLevel(0.3, rule)).toBe('低');
+    const masthead = confidenceOf({ vector: 0.45, coverage: 0 }, rule);
+    expect(relevanceLevel(masthead, rule)).toBe('低');
+    expect(isAnswerable({ vector: 0.45, coverage: 0 }, rule)).toBe(false);
   });
 });
