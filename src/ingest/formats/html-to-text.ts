@@ -2,8 +2,11 @@
 // Markdown (`#` for h1 …), so h1/h2 open articles and h3–h6 name sections, as in a Markdown file.
 import { Parser } from 'htmlparser2';
 
-/** Elements whose text is not the page's content: code, menus, form controls. */
-const HIDDEN = new Set(['nav', 'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'button', 'select', 'textarea']);
+/** Elements whose text is not the page's content: code, menus, the page footer, form controls. */
+const HIDDEN = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'button', 'select', 'textarea']);
+
+/** A site's copyright and registration lines (`版权所有©2024…`, `京ICP备…`), wherever a page puts them. */
+const BOILERPLATE = /^(版权所有|copyright\b|©|\(c\)\s*\d{4})|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备/i;
 
 /** Elements that end the line of text before them. */
 const BLOCKS = new Set([
@@ -38,7 +41,7 @@ export function htmlToText(html: string): string {
 
   const endLine = () => {
     const text = line.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(level > 0 ? `${'#'.repeat(level)} ${text}` : text);
+    if (text && !BOILERPLATE.test(text)) blocks.push(level > 0 ? `${'#'.repeat(level)} ${text}` : text);
     line = '';
   };
 

@@ -30,6 +30,13 @@ describe('plain text reader', () => {
   });
 });
 
+describe('HTML boilerplate', () => {
+  it('leaves out the page footer and copyright or registration lines', async () => {
+    const page = '<h1>社区通知</h1><p>周六上午义诊。</p><p>版权所有©2024 幸福社区</p><p>冀ICP备12345678号</p><footer><p>联系我们：0310-1234567</p></footer>';
+    expect(await htmlReader.read(Buffer.from(page))).toEqual({ text: '# 社区通知\n\n周六上午义诊。\n' });
+  });
+});
+
 describe('Markdown reader', () => {
   it('drops inline marks and titles each `##` part "document › part"', async () => {
     const md = '# 青禾水杯使用说明\n\n## 保温效果\n\n杯体**保温12小时**，保冷24小时。\n\n## 充电\n\n底座充电约**90分钟**充满，详见[说明书](https://example.com)。\n';
