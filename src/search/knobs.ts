@@ -20,12 +20,12 @@ export const KEYWORD_DEPTH_FACTOR = 4;
 export const TITLE_BOOST = 1;
 
 /**
- * No-answer rule: answer when 0.7·cosine + 0.3·coverage ≥ 0.485 (`answer/no-answer.ts`). Fitted on
+ * No-answer rule: answer when 0.7·cosine + 0.3·coverage ≥ 0.49 (`answer/no-answer.ts`). Fitted on
  * CMRC 2018 dev with document-level 5-fold cross-validation so that at most 1.5% of answerable
  * questions are refused while as many near misses and encyclopedia questions asked of the seed pages
  * as possible are (`npm run fit:no-answer`, BENCHMARKS.md "No-answer rule").
  */
-export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0.485 };
+export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0.49 };
 
 /**
  * Answer-sentence score = coverage + bigrams·w + typeCue·w − position·w + focus·w (`answer/pick-sentence.ts`).

@@ -14,6 +14,18 @@ describe('matching normalisation', () => {
 });
 
 describe('tokenizer', () => {
+  it('gives a long word the dictionary words inside it, at their own offsets (jieba search mode)', () => {
+    const tokens = tokenizeWithOffsets('主持人：王建国');
+    expect(tokens).toEqual(
+      expect.arrayContaining([
+        { term: '主持人', start: 0, end: 3 },
+        { term: '主持', start: 0, end: 2 },
+        { term: '王建国', start: 4, end: 7 },
+      ]),
+    );
+    for (const t of tokens) expect('主持人：王建国'.slice(t.start, t.end)).toBe(t.term);
+  });
+
   it('keeps numbers with decimals, percents and ratios whole', () => {
     const terms = tokenize('总投资66.5亿元,增长93.4%,边坡比达1:6');
     expect(terms).toEqual(expect.arrayContaining(['66.5', '亿元', '93.4', '1:6']));

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/engine/answer-engine.js';
+import { HIGH_CONFIDENCE } from '../../src/search/answer/no-answer.js';
+import { NO_ANSWER_RULE } from '../../src/search/knobs.js';
 import { createApp } from '../../src/server/app.js';
 import { openSeedEngine } from '../support/engines.js';
 
@@ -41,7 +43,7 @@ describe('JSON API on the seeds', () => {
     expect(body.passages).toHaveLength(5);
     for (const p of body.passages) {
       expect(Object.keys(p).sort()).toEqual(['docId', 'highlights', 'id', 'quote', 'relevance', 'score', 'scores', 'text', 'title', 'url']);
-      expect(p.relevance.level).toBe(p.relevance.confidence >= 0.6 ? '高' : p.relevance.confidence >= 0.485 ? '中' : '低');
+      expect(p.relevance.level).toBe(p.relevance.confidence >= HIGH_CONFIDENCE ? '高' : p.relevance.confidence >= NO_ANSWER_RULE.minConfidence ? '中' : '低');
       expect(p.quote.start).toBeGreaterThanOrEqual(0);
       expect(p.quote.end).toBeLessThanOrEqual(p.text.length);
       for (const h of p.highlights) expect(h.end).toBeLessThanOrEqual(p.text.length);

@@ -69,7 +69,10 @@ export function focusWords(q: Pick<QuestionInfo, 'text' | 'tokens'>): string[] {
     const from = m.index;
     const to = from + m[0].length;
     const sameClause = (a: number, b: number) => !CLAUSE_MARK.test(text.slice(a, b));
-    const before = q.tokens.filter((t) => t.end <= from && sameClause(t.end, from)).at(-1);
+    // The word that ends nearest the question word (the whole word, not a part of it: `贸易额`, not `贸易`).
+    const before = q.tokens
+      .filter((t) => t.end <= from && sameClause(t.end, from))
+      .reduce<Token | undefined>((best, t) => (!best || t.end > best.end || (t.end === best.end && t.start < best.start) ? t : best), undefined);
     if (before) words.add(text.slice(before.start, before.end));
     for (const t of q.tokens) if (t.start >= to && sameClause(to, t.start)) words.add(text.slice(t.start, t.end));
   }

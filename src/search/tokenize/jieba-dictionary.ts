@@ -41,4 +41,4 @@ export function ensureJiebaLoaded(): void {
 }
 
 /** Part of the index fingerprint: a different dictionary segments differently. */
-export const TOKENIZER_ID = `jieba-min-frequency-${MIN_WORD_FREQUENCY}`;
+export const TOKENIZER_ID = `jieba-min-frequency-${MIN_WORD_FREQUENCY}-search-mode`;

@@ -1,7 +1,7 @@
 // The one tokenizer of xunyuan, used for the keyword index, for queries, for sentence picking and for
 // highlights. jieba segments Chinese; numbers and Latin words are cut out first and kept whole,
 // because jieba without HMM splits `66.5` into `6 6 . 5` and `DRG` into `d r g`.
-import { cut } from 'nodejs-jieba';
+import { cut, cutForSearch } from 'nodejs-jieba';
 import { HAN_CLASS } from '../../text/char-class.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { ensureJiebaLoaded } from './jieba-dictionary.js';
@@ -17,13 +17,32 @@ export interface Token {
 /** Numbers (`66.5`, `1:6`, `93.4` of `93.4%`) and Latin words (`drg`, `g107`), or a run of Han characters. */
 const PIECE = new RegExp(`([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([${HAN_CLASS}]+)`, 'g');
 
+/**
+ * A run of Han characters → its words, each long word followed by the dictionary words inside it
+ * (jieba's search mode: `主持人` also gives `主持`), so `谁主持` finds `主持人：王建国` and `主持人` finds
+ * `主持会议`. Search mode lists a word's parts before the word; they are placed inside it.
+ */
 function cutHan(run: string, offset: number, out: Token[]): void {
   // HMM off: with it on, unknown names glue to the verb after them (`潘淑是`).
   ensureJiebaLoaded();
+  const words = cut(run, false);
+  let w = 0;
   let at = offset;
-  for (const word of cut(run, false)) {
+  let parts: string[] = [];
+  for (const piece of cutForSearch(run, false)) {
+    const word = words[w];
+    if (piece !== word) {
+      parts.push(piece);
+      continue;
+    }
     out.push({ term: word, start: at, end: at + word.length });
+    for (const part of parts) {
+      const inside = word.indexOf(part);
+      if (inside >= 0) out.push({ term: part, start: at + inside, end: at + inside + part.length });
+    }
+    parts = [];
     at += word.length;
+    w++;
   }
 }
 
