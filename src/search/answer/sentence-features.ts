@@ -48,6 +48,8 @@ function contentBigrams(q: QuestionInfo): Set<string> {
     run = '';
   };
   for (const t of q.tokens) {
+    // A part of the word before it (search mode's `主持` inside `主持人`) adds no characters.
+    if (t.end <= end) continue;
     if (t.start !== end) flush();
     run += text.slice(t.start, t.end);
     end = t.end;

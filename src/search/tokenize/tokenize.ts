@@ -1,10 +1,10 @@
 // The one tokenizer of xunyuan, used for the keyword index, for queries, for sentence picking and for
 // highlights. jieba segments Chinese; numbers and Latin words are cut out first and kept whole,
 // because jieba without HMM splits `66.5` into `6 6 . 5` and `DRG` into `d r g`.
-import { cut, cutForSearch } from 'nodejs-jieba';
+import { cut } from 'nodejs-jieba';
 import { HAN_CLASS } from '../../text/char-class.js';
 import { normalizeForMatch } from '../../text/normalize.js';
-import { ensureJiebaLoaded } from './jieba-dictionary.js';
+import { dictionaryShortWords, ensureJiebaLoaded } from './jieba-dictionary.js';
 import { STOP_WORDS } from './stopwords.js';
 
 export interface Token {
@@ -18,31 +18,24 @@ export interface Token {
 const PIECE = new RegExp(`([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([${HAN_CLASS}]+)`, 'g');
 
 /**
- * A run of Han characters → its words, each long word followed by the dictionary words inside it
- * (jieba's search mode: `主持人` also gives `主持`), so `谁主持` finds `主持人：王建国` and `主持人` finds
- * `主持会议`. Search mode lists a word's parts before the word; they are placed inside it.
+ * A run of Han characters → its words, each long word followed by the dictionary words of two and three
+ * characters inside it, as jieba's search mode gives them (`主持人` also gives `主持`): so `谁主持` finds
+ * `主持人：王建国`, and `主持人` finds `主持会议`.
  */
 function cutHan(run: string, offset: number, out: Token[]): void {
   // HMM off: with it on, unknown names glue to the verb after them (`潘淑是`).
   ensureJiebaLoaded();
-  const words = cut(run, false);
-  let w = 0;
+  const parts = dictionaryShortWords();
   let at = offset;
-  let parts: string[] = [];
-  for (const piece of cutForSearch(run, false)) {
-    const word = words[w];
-    if (piece !== word) {
-      parts.push(piece);
-      continue;
-    }
+  for (const word of cut(run, false)) {
     out.push({ term: word, start: at, end: at + word.length });
-    for (const part of parts) {
-      const inside = word.indexOf(part);
-      if (inside >= 0) out.push({ term: part, start: at + inside, end: at + inside + part.length });
+    for (let size = 2; size <= 3 && size < word.length; size++) {
+      for (let i = 0; i + size <= word.length; i++) {
+        const part = word.slice(i, i + size);
+        if (parts.has(part)) out.push({ term: part, start: at + i, end: at + i + size });
+      }
     }
-    parts = [];
     at += word.length;
-    w++;
   }
 }
 
