@@ -2,6 +2,7 @@
 // sentence with its source, then the other ranked passages), or a plain "not found" with what to try.
 import type { Citation } from '../src/chat/citation.js';
 import type { AskResult, Offsets, PassageResult } from '../src/search/answer/compose-answer.js';
+import type { DocumentOverview } from '../src/search/answer/overview.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
 
@@ -81,6 +82,33 @@ function PassageItem(props: { p: PassageResult; cite: Citation }) {
   );
 }
 
+/** A broad question's answer: each document with its articles, linked. */
+function OverviewList(props: { overview: DocumentOverview[]; message?: string }) {
+  return (
+    <>
+      <p class="overview-lead">{props.message}：</p>
+      <ul class="overview">
+        {props.overview.map((d) => (
+          <li>
+            <a href={d.url}>《{d.title}》</a>
+            {d.articles.length > 1 || d.articles[0]?.title !== d.title ? (
+              <ul>
+                {d.articles.map((a) => (
+                  <li>
+                    <a href={a.url}>{a.title}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[] }) {
   const { question, result, cite, examples } = props;
   const [top, ...rest] = result.passages;
@@ -92,8 +120,10 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
         {question}
       </div>
       {result.followUpOf ? <p class="read-as">接着上一问理解：{result.followUpOf}</p> : ''}
-      <section class={answered ? 'card' : 'card no-answer'} aria-label="回答">
-        {answered ? (
+      <section class={answered || result.overview ? 'card' : 'card no-answer'} aria-label="回答">
+        {result.overview ? (
+          <OverviewList overview={result.overview} message={result.message} />
+        ) : answered ? (
           <>
             <blockquote class="answer-quote">
               <AnswerText top={top} phrase={result.answer?.phrase} />

@@ -3,6 +3,7 @@
 // paragraph. Links are absolute when the server knows its public address.
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { AskResult, Offsets, PassageResult } from '../search/answer/compose-answer.js';
+import type { DocumentOverview } from '../search/answer/overview.js';
 import { citationOf } from './citation.js';
 
 /** Markdown's own marks in document text would turn into formatting; escape them. */
@@ -25,7 +26,14 @@ function sourceLine(engine: AnswerEngine, p: PassageResult, n: number, publicUrl
 export const sourcesMarkdown = (engine: AnswerEngine, passages: PassageResult[], publicUrl?: string) =>
   passages.map((p, i) => sourceLine(engine, p, i + 1, publicUrl)).join('\n');
 
+/** A broad question's answer: the documents, each with its articles, linked. */
+const overviewMarkdown = (overview: DocumentOverview[], publicUrl: string | undefined) =>
+  overview
+    .map((d) => [`- [《${escape(d.title)}》](${absoluteUrl(d.url, publicUrl)})`, ...d.articles.map((a) => `  - [${escape(a.title)}](${absoluteUrl(a.url, publicUrl)})`)].join('\n'))
+    .join('\n');
+
 export function answerMarkdown(engine: AnswerEngine, result: AskResult, publicUrl?: string): string {
+  if (result.overview) return `${result.message ?? ''}：\n\n${overviewMarkdown(result.overview, publicUrl)}`;
   const sources = sourcesMarkdown(engine, result.passages, publicUrl);
   if (!result.answer) {
     const closest = sources ? `\n\n最接近的来源：\n\n${sources}` : '';

@@ -42,6 +42,14 @@ runCli(async () => {
     return;
   }
   console.log(`问：${result.question}`);
+  if (result.overview) {
+    console.log(`答：${result.message}：`);
+    for (const d of result.overview) {
+      console.log(`\n《${d.title}》  ${d.url}`);
+      for (const a of d.articles) console.log(`    ${a.title}  ${a.url}`);
+    }
+    return;
+  }
   console.log(result.answer ? `答：${withPhrase(result.answer.text, result.answer.phrase)}\n    ${result.answer.url}` : `答：${result.message}`);
   result.passages.forEach((p, i) => {
     console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)} = keyword ${p.scores.keyword.toFixed(2)}, vector ${p.scores.vector.toFixed(3)})`);

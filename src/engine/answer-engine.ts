@@ -13,6 +13,7 @@ import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { fingerprintOf } from '../search/index/fingerprint.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
+import { isOverviewQuestion, OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
 import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
 import { QueryBatcher } from '../search/embed/query-batcher.js';
 import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
@@ -209,6 +210,12 @@ export class AnswerEngine {
   async askJudged(input: AskInput, fusion?: FusionMethod): Promise<ComposedAnswer> {
     const startedAt = performance.now();
     const index = this.index;
+    if (isOverviewQuestion(input.question)) {
+      const documents = input.docId ? index.documents.filter((d) => d.id === input.docId) : index.documents;
+      const result: AskResult = { question: input.question, answer: null, message: OVERVIEW_MESSAGE, overview: overviewOf(documents), passages: [], tookMs: 0 };
+      result.tookMs = Math.round((performance.now() - startedAt) * 10) / 10;
+      return { result };
+    }
     const topK = input.topK ?? TOP_K.default;
     const read = readQuestion(input.question, input.context);
     const vector = await this.queryVector(read.query);

@@ -75,6 +75,17 @@ export const AskResponseSchema = z
       })
       .nullable(),
     message: z.string().optional().openapi({ example: '没有在文档中找到相关内容' }),
+    overview: z
+      .array(
+        z.object({
+          docId: z.string(),
+          title: z.string(),
+          url: z.string(),
+          articles: z.array(z.object({ title: z.string(), url: z.string() })),
+        }),
+      )
+      .optional()
+      .openapi({ description: 'For a broad question (这几篇报道讲了什么, 有哪些文章): the documents and their articles, linked; answer is null.' }),
     passages: z.array(PassageSchema),
     tookMs: z.number(),
   })

@@ -119,4 +119,24 @@ describe('JSON API on the seeds', () => {
   it('never serves a path outside the corpus', async () => {
     expect((await app.request('/docs/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
   });
+
+  it('answers a broad question from the documents’ structure, each document and article linked', async () => {
+    for (const question of ['这几篇报道讲了什么?', '有哪些文章', '概括一下']) {
+      const body = await (await post({ question })).json();
+      expect(body.answer, question).toBeNull();
+      expect(body.overview, question).toHaveLength(5);
+      for (const d of body.overview) {
+        expect((await app.request(d.url)).status).toBe(200);
+        expect(d.articles.length).toBeGreaterThan(0);
+        for (const a of d.articles) expect(a.url).toMatch(new RegExp(`^${d.url}#a\\d+$`));
+      }
+    }
+    const titles = (await (await post({ question: '有哪些文章' })).json()).overview.flatMap((d: { articles: { title: string }[] }) => d.articles.map((a) => a.title));
+    expect(titles).toContain('磁县推广生姜种植带动农民增收');
+    const specific = await (await post({ question: '冀南新区讲了什么?' })).json();
+    expect(specific.overview).toBeUndefined();
+    const page = await (await app.request(`/?h=${encodeURIComponent('这几篇报道讲了什么?')}`)).text();
+    expect(page).toContain('class="overview"');
+    expect(page).toContain('磁县推广生姜种植带动农民增收');
+  });
 });

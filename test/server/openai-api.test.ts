@@ -92,6 +92,13 @@ describe('the OpenAI-compatible API', () => {
     expect(resultOf(completion).followUpOf).toBe('冀南新区人民医院投资多少?');
   });
 
+  it('answers a broad question with the documents and their articles as a linked list', async () => {
+    const completion = await openai.chat.completions.create({ model: 'xunyuan', messages: [{ role: 'user', content: '这几篇报道讲了什么?' }] });
+    const content = completion.choices[0].message.content!;
+    expect(content.match(/^- \[《[^》]+》\]\(\/docs\/[^)]+\)$/gm)).toHaveLength(5);
+    expect(content).toMatch(/^ {2}- \[磁县推广生姜种植带动农民增收\]\(\/docs\/[^)]+#a\d+\)$/m);
+  });
+
   it('says it found nothing for an off-topic question', async () => {
     const completion = await openai.chat.completions.create({ model: 'xunyuan', messages: [{ role: 'user', content: '今天天气怎么样?' }] });
     expect(completion.choices[0].message.content).toMatch(/^没有在文档中找到相关内容/);

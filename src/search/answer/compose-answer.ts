@@ -7,6 +7,7 @@ import type { Candidate } from '../rank/retrieve.js';
 import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import type { ReadQuestion } from './follow-up.js';
+import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
 import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
@@ -51,6 +52,8 @@ export interface AskResult {
     phrase?: Offsets;
   } | null;
   message?: string;
+  /** For a broad question (这几篇报道讲了什么): the documents and their articles' headlines, linked. */
+  overview?: DocumentOverview[];
   passages: PassageResult[];
   tookMs: number;
 }
