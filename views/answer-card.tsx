@@ -1,6 +1,6 @@
 // One turn of the conversation: the question as a bubble, and under it the answer card (the best
 // sentence with its source, then the other ranked passages), or a plain "not found" with what to try.
-import type { Citation } from '../src/chat/citation.js';
+import { citationText, type Citation } from '../src/chat/citation.js';
 import type { AskResult, Offsets, PassageResult } from '../src/search/answer/compose-answer.js';
 import type { DocumentOverview } from '../src/search/answer/overview.js';
 import { MarkedText, spansWithin } from './marked-text.js';
@@ -39,6 +39,18 @@ function AnswerText(props: { top: PassageResult; phrase?: Offsets }) {
       <strong class="answer-phrase">{marked(phrase.start, phrase.end)}</strong>
       {marked(phrase.end, length)}
     </>
+  );
+}
+
+/** The answer and where it is from as plain text, for the clipboard (the page's script adds the link, made absolute). */
+const copyText = (answer: string, cite: Citation) => `${answer}\n——${citationText(cite)}`;
+
+/** Hidden until the page's script shows it: without script there is nothing it could do. */
+function CopyButton(props: { text: string; href: string }) {
+  return (
+    <button type="button" class="copy-answer" data-copy={props.text} data-href={props.href} hidden>
+      复制答案和出处
+    </button>
   );
 }
 
@@ -130,6 +142,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
             </blockquote>
             <RelevanceBadge p={top} />
             <SourceLine cite={cite(top)} />
+            <CopyButton text={copyText(top.text.slice(top.quote.start, top.quote.end), cite(top))} href={cite(top).href} />
             {rest.length > 0 ? (
               <>
                 <h3>其他相关段落</h3>

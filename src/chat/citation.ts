@@ -26,3 +26,7 @@ export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
     href: `/docs/${encodeURIComponent(p.docId)}?${params}#${passage.anchor}`,
   };
 }
+
+/** Where a passage is from, as one line of plain text: `《标题》 · 文章 · 第3段`. */
+export const citationText = (cite: Citation) =>
+  `《${cite.documentTitle}》${cite.articleTitle !== cite.documentTitle ? ` · ${cite.articleTitle}` : ''}${cite.paragraphLabel ? ` · ${cite.paragraphLabel}` : ''}`;

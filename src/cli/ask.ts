@@ -1,6 +1,7 @@
 // `npm run ask -- "问题"`: the answer and its sources in the terminal.
 import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
+import { citationOf, citationText } from '../chat/citation.js';
 import { TOP_K } from '../limits.js';
 import { parseCommandLine } from './command-line.js';
 import { runCli } from './run-cli.js';
@@ -50,7 +51,12 @@ runCli(async () => {
     }
     return;
   }
-  console.log(result.answer ? `答：${withPhrase(result.answer.text, result.answer.phrase)}\n    ${result.answer.url}` : `答：${result.message}`);
+  const top = result.passages[0];
+  console.log(
+    result.answer && top
+      ? `答：${withPhrase(result.answer.text, result.answer.phrase)}\n——${citationText(citationOf(engine, top))}\n    ${result.answer.url}`
+      : `答：${result.message}`,
+  );
   result.passages.forEach((p, i) => {
     console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)} = keyword ${p.scores.keyword.toFixed(2)}, vector ${p.scores.vector.toFixed(3)})`);
     console.log(`    ${p.text.length > 160 ? p.text.slice(0, 160) + '…' : p.text}`);

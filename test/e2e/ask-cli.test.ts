@@ -39,3 +39,9 @@ it('--help prints the options and exits 0', async () => {
   expect(code).toBe(0);
   expect(stdout).toMatch(/--context[\s\S]*--top-k[\s\S]*--doc[\s\S]*--json/);
 });
+
+it('prints the answer with its phrase marked and, under it, where it is from', async () => {
+  const { code, stdout } = await askCli([QUESTION]);
+  expect(code).toBe(0);
+  expect(stdout).toMatch(/答：.*【4\.33亿元】.*\n——《[^》]+》 · 第\d+段\n {4}\/docs\//);
+});

@@ -83,6 +83,21 @@ describe('chat page', () => {
     }
   });
 
+  it('copies the answer with its source and an absolute link to the clipboard', async () => {
+    const page = await openPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await ask(page, '冀南新区人民医院项目总投资多少?');
+    const button = lastTurn(page).locator('.copy-answer');
+    await button.click();
+    await expect.poll(() => button.innerText()).toBe('已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const [answer, source, link] = copied.split('\n');
+    expect(answer).toContain('总投资4.33亿元的冀南新区人民医院项目即将开工建设');
+    expect(source).toMatch(/^——《.+》 · 第\d+段$/);
+    expect(link).toMatch(new RegExp(`^${base}/docs/[^?]+\\?p=p\\d+&s=\\d+&e=\\d+#p\\d+$`));
+    expect((await page.request.get(link)).status()).toBe(200);
+  });
+
   it('opens the cited paragraph scrolled into view, highlighted, with the quoted sentence marked', async () => {
     const page = await openPage();
     await ask(page, '磁县推广种植了多少亩生姜?');

@@ -1,9 +1,27 @@
 // The chat page's behaviour beyond what htmx does: Enter sends (Shift+Enter and an open IME
-// composition do not), a "searching" placeholder while a request runs, and each new answer scrolled
-// into view with the cursor back in the question box. Text is set with textContent only.
+// composition do not), a "searching" placeholder while a request runs, each new answer scrolled
+// into view with the cursor back in the question box, and the copy buttons (answer, source, link).
+// Text is set with textContent only.
 'use strict';
 
 (() => {
+  // Copy buttons work wherever they are (answers come in later by htmx): shown only with script.
+  const showCopyButtons = () => document.querySelectorAll('.copy-answer[hidden]').forEach((b) => (b.hidden = false));
+  showCopyButtons();
+  document.addEventListener('htmx:after:swap', showCopyButtons);
+  document.addEventListener('click', async (event) => {
+    const button = event.target instanceof Element ? event.target.closest('.copy-answer') : null;
+    if (!button) return;
+    const text = `${button.dataset.copy}\n${new URL(button.dataset.href, location.href).href}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = '已复制';
+    } catch {
+      button.textContent = '复制失败：请手动选择文字';
+    }
+    setTimeout(() => (button.textContent = '复制答案和出处'), 2000);
+  });
+
   const form = document.getElementById('ask-form');
   const box = document.getElementById('question');
   const conversation = document.getElementById('conversation');
