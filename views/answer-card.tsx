@@ -54,17 +54,34 @@ function CopyButton(props: { text: string; href: string }) {
   );
 }
 
+/** Read around the quote without leaving the chat: the paragraph and its neighbours, folded (no script needed). */
+function ContextFold(props: { cite: Citation }) {
+  const context = props.cite.context;
+  if (!context || (!context.before && !context.after && context.paragraph.length < 200)) return '';
+  return (
+    <details class="context">
+      <summary>展开上下文</summary>
+      {context.before ? <p class="neighbour">{context.before}</p> : ''}
+      <p class="cited-paragraph">{context.paragraph}</p>
+      {context.after ? <p class="neighbour">{context.after}</p> : ''}
+    </details>
+  );
+}
+
 function SourceLine(props: { cite: Citation }) {
   const { cite } = props;
   return (
-    <p class="source">
-      <span>《{cite.documentTitle}》</span>
-      {cite.articleTitle !== cite.documentTitle ? <span> · {cite.articleTitle}</span> : ''}
-      {cite.paragraphLabel ? <span> · {cite.paragraphLabel}</span> : ''}
-      <a class="cite" href={cite.href}>
-        查看原文
-      </a>
-    </p>
+    <>
+      <p class="source">
+        <span>《{cite.documentTitle}》</span>
+        {cite.articleTitle !== cite.documentTitle ? <span> · {cite.articleTitle}</span> : ''}
+        {cite.paragraphLabel ? <span> · {cite.paragraphLabel}</span> : ''}
+        <a class="cite" href={cite.href}>
+          查看原文
+        </a>
+      </p>
+      <ContextFold cite={cite} />
+    </>
   );
 }
 

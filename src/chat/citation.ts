@@ -8,6 +8,16 @@ export interface Citation {
   articleTitle: string;
   paragraphLabel: string;
   href: string;
+  /** The whole paragraph, with the paragraphs before and after it in its article: to read around the quote in place. */
+  context?: { before?: string; paragraph: string; after?: string };
+}
+
+/** The cited paragraph and its neighbours in the same article (headings are not text to read on). */
+function contextOf(engine: AnswerEngine, docId: string, articleIndex: number, paragraphIndex: number): Citation['context'] {
+  const paragraphs = engine.document(docId)?.articles[articleIndex]?.paragraphs.filter((q) => q.kind !== 'heading');
+  const at = paragraphs?.findIndex((q) => q.index === paragraphIndex) ?? -1;
+  if (!paragraphs || at < 0) return undefined;
+  return { before: paragraphs[at - 1]?.text, paragraph: paragraphs[at].text, after: paragraphs[at + 1]?.text };
 }
 
 export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
@@ -24,6 +34,7 @@ export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
     articleTitle: p.title,
     paragraphLabel: passage.page ? `第${passage.page}页 · 第${passage.paragraphIndex + 1}段` : `第${passage.paragraphIndex + 1}段`,
     href: `/docs/${encodeURIComponent(p.docId)}?${params}#${passage.anchor}`,
+    context: contextOf(engine, p.docId, passage.articleIndex, passage.paragraphIndex),
   };
 }
 

@@ -98,6 +98,19 @@ describe('chat page', () => {
     expect((await page.request.get(link)).status()).toBe(200);
   });
 
+  it('expands the paragraphs around the quote in place, without leaving the chat', async () => {
+    const page = await openPage();
+    await ask(page, '磁县推广种植了多少亩生姜?');
+    const fold = lastTurn(page).locator('.context').first();
+    expect(await fold.locator('.cited-paragraph').isVisible()).toBe(false);
+    await fold.locator('summary').click();
+    await expect.poll(() => fold.locator('.cited-paragraph').isVisible()).toBe(true);
+    const quote = await lastTurn(page).locator('.answer-quote').innerText();
+    expect(await fold.locator('.cited-paragraph').innerText()).toContain(quote.trim().slice(0, 12));
+    expect(await fold.locator('.neighbour').count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+
   it('opens the cited paragraph scrolled into view, highlighted, with the quoted sentence marked', async () => {
     const page = await openPage();
     await ask(page, '磁县推广种植了多少亩生姜?');
