@@ -138,7 +138,7 @@ function OverviewList(props: { overview: DocumentOverview[]; message?: string })
   );
 }
 
-export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[] }) {
+export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[]; notice?: string }) {
   const { question, result, cite, examples } = props;
   const [top, ...rest] = result.passages;
   const answered = result.answer !== null && top !== undefined;
@@ -148,6 +148,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
         <span class="visually-hidden">问：</span>
         {question}
       </div>
+      {props.notice ? <p class="read-as history-cut">{props.notice}</p> : ''}
       {result.followUpOf ? <p class="read-as">接着上一问理解：{result.followUpOf}</p> : ''}
       <section class={answered || result.overview ? 'card' : 'card no-answer'} aria-label="回答">
         {result.overview ? (

@@ -43,6 +43,9 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   index_busy: '索引正在被另一个程序写入，请稍后再试。',
 };
 
+/** Said when a conversation is longer than the link keeps (MAX_TURNS), rather than dropping turns without a word. */
+const HISTORY_CUT_NOTICE = `这段对话的链接只保留最近 ${MAX_TURNS} 轮问答：更早的问题仍显示在本页，但重新加载或分享链接后不再出现，也不再作为追问的上下文。`;
+
 export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
   const app = new Hono<EngineEnv>();
   const engineReady = withEngine(getEngine, (c) => c.html(<LoadingPage />, 503));
@@ -50,14 +53,23 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
   app.use('/upload', engineReady);
   app.use('/ask', engineReady);
 
-  const turnOf = (engine: AnswerEngine, examples: string[]) => (question: string, result: AskResult) => (
-    <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} />
+  const turnOf = (engine: AnswerEngine, examples: string[]) => (question: string, result: AskResult, notice?: string) => (
+    <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} notice={notice} />
   );
 
-  async function page(c: Context, engine: AnswerEngine, history: string[], docId: string | undefined, error?: string, upload: UploadState = {}, status: ContentfulStatusCode = 200) {
+  async function page(
+    c: Context,
+    engine: AnswerEngine,
+    history: string[],
+    docId: string | undefined,
+    error?: string,
+    upload: UploadState = {},
+    status: ContentfulStatusCode = 200,
+    cut?: string,
+  ) {
     const examples = await exampleQuestions(engine);
     const render = turnOf(engine, examples);
-    const turns = (await replay(engine, history, docId)).map((t) => render(t.question, t.result));
+    const turns = (await replay(engine, history, docId)).map((t, i) => render(t.question, t.result, i === 0 ? cut : undefined));
     return c.html(
       <ChatPage
         turns={turns}
@@ -76,7 +88,9 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     const engine = c.var.engine;
     const added = engine.document(c.req.query('added') ?? '');
     const docId = knownDocument(engine, c.req.query('doc'));
-    return page(c, engine, cleanHistory(c.req.queries('h')), docId, undefined, { added });
+    const asked = c.req.queries('h') ?? [];
+    const history = cleanHistory(asked);
+    return page(c, engine, history, docId, undefined, { added }, 200, asked.length > history.length ? HISTORY_CUT_NOTICE : undefined);
   });
 
   app.post('/upload', async (c) => {
@@ -109,9 +123,10 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
 
     const result = await engine.ask({ question, docId, context: contextOf(history) });
     c.header('HX-Replace-Url', conversationUrl(next, docId));
+    const cut = history.length + 1 > MAX_TURNS ? HISTORY_CUT_NOTICE : undefined;
     return c.html(
       <>
-        {turnOf(engine, await exampleQuestions(engine))(question, result)}
+        {turnOf(engine, await exampleQuestions(engine))(question, result, cut)}
         <hx-partial hx-target="#history" hx-swap="innerHTML">
           <HistoryInputs history={next} />
         </hx-partial>

@@ -5,6 +5,7 @@ import { cleanHistory, contextOf, conversationUrl, MAX_TURNS, replay } from '../
 import { exampleQuestions } from '../../src/chat/example-questions.js';
 import type { AnswerEngine } from '../../src/engine/answer-engine.js';
 import { normalizeForMatch } from '../../src/text/normalize.js';
+import { createApp } from '../../src/server/app.js';
 import { openSeedEngine } from '../support/engines.js';
 
 let engine: AnswerEngine;
@@ -34,6 +35,29 @@ describe('a conversation', () => {
     expect(params.getAll('h')).toEqual(['甲?', '乙 & 丙']);
     expect(params.get('doc')).toBe('doc-1');
     expect(conversationUrl([])).toBe('/');
+  });
+});
+
+describe('a conversation longer than its link keeps', () => {
+  const questions = Array.from({ length: MAX_TURNS + 1 }, (_, i) => `冀南新区第${i + 1}个项目投资多少?`);
+
+  it('says so on the page, instead of dropping the oldest turns without a word', async () => {
+    const app = createApp(() => engine);
+    const long = await (await app.request(`/?${questions.map((q) => `h=${encodeURIComponent(q)}`).join('&')}`)).text();
+    expect(long).toContain(`只保留最近 ${MAX_TURNS} 轮问答`);
+    const short = await (await app.request(`/?${questions.slice(0, 3).map((q) => `h=${encodeURIComponent(q)}`).join('&')}`)).text();
+    expect(short).not.toContain('只保留最近');
+  });
+
+  it('says so on the turn that goes past it', async () => {
+    const app = createApp(() => engine);
+    const form = (history: string[]) => {
+      const body = new URLSearchParams({ question: '那第一中学呢?' });
+      for (const h of history) body.append('h', h);
+      return app.request('/ask', { method: 'POST', headers: { 'hx-request': 'true', 'content-type': 'application/x-www-form-urlencoded' }, body });
+    };
+    expect(await (await form(questions.slice(0, MAX_TURNS))).text()).toContain('只保留最近');
+    expect(await (await form(questions.slice(0, 2))).text()).not.toContain('只保留最近');
   });
 });
 
