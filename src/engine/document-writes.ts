@@ -8,7 +8,7 @@ import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
 import { parseDocument } from '../ingest/parse-document.js';
 import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
-import { removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
+import { findSameUpload, removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
 import type { IndexReport } from '../search/index/build-index.js';
 import { IndexLockedError } from '../search/index/index-lock.js';
 import type { StoredDocument } from '../search/index/corpus-index.js';
@@ -22,7 +22,8 @@ export interface WriteError {
 
 const NO_UPLOADS: WriteError = { status: 403, code: 'writes_disabled', message: 'this server has no uploads folder' };
 
-export type AddResult = { document: StoredDocument; report: IndexReport } | { error: WriteError };
+/** Added (with the re-index report), or found already there: the same bytes uploaded before (`duplicate`). */
+export type AddResult = { document: StoredDocument; report: IndexReport } | { document: StoredDocument; duplicate: true } | { error: WriteError };
 
 export interface NewDocument {
   /** The name the file came with, or the title for text sent as JSON. */
@@ -80,6 +81,9 @@ export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promi
   const refused = await refusal(doc, engine.ocr);
   if (refused) return { error: refused };
   return oneAtATime<AddResult>(uploadsDir, async () => {
+    const same = findSameUpload(uploadsDir, doc.bytes);
+    const existing = same && engine.document(documentId(same));
+    if (existing) return { document: existing, duplicate: true };
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
     try {
       const report = await engine.refresh();

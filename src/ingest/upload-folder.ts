@@ -1,6 +1,6 @@
 // The uploads folder: documents added through the API or the page, written as ordinary corpus files
 // so that a restart, `npm run index` and watch mode all see them like any other file.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UPLOADS_PREFIX } from './read-sources.js';
@@ -56,6 +56,17 @@ export function writeUpload(dir: string, fileName: string, bytes: Buffer): strin
   writeFileAtomic(join(dir, name), bytes);
   appendFileSync(join(dir, NAMES_USED), `${name}\n`);
   return UPLOADS_PREFIX + name;
+}
+
+/** The corpus path of an upload with exactly these bytes, if there is one: the same file sent twice is one document. */
+export function findSameUpload(dir: string, bytes: Buffer): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (statSync(path).size === bytes.byteLength && readFileSync(path).equals(bytes)) return UPLOADS_PREFIX + entry.name;
+  }
+  return undefined;
 }
 
 /** Where an uploaded file lives, given its corpus path (`@uploads/名.txt`). */

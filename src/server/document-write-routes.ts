@@ -33,6 +33,10 @@ const addRoute = createRoute({
       content: { 'application/json': { schema: z.object({ document: DocumentSummarySchema, report: IndexReportSchema }) } },
       description: 'Added and indexed: it is searchable now',
     },
+    200: {
+      content: { 'application/json': { schema: z.object({ document: DocumentSummarySchema, duplicate: z.literal(true) }) } },
+      description: 'The same file was added before: that document, nothing written',
+    },
     ...refusals,
     413: error('File too large'),
     415: error('Not a supported file type or content type'),
@@ -98,7 +102,9 @@ export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: str
     if (doc instanceof Response) return doc;
     const result = await addDocument(engine, doc);
     if ('error' in result) return refused(c, result.error);
-    return c.json({ document: summarize(result.document, engine.passageCountsByDocument()), report: result.report }, 201);
+    const document = summarize(result.document, engine.passageCountsByDocument());
+    if ('duplicate' in result) return c.json({ document, duplicate: true }, 200);
+    return c.json({ document, report: result.report }, 201);
   });
 
   api.delete('/documents/:id', async (c) => {

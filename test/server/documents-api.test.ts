@@ -187,11 +187,23 @@ describe('with ADMIN_TOKEN', () => {
   it('takes names far over 255 bytes, and never gives a deleted document’s id to a new one', async () => {
     const emoji = `${'📄'.repeat(100)}.txt`;
     const chinese = `${'关于进一步加强城市管理工作的通知'.repeat(5)}.txt`;
-    for (const name of [emoji, chinese, chinese]) expect((await upload(name, Buffer.from('很长的文件名也能上传。'))).status).toBe(201);
+    for (const [i, name] of [emoji, chinese, chinese].entries()) expect((await upload(name, Buffer.from(`很长的文件名也能上传，第${i + 1}份。`))).status).toBe(201);
     const first = (await (await postJson({ title: '重名文件', text: '第一份重名文件的内容。' })).json()).document;
     expect((await withToken.request(`/api/documents/${first.id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
     const second = (await (await postJson({ title: '重名文件', text: '第二份重名文件的内容。' })).json()).document;
     expect(second.id).not.toBe(first.id);
+  });
+
+  it('answers the same file sent twice with the document already there, writing nothing', async () => {
+    const bytes = Buffer.from('# 供暖通知\n\n今年供暖从11月15日开始。\n');
+    const first = await upload('供暖通知.md', bytes);
+    expect(first.status).toBe(201);
+    const files = uploadedFiles();
+    const again = await upload('供暖通知（副本）.md', bytes);
+    expect(again.status).toBe(200);
+    const body = await again.json();
+    expect(body).toMatchObject({ duplicate: true, document: { id: (await first.json()).document.id } });
+    expect(uploadedFiles()).toEqual(files);
   });
 
   it('keeps every upload a racing delete of an older id did not name', async () => {
