@@ -2,7 +2,9 @@
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked.
 import type { StoredDocument, StoredParagraph } from '../src/search/index/corpus-index.js';
+import { isUpload } from '../src/ingest/read-sources.js';
 import { Layout } from './layout.js';
+import { UploadForm } from './upload-form.js';
 import { MarkedText } from './marked-text.js';
 
 export interface Cited {
@@ -100,15 +102,37 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
   );
 }
 
-export function DocumentListPage(props: { docs: StoredDocument[] }) {
+/** The documents page: every document with its articles; uploaded ones marked, and deletable with the admin token. */
+export function DocumentListPage(props: { docs: StoredDocument[]; writes?: boolean; message?: string; error?: string }) {
   return (
     <Layout title="文档 · 寻源">
       <h1>文档</h1>
       <p>共 {props.docs.length} 篇。点标题阅读全文，点文章跳到那一篇。</p>
+      {props.message ? <p class="notice" role="status">{props.message}</p> : ''}
+      {props.error ? (
+        <p class="form-error" role="alert">
+          {props.error}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.writes ? <UploadForm /> : ''}
       <ul class="doc-list">
         {props.docs.map((d) => (
           <li>
             <a href={`/docs/${encodeURIComponent(d.id)}`}>{d.title}</a>
+            {isUpload(d.path) ? <span class="uploaded-tag">上传</span> : ''}
+            {props.writes && isUpload(d.path) ? (
+              <form class="delete-document" method="post" action={`/docs/${encodeURIComponent(d.id)}/delete`}>
+                <label>
+                  管理口令
+                  <input type="password" name="token" autocomplete="current-password" required />
+                </label>
+                <button type="submit">删除</button>
+              </form>
+            ) : (
+              ''
+            )}
             <ul>
               {d.articles.map((a) => (
                 <li>

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { readScanImage } from '../ingest/formats/ocr.js';
+import { removeDocument } from '../engine/document-writes.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
 import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
@@ -11,6 +12,7 @@ import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import type { EngineSource } from './engine-context.js';
 import { mcpRoute } from './mcp-route.js';
+import { tokenMatches } from './bearer-tokens.js';
 import { isOpenAIPath, openaiError } from './openai-error.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
@@ -64,10 +66,27 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.route('/', assetRoutes());
   app.route('/', chatRoutes(getEngine, options.adminToken));
 
+  const writes = options.adminToken !== undefined;
   app.get('/docs', (c) => {
     const engine = getEngine();
     if (!engine) return c.html(<LoadingPage />, 503);
-    return c.html(<DocumentListPage docs={engine.documents()} />);
+    const removed = c.req.query('removed');
+    return c.html(<DocumentListPage docs={engine.documents()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
+  });
+
+  // Deleting from the documents page: a plain form with the admin token, so it works without script.
+  app.use('/docs/:id/delete', small);
+  app.post('/docs/:id/delete', async (c) => {
+    const engine = getEngine();
+    if (!engine) return c.html(<LoadingPage />, 503);
+    const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} writes={writes} error={error} />, status);
+    if (!options.adminToken) return refuse('删除文档的功能没有开启：启动服务器时设置 ADMIN_TOKEN。', 403);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    if (typeof form.token !== 'string' || !tokenMatches(options.adminToken, form.token)) return refuse('管理口令不正确。', 401);
+    const doc = engine.document(c.req.param('id'));
+    const result = await removeDocument(engine, c.req.param('id'));
+    if ('error' in result) return refuse(result.error.message, result.error.status as 404 | 409 | 503 | 507);
+    return c.redirect(`/docs?removed=${encodeURIComponent(doc?.title ?? c.req.param('id'))}`, 303);
   });
 
   // A scan's page image, from the OCR cache: the source view draws the cited lines over it.

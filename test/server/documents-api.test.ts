@@ -194,6 +194,24 @@ describe('with ADMIN_TOKEN', () => {
     expect(second.id).not.toBe(first.id);
   });
 
+  it('lists uploads on the documents page, marked, and deletes one there with the admin token', async () => {
+    const added = (await (await postJson({ title: '旧通知', text: '本通知已经过期，请以新通知为准。' })).json()).document;
+    const listing = await (await withToken.request('/docs')).text();
+    expect(listing).toContain('class="uploaded-tag"');
+    expect(listing).toContain(`action="/docs/${added.id}/delete"`);
+    expect(await (await withoutToken.request('/docs')).text()).not.toContain('delete-document');
+    const remove = (token: string) =>
+      withToken.request(`/docs/${added.id}/delete`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+    const wrong = await remove('not-the-token-1234');
+    expect(wrong.status).toBe(401);
+    expect(engine.document(added.id)).toBeDefined();
+    const done = await remove(TOKEN);
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`/docs?removed=${encodeURIComponent('旧通知')}`);
+    expect(engine.document(added.id)).toBeUndefined();
+    expect(await (await withToken.request(done.headers.get('location')!)).text()).toContain('已删除：旧通知');
+  });
+
   it('answers the same file sent twice with the document already there, writing nothing', async () => {
     const bytes = Buffer.from('# 供暖通知\n\n今年供暖从11月15日开始。\n');
     const first = await upload('供暖通知.md', bytes);
