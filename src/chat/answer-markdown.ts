@@ -4,7 +4,7 @@
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { AskResult, Offsets, PassageResult } from '../search/answer/compose-answer.js';
 import type { DocumentOverview } from '../search/answer/overview.js';
-import { citationOf } from './citation.js';
+import { citationOf, citationText } from './citation.js';
 
 /** Markdown's own marks in document text would turn into formatting; escape them. */
 const escape = (text: string) => text.replace(/[\\`*_[\]<>#|~]/g, (ch) => `\\${ch}`);
@@ -17,9 +17,8 @@ export const absoluteUrl = (href: string, publicUrl: string | undefined) => (pub
 
 function sourceLine(engine: AnswerEngine, p: PassageResult, n: number, publicUrl: string | undefined): string {
   const cite = citationOf(engine, p);
-  const where = [`《${cite.documentTitle}》`, cite.articleTitle !== cite.documentTitle ? cite.articleTitle : '', cite.paragraphLabel].filter(Boolean).join(' · ');
   const quote = p.text.slice(p.quote.start, p.quote.end);
-  return `${n}. [${escape(where)}](${absoluteUrl(cite.href, publicUrl)})\n   > ${escape(quote)}`;
+  return `${n}. [${escape(citationText(cite))}](${absoluteUrl(cite.href, publicUrl)})\n   > ${escape(quote)}`;
 }
 
 /** The passages as a numbered Markdown list: where each is from, linked, and its quote. */

@@ -212,9 +212,9 @@ export class AnswerEngine {
     const index = this.index;
     if (isOverviewQuestion(input.question)) {
       const documents = input.docId ? index.documents.filter((d) => d.id === input.docId) : index.documents;
-      const result: AskResult = { question: input.question, answer: null, message: OVERVIEW_MESSAGE, overview: overviewOf(documents), passages: [], tookMs: 0 };
-      result.tookMs = Math.round((performance.now() - startedAt) * 10) / 10;
-      return { result };
+      const overview = overviewOf(documents);
+      const tookMs = Math.round((performance.now() - startedAt) * 10) / 10;
+      return { result: { question: input.question, answer: null, message: OVERVIEW_MESSAGE, overview, passages: [], tookMs } };
     }
     const topK = input.topK ?? TOP_K.default;
     const read = readQuestion(input.question, input.context);

@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { runCli } from '../cli/run-cli.js';
 import type { AnswerEngine } from '../engine/answer-engine.js';
-import { isAnswerable, type NoAnswerRule, type Relevance } from '../search/answer/no-answer.js';
+import { confidenceOf, isAnswerable, type NoAnswerRule, type Relevance } from '../search/answer/no-answer.js';
 import { NO_ANSWER_RULE } from '../search/knobs.js';
 import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
 import { openCmrcEngine, openNearMissEngine, openSeedsEngine } from './cmrc-engine.js';
@@ -43,7 +43,7 @@ const refused = (samples: Sample[], rule: NoAnswerRule) => samples.filter((s) =>
 
 /** The highest bar (on the BAR_STEP grid) that keeps answerable refusals within MAX_REFUSED. */
 function highestBar(answerable: Sample[], vectorShare: number): NoAnswerRule {
-  const scores = answerable.map((s) => vectorShare * s.relevance.vector + (1 - vectorShare) * s.relevance.coverage).sort((a, b) => a - b);
+  const scores = answerable.map((s) => confidenceOf(s.relevance, { vectorShare, minConfidence: 0 })).sort((a, b) => a - b);
   const allowed = Math.floor(MAX_REFUSED * scores.length);
   const bar = Math.floor(scores[allowed] / BAR_STEP) * BAR_STEP;
   return { vectorShare, minConfidence: Math.round(bar * 1000) / 1000 };

@@ -12,7 +12,7 @@ import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import type { EngineSource } from './engine-context.js';
 import { mcpRoute } from './mcp-route.js';
-import { tokenMatches } from './bearer-tokens.js';
+import { formTokenMatches } from './bearer-tokens.js';
 import { isOpenAIPath, openaiError } from './openai-error.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
@@ -82,7 +82,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} writes={writes} error={error} />, status);
     if (!options.adminToken) return refuse('删除文档的功能没有开启：启动服务器时设置 ADMIN_TOKEN。', 403);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    if (typeof form.token !== 'string' || !tokenMatches(options.adminToken, form.token)) return refuse('管理口令不正确。', 401);
+    if (!formTokenMatches(options.adminToken, form.token)) return refuse('管理口令不正确。', 401);
     const doc = engine.document(c.req.param('id'));
     const result = await removeDocument(engine, c.req.param('id'));
     if ('error' in result) return refuse(result.error.message, result.error.status as 404 | 409 | 503 | 507);

@@ -11,6 +11,9 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Equal-length digests, so neither the comparison's time nor an early length check tells anything. */
 export const tokenMatches = (expected: string, given: string) => timingSafeEqual(digest(expected), digest(given));
 
+/** The admin token sent in a form field (the page's upload and delete forms), checked the same way. */
+export const formTokenMatches = (expected: string, given: unknown) => typeof given === 'string' && tokenMatches(expected, given);
+
 export const WRITES_OFF_MESSAGE = 'adding and deleting documents is off; start the server with ADMIN_TOKEN set to turn it on';
 
 /** An error body in the shape of the routes guarded: the API's, or OpenAI's for /v1. */

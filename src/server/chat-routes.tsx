@@ -13,7 +13,7 @@ import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
 import { ErrorTurn, TurnView } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
-import { tokenMatches } from './bearer-tokens.js';
+import { formTokenMatches } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
 import { addDocument } from '../engine/document-writes.js';
 import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';
@@ -98,7 +98,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     if (!adminToken) return c.text('adding documents is off: start the server with ADMIN_TOKEN set', 403);
     const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], undefined, undefined, { error: message }, status);
     const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
-    if (typeof form.token !== 'string' || !tokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
+    if (!formTokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
     if (Array.isArray(form.file)) return refuse('一次只能上传一个文件。', 400);
     if (!(form.file instanceof File) || form.file.size === 0) return refuse('请选择要上传的文件。', 400);
     const result = await addDocument(engine, { fileName: form.file.name, bytes: Buffer.from(await form.file.arrayBuffer()) });

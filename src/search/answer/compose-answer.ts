@@ -146,12 +146,15 @@ export interface ComposedAnswer {
 export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
   const info = questionInfo(index, read);
   const { weights } = info;
-  const shown = candidates.slice(0, topK).map((c, rank) => ({ c, ...(rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info)) }));
-  const relevanceOf = (vector: number, tokens: Token[]) => {
-    const confidence = confidenceOf({ vector, coverage: coverage(tokens, weights) });
+  const shown = candidates.slice(0, topK).map((c, rank) => {
+    const s = rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
+    return { c, ...s, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };
+  });
+  const relevanceOf = (judged: Relevance) => {
+    const confidence = confidenceOf(judged);
     return { confidence: round(confidence), level: relevanceLevel(confidence) };
   };
-  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote }) => ({
+  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged }) => ({
     id: p.id,
     docId: p.docId,
     title: p.title,
@@ -160,12 +163,12 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     highlights: findHighlights(tokens, weights),
     score: round(c.score),
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
-    relevance: relevanceOf(c.scores.vector, tokens),
+    relevance: relevanceOf(judged),
     url: passageUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
   }));
   const top = passages[0];
-  const relevance = top ? { vector: top.scores.vector, coverage: coverage(shown[0].tokens, weights) } : undefined;
+  const relevance = shown[0]?.judged;
   const answerable = relevance !== undefined && isAnswerable(relevance);
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
   const phrase = answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
