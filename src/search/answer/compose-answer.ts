@@ -2,10 +2,11 @@
 import { headingOf, type Passage } from '../../ingest/chunk-passages.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import type { CorpusIndex, StoredParagraph } from '../index/corpus-index.js';
-import { SENTENCE_WEIGHTS } from '../knobs.js';
+import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate } from '../rank/retrieve.js';
 import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { findAnswerPhrase } from './answer-phrase.js';
+import { fieldAsked, findField, namesArticle, subjectTerms } from './document-fields.js';
 import type { ReadQuestion } from './follow-up.js';
 import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
@@ -143,18 +144,49 @@ export interface ComposedAnswer {
   relevance?: Relevance;
 }
 
+/** A question about a document itself (会议是哪天开的), answered from a field line or the sign-off of the first candidate article it names. */
+interface FieldShown extends Shown {
+  candidate: Candidate;
+  phrase: Span;
+}
+
+function fieldAnswer(index: CorpusIndex, read: ReadQuestion, candidates: Candidate[]): FieldShown | undefined {
+  const asked = fieldAsked(read.query);
+  if (!asked) return undefined;
+  const subject = subjectTerms(read.query);
+  const seen = new Set<string>();
+  for (const { passage } of candidates) {
+    const article = `${passage.docId}:${passage.articleIndex}`;
+    if (seen.has(article) || !namesArticle(subject, headingOf(passage))) continue;
+    seen.add(article);
+    const paragraphs = index.documentById.get(passage.docId)?.articles[passage.articleIndex]?.paragraphs ?? [];
+    const found = findField(asked, paragraphs);
+    if (!found) continue;
+    const first = index.passageById.get(`${passage.docId}:${found.paragraphIndex}:0`);
+    const holder = first && [first, ...siblingsOf(index, first)].find((p) => p.start <= found.line.start && found.line.end <= p.end);
+    const candidate = holder && candidates.find((c) => c.passage.id === holder.id);
+    if (!holder || !candidate) continue;
+    const quote = { start: found.line.start - holder.start, end: found.line.end - holder.start };
+    return { candidate, passage: holder, tokens: tokenizeWithOffsets(holder.text), quote, phrase: { start: found.value.start - found.line.start, end: found.value.end - found.line.start } };
+  }
+  return undefined;
+}
+
 export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
   const info = questionInfo(index, read);
   const { weights } = info;
-  const shown = candidates.slice(0, topK).map((c, rank) => {
-    const s = rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
+  const field = fieldAnswer(index, read, candidates);
+  const ranked = field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates;
+  const shown = ranked.slice(0, topK).map((c, rank) => {
+    const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
     return { c, ...s, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };
   });
-  const relevanceOf = (judged: Relevance) => {
-    const confidence = confidenceOf(judged);
+  const relevanceOf = (judged: Relevance, answersByField: boolean) => {
+    // A field answer is found by the document's structure, not by closeness, so it is shown as at least 中.
+    const confidence = answersByField ? Math.max(confidenceOf(judged), NO_ANSWER_RULE.minConfidence) : confidenceOf(judged);
     return { confidence: round(confidence), level: relevanceLevel(confidence) };
   };
-  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged }) => ({
+  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged }, rank) => ({
     id: p.id,
     docId: p.docId,
     title: p.title,
@@ -163,15 +195,15 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     highlights: findHighlights(tokens, weights),
     score: round(c.score),
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
-    relevance: relevanceOf(judged),
+    relevance: relevanceOf(judged, field !== undefined && rank === 0),
     url: passageUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
   }));
   const top = passages[0];
   const relevance = shown[0]?.judged;
-  const answerable = relevance !== undefined && isAnswerable(relevance);
+  const answerable = field !== undefined || (relevance !== undefined && isAnswerable(relevance));
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
-  const phrase = answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
+  const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
   const result: AskResult = {
     question,
     ...(read.followUpOf ? { followUpOf: read.followUpOf } : {}),
