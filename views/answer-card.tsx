@@ -78,6 +78,9 @@ function SourceLine(props: { cite: Citation }) {
         {cite.paragraphLabel ? <span> · {cite.paragraphLabel}</span> : ''}
         <a class="cite" href={cite.href}>
           查看原文
+          <span class="visually-hidden">
+            ：《{cite.documentTitle}》{cite.paragraphLabel ? ` ${cite.paragraphLabel}` : ''}
+          </span>
         </a>
       </p>
       <ContextFold cite={cite} />
@@ -138,8 +141,16 @@ function OverviewList(props: { overview: DocumentOverview[]; message?: string })
   );
 }
 
-export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[]; notice?: string }) {
-  const { question, result, cite, examples } = props;
+/** A question asked of one document: its title and example questions from it, for the no-answer card. */
+export interface Scope {
+  docId: string;
+  title: string;
+  examples: string[];
+}
+
+export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[]; notice?: string; scope?: Scope }) {
+  const { question, result, cite, scope } = props;
+  const examples = scope?.examples.length ? scope.examples : props.examples;
   const [top, ...rest] = result.passages;
   const answered = result.answer !== null && top !== undefined;
   return (
@@ -150,7 +161,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
       </div>
       {props.notice ? <p class="read-as history-cut">{props.notice}</p> : ''}
       {result.followUpOf ? <p class="read-as">接着上一问理解：{result.followUpOf}</p> : ''}
-      <section class={answered || result.overview ? 'card' : 'card no-answer'} aria-label="回答">
+      <section class={answered || result.overview ? 'card' : 'card no-answer'}>
         {result.overview ? (
           <OverviewList overview={result.overview} message={result.message} />
         ) : answered ? (
@@ -176,9 +187,18 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
           </>
         ) : (
           <>
-            <p class="nothing">{result.message ?? '没有在文档中找到相关内容'}。</p>
-            <p>可以换个说法、用文档里的词再问一次，试试下面的问题，或者<a href="/docs">浏览全部文档</a>。</p>
-            <ExampleList examples={examples.slice(0, 3)} />
+            <p class="nothing">
+              {scope ? `只在《${scope.title}》这一篇里查找，` : ''}
+              {result.message ?? '没有在文档中找到相关内容'}。
+            </p>
+            {scope ? (
+              <p>
+                可以把下面的“范围”改为“全部文档”再问，试试这篇文档能回答的问题，或者<a href={`/docs/${encodeURIComponent(scope.docId)}`}>阅读这篇全文</a>。
+              </p>
+            ) : (
+              <p>可以换个说法、用文档里的词再问一次，试试下面的问题，或者<a href="/docs">浏览全部文档</a>。</p>
+            )}
+            <ExampleList examples={examples.slice(0, 3)} docId={scope?.examples.length ? scope.docId : undefined} />
             {result.passages.length > 0 ? (
               <details>
                 <summary>看看最接近的段落（相关度较低）</summary>

@@ -31,23 +31,34 @@ export function ChatPage(props: {
   return (
     <Layout title="寻源 · 中文文档问答" scripts>
       <div class="chat">
-        <section id="conversation" class="conversation" role="log" aria-live="polite" aria-label="对话记录">
+        <h1 class="visually-hidden">寻源 · 对话</h1>
+        {/* Screen readers hear the answer sentence from here (the page's script fills it), not the whole card. */}
+        <p id="announcer" class="visually-hidden" aria-live="polite"></p>
+        <section id="conversation" class="conversation" aria-label="对话记录">
           {turns}
         </section>
         <section class="empty-state" aria-labelledby="intro-title">
-          {props.upload?.added ? <AddedNotice doc={props.upload.added} /> : ''}
-          <h1 id="intro-title">问问这些文档</h1>
+          {props.upload?.added ? <AddedNotice doc={props.upload.added} duplicate={props.upload.duplicate} /> : ''}
+          <h2 id="intro-title" class="intro-title">问问这些文档</h2>
           <p>
             用中文提问，寻源会在{documents.length}篇文档里找出回答问题的那一句话，并列出出处；点“查看原文”可以跳到原文段落。可以接着追问，比如先问“……投资多少？”再问“那……呢？”。
           </p>
           {examples.length > 0 ? (
             <>
-              <h2>试试这些问题</h2>
+              <h3>试试这些问题</h3>
               <ExampleList examples={examples} />
             </>
           ) : (
             ''
           )}
+          {/* Filled from this browser's storage by the page's script; without script there is nothing kept. */}
+          <section id="saved-conversations" class="saved-conversations" aria-labelledby="saved-title" hidden>
+            <h3 id="saved-title">最近的对话</h3>
+            <ul></ul>
+            <button type="button" class="clear-saved">
+              清除这些记录
+            </button>
+          </section>
           {props.upload ? <UploadForm error={props.upload.error} /> : ''}
         </section>
         <form
@@ -80,7 +91,7 @@ export function ChatPage(props: {
             rows={2}
             maxlength={MAX_QUESTION_CHARS}
             required
-            placeholder="输入问题，按 Enter 发送，Shift+Enter 换行"
+            placeholder="输入问题"
             aria-describedby="composer-help"
           ></textarea>
           <div class="composer-row">
@@ -98,8 +109,9 @@ export function ChatPage(props: {
             </a>
             <button type="submit">提问</button>
           </div>
+          {/* The page's script says "按 Enter 发送" where Enter sends: with a keyboard, not on a phone, not without script. */}
           <p id="composer-help" class="visually-hidden">
-            按 Enter 发送，Shift+Enter 换行。
+            点“提问”发送。
           </p>
         </form>
       </div>

@@ -128,7 +128,9 @@ export function DocumentListPage(props: { docs: StoredDocument[]; writes?: boole
                   管理口令
                   <input type="password" name="token" autocomplete="current-password" required />
                 </label>
-                <button type="submit">删除</button>
+                <button type="submit">
+                  删除<span class="visually-hidden">《{d.title}》</span>
+                </button>
               </form>
             ) : (
               ''

@@ -9,6 +9,8 @@ export interface UploadState {
   error?: string;
   /** The document just added. */
   added?: StoredDocument;
+  /** The upload's bytes were already there, as `added`: nothing was added twice. */
+  duplicate?: boolean;
 }
 
 export function UploadForm(props: UploadState) {
@@ -37,10 +39,11 @@ export function UploadForm(props: UploadState) {
   );
 }
 
-export function AddedNotice(props: { doc: StoredDocument }) {
+export function AddedNotice(props: { doc: StoredDocument; duplicate?: boolean }) {
   return (
     <p class="added-notice" role="status">
-      已添加《{props.doc.title}》，现在可以就它提问了（范围已选为这篇文档）。
+      {props.duplicate ? `这个文件已经添加过了，就是《${props.doc.title}》，没有再添加一次` : `已添加《${props.doc.title}》`}
+      ，现在可以就它提问了（范围已选为这篇文档）。
       <a href={`/docs/${encodeURIComponent(props.doc.id)}`}>查看原文</a>
     </p>
   );

@@ -52,23 +52,32 @@ function candidates(documents: StoredDocument[]): Candidate[] {
   return out;
 }
 
-async function answeredExamples(engine: AnswerEngine): Promise<string[]> {
+async function answeredExamples(engine: AnswerEngine, docId: string | undefined): Promise<string[]> {
   const kept: string[] = [];
-  for (const c of candidates(engine.documents()).slice(0, WANTED * 4)) {
-    const r = await engine.ask({ question: c.question, topK: 1 });
+  const documents = engine.documents().filter((d) => docId === undefined || d.id === docId);
+  for (const c of candidates(documents).slice(0, WANTED * 4)) {
+    const r = await engine.ask({ question: c.question, topK: 1, docId });
     if (r.answer?.docId === c.docId && normalizeForMatch(r.answer.text).includes(c.figure)) kept.push(c.question);
     if (kept.length === WANTED) break;
   }
   return kept;
 }
 
-const cache = new WeakMap<AnswerEngine, { generation: number; examples: Promise<string[]> }>();
+/** Per engine, the examples of its current generation: for the whole corpus (key '') and for single documents. */
+const cache = new WeakMap<AnswerEngine, { generation: number; examples: Map<string, Promise<string[]>> }>();
 
-/** Up to five example questions for this corpus, computed again after every re-index. */
-export function exampleQuestions(engine: AnswerEngine): Promise<string[]> {
-  const cached = cache.get(engine);
-  if (cached?.generation === engine.generation) return cached.examples;
-  const examples = answeredExamples(engine);
-  cache.set(engine, { generation: engine.generation, examples });
+/** Up to five example questions for this corpus (or one document of it), computed again after every re-index. */
+export function exampleQuestions(engine: AnswerEngine, docId?: string): Promise<string[]> {
+  let cached = cache.get(engine);
+  if (cached?.generation !== engine.generation) {
+    cached = { generation: engine.generation, examples: new Map() };
+    cache.set(engine, cached);
+  }
+  const key = docId ?? '';
+  let examples = cached.examples.get(key);
+  if (!examples) {
+    examples = answeredExamples(engine, docId);
+    cached.examples.set(key, examples);
+  }
   return examples;
 }

@@ -13,8 +13,9 @@ import { splitSentences } from './split-sentences.js';
  * 4: `##` parts titled "document › part"; marked headings of any length.
  * 5: field lines (`时间：…`) are body; full-width spaces kept between fields; dated sign-offs joined.
  * 6: headings make no passages of their own (`chunk-passages.ts`); a masthead URL is not a field.
+ * 7: a publisher line (`中共衡水市委主办`) is masthead, never an article's title.
  */
-export const PARSER_VERSION = 6;
+export const PARSER_VERSION = 7;
 
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
   const paragraphs = buildParagraphs(source);

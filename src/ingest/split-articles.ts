@@ -28,12 +28,15 @@ function opensArticle(run: RawParagraph[], next: RawParagraph | undefined, isFir
  * before the byline (`headline / 本报记者 …`), else the last comma-free heading (kickers and column
  * names come first, decks with commas and figures come after). Mastheads and dates never win.
  */
+/** A newspaper's publisher line (`中共衡水市委主办`) or weekday: masthead, never a headline. */
+const MASTHEAD = /(?:主办|主管|出版|协办|承办|编印)$|^星期[一二三四五六日天]$/;
+
 function pickHeadline(run: RawParagraph[]): RawParagraph | undefined {
   // Marked headings are the author's word: any length, any script. Of `#` then `##`, the `##` closest
   // to the text names the article (the `#` names the document).
   const marked = run.filter((p) => p.headingLevel > 0 && p.headingLevel <= 2);
   if (marked.length > 0) return marked[marked.length - 1];
-  const headings = run.filter((p) => p.kind === 'heading' && hanShare(p.text) >= 0.5 && p.text.length >= 4);
+  const headings = run.filter((p) => p.kind === 'heading' && hanShare(p.text) >= 0.5 && p.text.length >= 4 && !MASTHEAD.test(p.text));
   const byline = run.findIndex((p) => p.kind === 'byline');
   const beforeByline = byline > 0 ? run.slice(0, byline).filter((p) => headings.includes(p)) : [];
   const plain = headings.filter((p) => !/[，,、]/.test(p.text));

@@ -10,7 +10,7 @@ import { cleanHistory, contextOf, conversationUrl, MAX_TURNS, replay } from '../
 import { exampleQuestions } from '../chat/example-questions.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
 import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
-import { ErrorTurn, TurnView } from '../../views/answer-card.js';
+import { ErrorTurn, TurnView, type Scope } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
 import { formTokenMatches } from './bearer-tokens.js';
@@ -53,9 +53,15 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
   app.use('/upload', engineReady);
   app.use('/ask', engineReady);
 
-  const turnOf = (engine: AnswerEngine, examples: string[]) => (question: string, result: AskResult, notice?: string) => (
-    <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} notice={notice} />
+  const turnOf = (engine: AnswerEngine, examples: string[], scope?: Scope) => (question: string, result: AskResult, notice?: string) => (
+    <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} notice={notice} scope={scope} />
   );
+
+  /** A scoped conversation's document, with questions it answers, for its no-answer cards. */
+  async function scopeOf(engine: AnswerEngine, docId: string | undefined): Promise<Scope | undefined> {
+    const doc = docId ? engine.document(docId) : undefined;
+    return doc && { docId: doc.id, title: doc.title, examples: await exampleQuestions(engine, doc.id) };
+  }
 
   async function page(
     c: Context,
@@ -68,7 +74,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     cut?: string,
   ) {
     const examples = await exampleQuestions(engine);
-    const render = turnOf(engine, examples);
+    const render = turnOf(engine, examples, await scopeOf(engine, docId));
     const turns = (await replay(engine, history, docId)).map((t, i) => render(t.question, t.result, i === 0 ? cut : undefined));
     return c.html(
       <ChatPage
@@ -90,7 +96,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     const docId = knownDocument(engine, c.req.query('doc'));
     const asked = c.req.queries('h') ?? [];
     const history = cleanHistory(asked);
-    return page(c, engine, history, docId, undefined, { added }, 200, asked.length > history.length ? HISTORY_CUT_NOTICE : undefined);
+    return page(c, engine, history, docId, undefined, { added, duplicate: c.req.query('duplicate') === '1' }, 200, asked.length > history.length ? HISTORY_CUT_NOTICE : undefined);
   });
 
   app.post('/upload', async (c) => {
@@ -104,7 +110,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     const result = await addDocument(engine, { fileName: form.file.name, bytes: Buffer.from(await form.file.arrayBuffer()) });
     if ('error' in result) return refuse(UPLOAD_PROBLEMS[result.error.code] ?? result.error.message, result.error.status);
     const id = encodeURIComponent(result.document.id);
-    return c.redirect(`/?added=${id}&doc=${id}`, 303);
+    return c.redirect(`/?added=${id}&doc=${id}${'duplicate' in result ? '&duplicate=1' : ''}`, 303);
   });
 
   app.post('/ask', async (c) => {
@@ -126,7 +132,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
     const cut = history.length + 1 > MAX_TURNS ? HISTORY_CUT_NOTICE : undefined;
     return c.html(
       <>
-        {turnOf(engine, await exampleQuestions(engine))(question, result, cut)}
+        {turnOf(engine, await exampleQuestions(engine), await scopeOf(engine, docId))(question, result, cut)}
         <hx-partial hx-target="#history" hx-swap="innerHTML">
           <HistoryInputs history={next} />
         </hx-partial>

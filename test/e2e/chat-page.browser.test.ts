@@ -1,67 +1,27 @@
 // The chat page in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.js';
 import { openSeedEngine } from '../support/engines.js';
+import { ask, lastTurn, startBrowserSession, type BrowserSession, type PageOptions } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ADMIN_TOKEN = 'browser-test-token-0123';
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-browser-'));
 const uploadsDir = join(work, 'uploads');
-let server: ServerType;
-let browser: Browser;
+let session: BrowserSession;
 let base = '';
-const pages: Page[] = [];
-/** Requests that left the server: the page must make none. */
-const foreign: string[] = [];
-
-async function openPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: options.width ?? 1000, height: 900 },
-  });
-  const page = await context.newPage();
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base)) foreign.push(r.url());
-  });
-  pages.push(page);
-  await page.goto(`${base}/`);
-  return page;
-}
-
-async function ask(page: Page, question: string): Promise<void> {
-  const before = await page.locator('#conversation .turn:not(.pending)').count();
-  await page.fill('#question', question);
-  await page.press('#question', 'Enter');
-  await expect.poll(() => page.locator('#conversation .turn:not(.pending)').count()).toBe(before + 1);
-}
-
-const lastTurn = (page: Page) => page.locator('#conversation .turn').last();
+const openPage = (options?: PageOptions) => session.openPage(options);
 
 beforeAll(async () => {
-  const engine = await openSeedEngine({ uploadsDir });
-  server = serve({ fetch: createApp(() => engine, { adminToken: ADMIN_TOKEN }).fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  session = await startBrowserSession(await openSeedEngine({ uploadsDir }), ADMIN_TOKEN);
+  base = session.base;
 });
 
-afterEach(async () => {
-  for (const page of pages.splice(0)) await page.context().close();
-  expect(foreign).toEqual([]);
-});
+afterEach(() => session.closePages());
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -74,6 +34,7 @@ describe('chat page', () => {
     expect(await turn.locator('.answer-quote').innerText()).toContain('总投资4.33亿元的冀南新区人民医院项目即将开工建设');
     expect(await turn.locator('.answer-quote mark').count()).toBeGreaterThan(0);
     expect(await turn.locator('.passages li').count()).toBe(4);
+    expect(await page.locator('#announcer').innerText()).toBe(`答：${await turn.locator('.answer-quote').innerText()}`);
     expect(await page.locator('#question').inputValue()).toBe('');
     expect(await page.locator('.empty-state').isVisible()).toBe(false);
     if (process.env.SCREENSHOT) {
@@ -125,6 +86,7 @@ describe('chat page', () => {
       const box = el.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= window.innerHeight;
     })).toBe(true);
+    expect(await page.locator('a[data-back]').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
     await page.click('a[data-back]');
     await page.waitForURL((url) => url.pathname === '/');
     expect(await page.locator('#conversation .turn').count()).toBe(1);
@@ -157,6 +119,14 @@ describe('chat page', () => {
     await page.reload();
     expect(await lastTurn(page).locator('.bubble').innerText()).toContain(attack);
     expect(dialogs).toBe(0);
+  });
+
+  it('never offers a masthead, a lone date or a kicker as a passage', async () => {
+    const page = await openPage();
+    await ask(page, '衡水日报');
+    const texts = await lastTurn(page).locator('.answer-quote, .excerpt').allInnerTexts();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toMatch(/HENGSHUIRIBAO|hsrb\.com|^\s*2021年12月3日\s*$|^\s*中共衡水市委主办\s*$/);
   });
 
   it('offers example questions from the corpus that are clickable and answered', async () => {

@@ -33,6 +33,13 @@ describe('office documents', () => {
     ]);
   });
 
+  it('titles a newspaper page by its lead headline, never by its masthead or publisher line', () => {
+    const page = 'HENGSHUIRIBAO\n\n2021年12月3日\n\n中共衡水市委主办\n\n星期五\n\n新华社北京12月2日电 国际会议开幕。\n\n增进福祉\n\n我市筑牢民生保障体系\n\n本报讯 近年来，我市加大民生投入。\n';
+    const doc = parseDocument('doc', 'doc.txt', page, 'doc');
+    expect(doc.title).toBe('我市筑牢民生保障体系');
+    expect(doc.articles.map((a) => a.title)).not.toContain('中共衡水市委主办');
+  });
+
   it('leaves a newspaper page’s last short lines alone when they end with no date', () => {
     const page = '市里召开防汛工作会议\n\n会议要求各部门加强值守。\n\n下转第二版\n';
     expect(bodies(page)[0][1]).toEqual(['body:会议要求各部门加强值守。', 'heading:下转第二版']);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { openEngine } from '../support/engines.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-persist-'));
@@ -25,6 +26,21 @@ describe('index persistence', () => {
     const after = await second.ask({ question: '滏阳河有多长?' });
     expect(after.passages.map((p) => [p.id, p.score])).toEqual(before.passages.map((p) => [p.id, p.score]));
     expect(after.answer?.text).toContain('25公里');
+  });
+
+  it('switching the corpus folder back and forth loads each folder’s own index, never rebuilding one', async () => {
+    const other = join(work, '另一个文件夹');
+    mkdirSync(other);
+    writeFileSync(join(other, 'c.txt'), '# 图书馆\n\n市图书馆新馆藏书八十万册。\n');
+    const indexOf = (folder: string) => loadConfig(['--corpus', folder], { INDEX_DIR: undefined }).indexDir;
+    expect(indexOf(other)).not.toBe(indexOf(corpusDir));
+    try {
+      const opened = [];
+      for (const folder of [corpusDir, other, corpusDir, other]) opened.push((await openEngine({ corpusDir: folder, indexDir: indexOf(folder) })).built);
+      expect(opened).toEqual([true, true, false, false]);
+    } finally {
+      for (const folder of [corpusDir, other]) rmSync(indexOf(folder), { recursive: true, force: true });
+    }
   });
 
   it('rebuilds when a corpus file changes', async () => {

@@ -1,8 +1,11 @@
 // The chat page's behaviour beyond what htmx does: Enter sends (Shift+Enter and an open IME
-// composition do not), a "searching" placeholder while a request runs, each new answer scrolled
-// into view with the cursor back in the question box, and the copy buttons (answer, source, link).
-// Text is set with textContent only.
+// composition do not, nor does Enter on a phone's keyboard, where it starts a new line), a "searching"
+// placeholder while a request runs, each new answer scrolled into view with the cursor back in the
+// question box and its answer sentence read out, the copy buttons (answer, source, link), and the
+// conversations kept in this browser with a list to reopen them. Text is set with textContent only.
 'use strict';
+
+const motion = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth');
 
 (() => {
   // Copy buttons work wherever they are (answers come in later by htmx): shown only with script.
@@ -27,8 +30,23 @@
   const conversation = document.getElementById('conversation');
   if (!form || !box || !conversation) return;
 
+  // The question box is fixed over the bottom of the page: whatever gets focus below its top edge
+  // (a link reached with Tab) is scrolled up clear of it.
+  document.addEventListener('focusin', (event) => {
+    const target = event.target;
+    if (!(target instanceof Element) || form.contains(target)) return;
+    const hiddenBy = target.getBoundingClientRect().bottom - form.getBoundingClientRect().top + 12;
+    if (hiddenBy > 0) window.scrollBy({ top: hiddenBy, behavior: 'instant' });
+  });
+
+  const enterSends = matchMedia('(pointer: fine)').matches;
+  if (enterSends) {
+    box.placeholder = '输入问题，按 Enter 发送，Shift+Enter 换行';
+    document.getElementById('composer-help').textContent = '按 Enter 发送，Shift+Enter 换行。';
+  }
+
   box.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    if (!enterSends || event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
     event.preventDefault();
     if (box.value.trim() !== '') form.requestSubmit();
   });
@@ -47,7 +65,7 @@
     card.textContent = '正在文档中查找…';
     pending.append(bubble, card);
     conversation.append(pending);
-    pending.scrollIntoView({ block: 'end', behavior: 'smooth' });
+    pending.scrollIntoView({ block: 'end', behavior: motion() });
   }
 
   function clearPending() {
@@ -68,9 +86,81 @@
     if (event.detail?.ctx?.target !== conversation) return;
     box.value = '';
     const last = conversation.lastElementChild;
-    if (last) last.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (last) last.scrollIntoView({ block: 'start', behavior: motion() });
     box.focus({ preventScroll: true });
+    announce(last);
+    keepConversation();
   });
+
+  // What a screen reader hears of a new turn: the answer sentence, or what was found instead.
+  const announcer = document.getElementById('announcer');
+  function announce(turn) {
+    if (!announcer || !turn) return;
+    const quote = turn.querySelector('.answer-quote');
+    const said = quote ? `答：${quote.textContent.trim()}` : (turn.querySelector('.nothing, .overview-lead, .card')?.textContent ?? '').trim();
+    announcer.textContent = said;
+  }
+
+  // Conversations kept in this browser (localStorage): each is its page's address, which holds its
+  // questions, under the first question as its title.
+  const STORE = 'xunyuan:conversations';
+  const KEPT = 30;
+  const saved = () => {
+    try {
+      const list = JSON.parse(localStorage.getItem(STORE) ?? '[]');
+      return Array.isArray(list) ? list.filter((c) => c && typeof c.url === 'string' && typeof c.title === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const store = (list) => {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(list.slice(0, KEPT)));
+    } catch {
+      // Storage full or turned off: the conversation still works, it is just not kept.
+    }
+  };
+  const here = () => location.pathname + location.search;
+  let current = new URLSearchParams(location.search).has('h') ? saved().find((c) => c.url === here())?.id : undefined;
+
+  function keepConversation() {
+    const questions = [...document.querySelectorAll('#history input[name="h"]')].map((i) => i.value);
+    if (questions.length === 0) return;
+    const params = new URLSearchParams();
+    for (const q of questions) params.append('h', q);
+    const doc = form.elements.namedItem('docId');
+    if (doc && doc.value) params.set('doc', doc.value);
+    current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const entry = { id: current, title: questions[0], turns: questions.length, url: `/?${params}`, updated: Date.now() };
+    store([entry, ...saved().filter((c) => c.id !== current)]);
+  }
+
+  const list = document.getElementById('saved-conversations');
+  if (list) {
+    const items = list.querySelector('ul');
+    const fill = () => {
+      const kept = saved();
+      items.replaceChildren(
+        ...kept.map((c) => {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = c.url;
+          a.textContent = c.title;
+          const when = document.createElement('span');
+          when.className = 'saved-when';
+          when.textContent = ` · ${Number(c.turns) || 1} 问 · ${new Date(c.updated).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}`;
+          li.append(a, when);
+          return li;
+        }),
+      );
+      list.hidden = kept.length === 0;
+    };
+    list.querySelector('button').addEventListener('click', () => {
+      store([]);
+      fill();
+    });
+    fill();
+  }
 
   document.addEventListener('htmx:error', () => {
     if (!pending) return;
