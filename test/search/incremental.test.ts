@@ -52,6 +52,19 @@ const file = (n: number, variant = ''): SourceFile => ({ id: `f${n}`, path: `f${
 describe('building on the previous index', () => {
   const corpus = Array.from({ length: 1000 }, (_, i) => file(i));
 
+  it('embeds identical passage texts once and gives every copy the same vector', async () => {
+    const embedder = countingEmbedder();
+    const copies = [file(1), { ...file(1), id: 'copy', path: 'k1/f1.txt' }, file(2)];
+    const { index, report } = await buildIndex(copies, embedder);
+    expect(embedder.texts).toHaveLength(6);
+    expect(new Set(embedder.texts).size).toBe(6);
+    expect(report).toMatchObject({ passages: 9, embedded: 6 });
+    const vectorOf = (id: string) => [...index.vectors.subarray(index.rowById.get(id)! * 8, (index.rowById.get(id)! + 1) * 8)];
+    const original = index.passages.filter((p) => p.docId === 'f1');
+    const copied = index.passages.filter((p) => p.docId === 'copy');
+    expect(copied.map((p) => vectorOf(p.id))).toEqual(original.map((p) => vectorOf(p.id)));
+  });
+
   it('adding one file to a 1,000-file corpus embeds only that file', async () => {
     const embedder = countingEmbedder();
     const first = await buildIndex(corpus, embedder);

@@ -40,7 +40,7 @@ export interface IndexReport {
   changed: number;
   removed: number;
   unchanged: number;
-  /** Passages the model embedded; the rest reused a previous vector. */
+  /** Distinct texts the model embedded; every other passage reused a vector (the previous build's, or an identical text's). */
   embedded: number;
 }
 
@@ -74,11 +74,16 @@ function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): Sto
   };
 }
 
+/**
+ * Every passage's vector. A text embedded before (the previous build) keeps its vector, and identical
+ * texts within the build (boilerplate, reprints, copies) are sent to the model once and share it.
+ */
 async function embedAll(passages: Passage[], embedder: Embedder, cache: EmbeddingCache, options: BuildOptions): Promise<{ vectors: Float32Array; embedded: number }> {
   const dims = embedder.dimensions;
   const vectors = new Float32Array(passages.length * dims);
   const texts = passages.map(embeddingText);
-  const todo: number[] = [];
+  /** Rows still needing a vector, by the text they need it for. */
+  const todo = new Map<string, number[]>();
   let cached = 0;
   texts.forEach((text, i) => {
     const hit = cache.get(text);
@@ -86,22 +91,27 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
       vectors.set(hit, i * dims);
       cached++;
     } else {
-      todo.push(i);
+      const rows = todo.get(text);
+      if (rows) rows.push(i);
+      else todo.set(text, [i]);
     }
   });
   // Similar lengths batched together waste less work on padding.
-  todo.sort((a, b) => texts[a].length - texts[b].length);
+  const distinct = [...todo.keys()].sort((a, b) => a.length - b.length);
   const batch = options.batchSize ?? 8;
   let done = cached;
   options.onProgress?.({ done, total: passages.length, cached });
-  for (let k = 0; k < todo.length; k += batch) {
-    const ids = todo.slice(k, k + batch);
-    const out = await embedder.embedPassages(ids.map((i) => texts[i]));
-    ids.forEach((i, j) => vectors.set(out[j], i * dims));
-    done += ids.length;
+  for (let k = 0; k < distinct.length; k += batch) {
+    const slice = distinct.slice(k, k + batch);
+    const out = await embedder.embedPassages(slice);
+    slice.forEach((text, j) => {
+      const rows = todo.get(text)!;
+      for (const row of rows) vectors.set(out[j], row * dims);
+      done += rows.length;
+    });
     options.onProgress?.({ done, total: passages.length, cached });
   }
-  return { vectors, embedded: todo.length };
+  return { vectors, embedded: distinct.length };
 }
 
 function passagesByDocument(passages: Passage[]): Map<string, Passage[]> {
@@ -157,8 +167,8 @@ export async function buildIndex(
   };
 }
 
-/** `2 added, 1 changed, 0 removed, 845 unchanged; 9 of 1,263 passages embedded (848 documents)` */
+/** `2 added, 1 changed, 0 removed, 845 unchanged; 9 distinct texts embedded for 1,263 passages (848 documents)` */
 export function describeReport(r: IndexReport): string {
   const n = (x: number) => x.toLocaleString('en');
-  return `${n(r.added)} added, ${n(r.changed)} changed, ${n(r.removed)} removed, ${n(r.unchanged)} unchanged; ${n(r.embedded)} of ${n(r.passages)} passages embedded (${n(r.documents)} documents)`;
+  return `${n(r.added)} added, ${n(r.changed)} changed, ${n(r.removed)} removed, ${n(r.unchanged)} unchanged; ${n(r.embedded)} distinct texts embedded for ${n(r.passages)} passages (${n(r.documents)} documents)`;
 }
