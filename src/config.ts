@@ -3,12 +3,15 @@ import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { parseCommandLine } from './cli/command-line.js';
 import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
+import { BACKEND_NAMES, isBackendName, type BackendName } from './search/index/backends.js';
 
 export interface Config {
   corpusDir: string;
   /** Where documents added through the API are written (UPLOADS_DIR). */
   uploadsDir: string;
   indexDir: string;
+  /** Where the passage index is kept: Orama in memory (the default) or LanceDB on disk (INDEX_BACKEND). */
+  indexBackend: BackendName;
   modelDir: string;
   port: number;
   host: string;
@@ -65,10 +68,13 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   const corpusDir = resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds');
+  const indexBackend = env.INDEX_BACKEND?.trim() || 'orama';
+  if (!isBackendName(indexBackend)) throw new Error(`INDEX_BACKEND must be one of ${BACKEND_NAMES.join(', ')}, not ${indexBackend}`);
   return {
     corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
     indexDir: resolve(flags.index ?? env.INDEX_DIR ?? defaultIndexDir(corpusDir)),
+    indexBackend,
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,
     host: flags.host ?? env.HOST ?? '127.0.0.1',

@@ -14,7 +14,9 @@ import { fingerprintOf } from '../search/index/fingerprint.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { isOverviewQuestion, OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
-import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, type Fingerprint } from '../search/index/index-store.js';
+import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import { indexBackend, type BackendName } from '../search/index/backends.js';
+import type { IndexBackend } from '../search/index/passage-index.js';
 import { QueryBatcher } from '../search/embed/query-batcher.js';
 import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
 import { retrieve } from '../search/rank/retrieve.js';
@@ -28,6 +30,8 @@ export interface EngineOptions {
   /** Folder of documents added through the API; indexed with the corpus when it exists. Without it, nothing can be added. */
   uploadsDir?: string;
   indexDir: string;
+  /** The index backend (default Orama). */
+  indexBackend?: BackendName;
   modelDir: string;
   chunking?: ChunkOptions;
   /** Rebuild even when the stored index is current. */
@@ -43,6 +47,9 @@ export interface EngineOptions {
   /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
   ocr?: boolean;
 }
+
+/** A folder of its own, in the index folder (so on its file system), for a build in progress. */
+const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
 
 /** Where OCR results are kept, next to the index; undefined when OCR is off. */
 export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
@@ -67,6 +74,7 @@ export class AnswerEngine {
     private index: CorpusIndex,
     private fingerprint: Fingerprint,
     private readonly embedder: Embedder,
+    private readonly backend: IndexBackend,
     private readonly options: EngineOptions,
     /** What opening did: undefined when the stored index was loaded as it was. */
     readonly buildReport: IndexReport | undefined,
@@ -86,12 +94,13 @@ export class AnswerEngine {
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
     const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
-    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking);
+    const backend = await indexBackend(options.indexBackend);
+    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {
-      const loaded = await loadIndex(options.indexDir, fingerprint);
+      const loaded = await loadIndex(options.indexDir, fingerprint, backend);
       if ('index' in loaded) {
         log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
-        return new AnswerEngine(loaded.index, fingerprint, embedder, options, undefined);
+        return new AnswerEngine(loaded.index, fingerprint, embedder, backend, options, undefined);
       }
       log(`building the index: ${loaded.reason}`);
     }
@@ -106,10 +115,12 @@ export class AnswerEngine {
         onProgress: options.onProgress,
         previous: sameModel ? stored.corpus : undefined,
         reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+        backend,
+        staging: stagingFolder(options.indexDir),
       });
       await saveIndex(options.indexDir, index, fingerprint);
       log(`index built: ${describeReport(report)}`);
-      return new AnswerEngine(index, fingerprint, embedder, options, report);
+      return new AnswerEngine(index, fingerprint, embedder, backend, options, report);
     } finally {
       release();
     }
@@ -129,7 +140,7 @@ export class AnswerEngine {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
     const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
-    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking);
+    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.index;
     if (sameFingerprint(fingerprint, this.fingerprint)) {
       const n = current.documents.length;
@@ -138,7 +149,7 @@ export class AnswerEngine {
     const release = lockIndexFolder(this.options.indexDir);
     let built: Awaited<ReturnType<typeof buildIndex>>;
     try {
-      built = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true });
+      built = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
       await saveIndex(this.options.indexDir, built.index, fingerprint);
     } finally {
       release();

@@ -12,7 +12,7 @@ import { loadEmbedder } from '../search/embed/embedder.js';
 import { embeddingText, queryEmbeddingText } from '../search/embed/embedding-text.js';
 
 const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
-const { modelDir } = loadConfig([]);
+const { modelDir, indexBackend } = loadConfig([]);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -20,7 +20,7 @@ const report = (figures: Record<string, unknown>) => console.log(JSON.stringify(
 
 if (phase === 'build') {
   const started = performance.now();
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir, rebuild: true });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, rebuild: true });
   const took = seconds(started);
   report({ passages: engine.passageCount, buildSeconds: took, passagesPerSecond: engine.passageCount / took });
 } else if (phase === 'embed') {
@@ -36,7 +36,7 @@ if (phase === 'build') {
   report({ passages: texts.length, embedSeconds: took, passagesPerSecond: texts.length / took });
 } else if (phase === 'update') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir });
   writeFileSync(join(corpusDir, 'bench-added-file.md'), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
   // The longest the event loop was held during the re-index: how long a request could have waited.
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -50,7 +50,7 @@ if (phase === 'build') {
   const started = performance.now();
   const embedder = await loadEmbedder(modelDir);
   // Cache off: the latency measured includes embedding every query.
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, modelDir, embedder, queryCacheSize: 0 });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder, queryCacheSize: 0 });
   const loadSeconds = seconds(started);
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as string[];
   const rounds = Math.ceil(200 / questions.length);

@@ -7,21 +7,25 @@ import { AnswerEngine } from '../engine/answer-engine.js';
 import type { SourceFile } from '../ingest/read-corpus.js';
 import { loadCmrc } from './cmrc-bench.js';
 
+/** INDEX_BACKEND=lancedb evaluates the LanceDB backend, its indexes kept apart from the default's. */
+const { indexBackend, modelDir } = loadConfig([], { INDEX_BACKEND: process.env.INDEX_BACKEND });
+export const indexFolder = (name: string) => resolve(indexBackend === 'orama' ? `index/${name}` : `index/${name}-${indexBackend}`);
+
 /** Writes `files` into `corpusDir` and opens an engine on it with its index in `indexDir`. */
 export async function openCorpusEngine(files: SourceFile[], corpusDir: string, indexDir: string): Promise<AnswerEngine> {
   mkdirSync(corpusDir, { recursive: true });
   for (const f of files) writeFileSync(join(corpusDir, f.path), f.text);
-  return AnswerEngine.open({ corpusDir, indexDir, modelDir: loadConfig([], {}).modelDir, log: (l) => console.error(`[eval] ${l}`) });
+  return AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, log: (l) => console.error(`[eval] ${l}`) });
 }
 
-export const openCmrcEngine = () => openCorpusEngine(loadCmrc(resolve('../shared/bench')).files, resolve('index/eval-cmrc-corpus'), resolve('index/eval-cmrc'));
+export const openCmrcEngine = () => openCorpusEngine(loadCmrc(resolve('../shared/bench')).files, resolve('index/eval-cmrc-corpus'), indexFolder('eval-cmrc'));
 
 /** The corpus without every fifth document (by position): questions about a removed one are near misses. */
 export async function openNearMissEngine(files: SourceFile[]): Promise<{ engine: AnswerEngine; removed: Set<string> }> {
   const removed = new Set(files.filter((_, i) => i % 5 === 0).map((f) => f.id));
-  const engine = await openCorpusEngine(files.filter((f) => !removed.has(f.id)), resolve('index/eval-nearmiss-corpus'), resolve('index/eval-nearmiss'));
+  const engine = await openCorpusEngine(files.filter((f) => !removed.has(f.id)), resolve('index/eval-nearmiss-corpus'), indexFolder('eval-nearmiss'));
   return { engine, removed };
 }
 
 /** The seed pages as they ship in `seeds/`. */
-export const openSeedsEngine = () => openCorpusEngine([], resolve('seeds'), resolve('index/eval-seeds'));
+export const openSeedsEngine = () => openCorpusEngine([], resolve('seeds'), indexFolder('eval-seeds'));

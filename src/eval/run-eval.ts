@@ -11,7 +11,7 @@ import { questionTypeOf, type QuestionType } from '../search/answer/question-typ
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
-import { openCmrcEngine, openCorpusEngine, openNearMissEngine, openSeedsEngine } from './cmrc-engine.js';
+import { indexFolder, openCmrcEngine, openCorpusEngine, openNearMissEngine, openSeedsEngine } from './cmrc-engine.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
@@ -107,7 +107,7 @@ async function evalNearMisses(files: ReturnType<typeof loadCmrc>['files'], quest
 /** The corpus in traditional characters, each question asked in simplified and in traditional. */
 async function evalScripts(files: ReturnType<typeof loadCmrc>['files'], questions: BenchQuestion[]) {
   const traditional = files.map((f) => ({ ...f, text: toTraditional(f.text) }));
-  const engine = await openCorpusEngine(traditional, resolve('index/eval-traditional-corpus'), resolve('index/eval-traditional'));
+  const engine = await openCorpusEngine(traditional, resolve('index/eval-traditional-corpus'), indexFolder('eval-traditional'));
   const simplifiedAsked = newTally();
   const traditionalAsked = newTally();
   for (const q of questions) {

@@ -32,7 +32,7 @@ describe('a broken index is detected and rebuilt, never served', () => {
   it.each([
     ['truncated vectors', () => writeFileSync(join(currentBuild(), 'vectors.f32'), readFileSync(join(currentBuild(), 'vectors.f32')).subarray(0, 1000)), 'vectors.f32 is corrupt'],
     ['an edited corpus file', () => writeFileSync(join(currentBuild(), 'corpus.json'), readFileSync(join(currentBuild(), 'corpus.json'), 'utf8').replace('4.33', '9.99')), 'corpus.json is corrupt'],
-    ['a missing file', () => rmSync(join(currentBuild(), 'orama.json')), 'orama.json is missing'],
+    ['a missing file', () => rmSync(join(currentBuild(), 'corpus.json')), 'corpus.json is missing'],
     ['an older format version', () => {
       const path = join(currentBuild(), 'manifest.json');
       const manifest = JSON.parse(readFileSync(path, 'utf8'));

@@ -21,7 +21,7 @@ import { turnsDuring } from '../support/event-loop-turns.js';
 import { run, until } from '../support/processes.js';
 import { openEngine } from '../support/engines.js';
 
-/** corpus.json, orama.json and vectors.f32. */
+/** corpus.json, the backend's file (orama.json or lancedb-terms.json) and vectors.f32. */
 const FILES_SAVED = 3;
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { openEngine } from '../support/engines.js';
+import { indexBackend } from '../../src/search/index/backends.js';
+import { BACKEND_UNDER_TEST, openEngine } from '../support/engines.js';
 
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-persist-'));
 const corpusDir = join(work, 'corpus');
@@ -56,10 +57,10 @@ describe('index persistence', () => {
     expect(engine.built).toBe(true);
   });
 
-  it('detects a corrupt index file and rebuilds instead of serving it', async () => {
+  it('detects a corrupt index file of the backend and rebuilds instead of serving it', async () => {
     await open();
     const build = readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim();
-    const file = join(indexDir, build, 'orama.json');
+    const file = join(indexDir, build, (await indexBackend(BACKEND_UNDER_TEST)).files[0]);
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 100));
     const engine = await open();
     expect(engine.built).toBe(true);

@@ -27,9 +27,12 @@ export function sharedEmbedder(): Promise<Embedder> {
 /** A fresh folder under the run's temporary root, removed when the run ends. */
 export const scratchDir = (name: string) => mkdtempSync(join(root, `${name}-`));
 
+/** The index backend the engines of this run use: `INDEX_BACKEND=lancedb npm run test:lancedb` runs every engine test on LanceDB. */
+export const BACKEND_UNDER_TEST = loadConfig([], { INDEX_BACKEND: process.env.INDEX_BACKEND }).indexBackend;
+
 /** Opens an engine with the shared model. */
 export async function openEngine(options: Omit<EngineOptions, 'modelDir'>): Promise<AnswerEngine> {
-  return AnswerEngine.open({ modelDir: MODEL_DIR, ...options, embedder: await sharedEmbedder() });
+  return AnswerEngine.open({ modelDir: MODEL_DIR, indexBackend: BACKEND_UNDER_TEST, ...options, embedder: await sharedEmbedder() });
 }
 
 /** The folder of an index of the seed pages, built once per run. */

@@ -13,6 +13,7 @@ import { EmbeddingCache } from '../embed/embedding-cache.js';
 import type { StoredCorpus } from './index-store.js';
 import { embeddingText } from '../embed/embedding-text.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
+import type { IndexBackend } from './passage-index.js';
 
 export interface BuildProgress {
   done: number;
@@ -30,6 +31,10 @@ export interface BuildOptions {
   previous?: StoredCorpus;
   /** Also reuse the previous parse of files that did not change (only when it was chunked the same way). */
   reuseDocuments?: boolean;
+  /** The index backend (Orama unless told). */
+  backend?: IndexBackend;
+  /** Where a backend that builds on disk writes until the build is saved (see `IndexBackend.create`). */
+  staging?: string;
 }
 
 /** What a build did, in files and in passages. */
@@ -159,7 +164,7 @@ export async function buildIndex(
 
   const cache = new EmbeddingCache(options.previous, embedder.dimensions);
   const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
-  const search = DEFAULT_BACKEND.create(embedder.dimensions);
+  const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
   await search.insert(passages, vectors);
   return {
     index: { documents, passages, vectors, dimensions: embedder.dimensions, search, ...lookups(documents, passages) },

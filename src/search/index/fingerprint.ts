@@ -5,8 +5,10 @@ import type { SourceFile } from '../../ingest/read-corpus.js';
 import { PARSER_VERSION } from '../../ingest/parse-document.js';
 import { INDEX_FORMAT_VERSION, type Fingerprint } from './index-store.js';
 import { TOKENIZER_ID } from '../tokenize/jieba-dictionary.js';
+import { DEFAULT_BACKEND } from './default-backend.js';
 
-export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chunking: ChunkOptions): Fingerprint {
+/** `backend`: the index backend's name; an index built by another is rebuilt (from the same vectors). */
+export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chunking: ChunkOptions, backend: string = DEFAULT_BACKEND.name): Fingerprint {
   const corpus = createHash('sha256');
   for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) corpus.update(f.path).update('\0').update(f.text).update('\0');
   return {
@@ -15,5 +17,6 @@ export function fingerprintOf(files: SourceFile[], modelFingerprint: string, chu
     model: modelFingerprint,
     chunker: JSON.stringify({ ...chunking, parser: PARSER_VERSION }),
     tokenizer: TOKENIZER_ID,
+    backend,
   };
 }

@@ -10,9 +10,10 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { nextTurn } from '../../util/next-turn.js';
 import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
+import type { IndexBackend } from './passage-index.js';
 
-/** Bump when the on-disk layout or anything that shapes passages or tokens changes. */
-export const INDEX_FORMAT_VERSION = 3;
+/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. */
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface Fingerprint {
   format: number;
@@ -20,13 +21,15 @@ export interface Fingerprint {
   model: string;
   chunker: string;
   tokenizer: string;
+  /** The index backend that built it (`orama`, `lancedb`). */
+  backend: string;
 }
 
-const FINGERPRINT_PARTS = ['corpus', 'model', 'chunker', 'tokenizer'] as const;
+const FINGERPRINT_PARTS = ['corpus', 'model', 'chunker', 'tokenizer', 'backend'] as const;
 
 /** What a build's manifest must look like; anything else (null, a missing field) means rebuild, not crash. */
 const ManifestSchema = z.object({
-  fingerprint: z.object({ format: z.number(), corpus: z.string(), model: z.string(), chunker: z.string(), tokenizer: z.string() }),
+  fingerprint: z.object({ format: z.number(), corpus: z.string(), model: z.string(), chunker: z.string(), tokenizer: z.string(), backend: z.string() }),
   createdAt: z.string(),
   passages: z.number().int().nonnegative(),
   dimensions: z.number().int().positive(),
@@ -40,8 +43,8 @@ const BUILD_NAME = /^build-[0-9]+-[0-9]+$/;
 
 const CORPUS_FILE = 'corpus.json';
 const VECTORS_FILE = 'vectors.f32';
-/** The backend's own file: `orama.json` for the default backend. */
-const BACKEND_FILE = `${DEFAULT_BACKEND.name}.json`;
+/** Folders a build in progress writes to before its save moves them into a build folder. */
+export const STAGING_PREFIX = 'staging-';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -64,15 +67,16 @@ export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fi
 async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
   mkdirSync(folder, { recursive: true });
 
-  // Vectors go to one binary file; the backend's file refers to them by row.
-  const contents: [string, () => Buffer | Promise<Buffer>][] = [
+  // Vectors go to one binary file; the backend's files refer to them by row.
+  const backendFiles = await index.search.save(folder, (id) => index.rowById.get(id)!);
+  const contents: [string, () => Buffer][] = [
     [CORPUS_FILE, () => Buffer.from(JSON.stringify({ documents: index.documents, passages: index.passages }))],
-    [BACKEND_FILE, () => index.search.serialize((id) => index.rowById.get(id)!)],
+    ...backendFiles.map((f): [string, () => Buffer] => [f.name, () => f.bytes]),
     [VECTORS_FILE, () => Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength)],
   ];
   const checksums: Record<string, string> = {};
   for (const [name, content] of contents) {
-    const bytes = await content();
+    const bytes = content();
     await nextTurn();
     writeFileAtomic(join(folder, name), bytes);
     checksums[name] = sha256(bytes);
@@ -90,16 +94,17 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
   const replaced = existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : undefined;
   writeFileAtomic(pointer, buildId);
   // The build just replaced stays: a process that read CURRENT a moment ago may still be loading it.
-  // Older ones, and builds a failed save left behind, go (the caller holds the folder's write lock).
+  // Older ones, and builds or staging folders a failed build left behind, go (the caller holds the folder's write lock).
   for (const entry of readdirSync(dir)) {
-    if (entry.startsWith('build-') && entry !== buildId && entry !== replaced) rmSync(join(dir, entry), { recursive: true, force: true });
+    const stale = (entry.startsWith('build-') && entry !== buildId && entry !== replaced) || entry.startsWith(STAGING_PREFIX);
+    if (stale) rmSync(join(dir, entry), { recursive: true, force: true });
   }
 }
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
 
 /** The current build's manifest and files, each checked against its checksum. */
-function readBuild(dir: string, names: readonly string[]): { manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
+function readBuild(dir: string, names: readonly string[]): { folder: string; manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
   const pointer = join(dir, 'CURRENT');
   if (!existsSync(pointer)) return { reason: 'no index built yet' };
   const build = readFileSync(pointer, 'utf8').trim();
@@ -126,7 +131,7 @@ function readBuild(dir: string, names: readonly string[]): { manifest: Manifest;
     if (sha256(buffer) !== manifest.checksums[name]) return { reason: `index file ${name} is corrupt (checksum mismatch)` };
     buffers[name] = buffer;
   }
-  return { manifest, buffers };
+  return { folder, manifest, buffers };
 }
 
 function readCorpusFiles(buffers: Record<string, Buffer>): StoredCorpus {
@@ -155,8 +160,8 @@ export function loadStoredCorpus(dir: string): { fingerprint: Fingerprint; corpu
   }
 }
 
-/** The stored index if it is intact and was built from exactly this corpus, model, chunker and tokenizer. */
-export async function loadIndex(dir: string, expected: Fingerprint): Promise<LoadResult> {
+/** The stored index if it is intact and was built from exactly this corpus, model, chunker, tokenizer and backend. */
+export async function loadIndex(dir: string, expected: Fingerprint, backend: IndexBackend = DEFAULT_BACKEND): Promise<LoadResult> {
   const build = readBuild(dir, []);
   if ('reason' in build) return build;
   const { manifest } = build;
@@ -164,11 +169,11 @@ export async function loadIndex(dir: string, expected: Fingerprint): Promise<Loa
     const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
     return { reason: `${changed.join(', ')} changed since the index was built` };
   }
-  const checked = readBuild(dir, [CORPUS_FILE, BACKEND_FILE, VECTORS_FILE]);
+  const checked = readBuild(dir, [CORPUS_FILE, ...backend.files, VECTORS_FILE]);
   if ('reason' in checked) return checked;
   try {
     const { documents, passages, vectors } = readCorpusFiles(checked.buffers);
-    const search = DEFAULT_BACKEND.restore(checked.buffers[BACKEND_FILE], vectors, manifest.dimensions);
+    const search = await backend.open(checked.folder, checked.buffers, vectors, manifest.dimensions);
     return { index: { documents, passages, vectors, dimensions: manifest.dimensions, search, ...lookups(documents, passages) } };
   } catch (err) {
     return { reason: `index could not be read (${(err as Error).message})` };

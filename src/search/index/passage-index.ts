@@ -1,6 +1,6 @@
 // What ranking and answering need from a passage index, whoever keeps it. The default backend is
-// Orama in memory (`orama/`); a second backend implements the same two interfaces and runs the shared
-// contract suite (`test/search/index/passage-index.case.ts`).
+// Orama in memory (`orama/`); LanceDB on disk (`lancedb/`) is the other. Both implement these two
+// interfaces and pass the shared contract suite (`test/search/index/passage-index.case.ts`).
 import type { Passage } from '../../ingest/chunk-passages.js';
 
 export interface Hit {
@@ -41,16 +41,29 @@ export interface PassageIndex {
   /** How many passages' text holds `term` as a whole token. */
   documentFrequency(term: string): number;
   /**
-   * The index as bytes. Vectors are stored once, by the caller, in rows: the bytes refer to a
-   * passage's vector by `rowOf(id)` instead of holding it again.
+   * Saves the index into `folder`, a new build folder. The files returned are the caller's to write
+   * and checksum (the backend's `files`); a backend that keeps its index on disk moves its own files
+   * into the folder first and serves from there afterwards. Vectors are stored once, by the caller,
+   * in rows: a backend's files refer to a passage's vector by `rowOf(id)` rather than holding it again.
    */
-  serialize(rowOf: (id: string) => number): Promise<Buffer>;
+  save(folder: string, rowOf: (id: string) => number): Promise<SavedFile[]>;
+}
+
+export interface SavedFile {
+  name: string;
+  bytes: Buffer;
 }
 
 export interface IndexBackend {
-  /** Names the backend's file in a stored build (`<name>.json`). */
+  /** `INDEX_BACKEND`'s value for it, recorded with every build it makes. */
   readonly name: string;
-  create(dimensions: number): PassageIndex;
-  /** The index `serialize` wrote, its vector rows taken from `vectors` (passages × dimensions). */
-  restore(bytes: Buffer, vectors: Float32Array, dimensions: number): PassageIndex;
+  /** The names of the files its `save` returns, checksummed in the build and handed back to `open`. */
+  readonly files: readonly string[];
+  /**
+   * A new, empty index. `staging` is a folder of its own (not yet made) on the index's file system,
+   * where a backend that builds on disk writes until `save` moves it into a build.
+   */
+  create(dimensions: number, staging?: string): Promise<PassageIndex>;
+  /** The index saved in the build `folder`: its `files`, and the vector rows in `vectors` (passages × dimensions). */
+  open(folder: string, files: Record<string, Buffer>, vectors: Float32Array, dimensions: number): Promise<PassageIndex>;
 }

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/ingest/chunk-passages.js';
 import type { IndexBackend, PassageIndex } from '../../../src/search/index/passage-index.js';
+import { join } from 'node:path';
+import { scratchDir } from '../../support/engines.js';
 import { turnsDuring } from '../../support/event-loop-turns.js';
 
 const DIMS = 4;
@@ -29,8 +31,11 @@ const flat = (rows: number[][]) => Float32Array.from(rows.flat());
 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 
+/** A staging folder of the index's own, as a build gets (not yet made). */
+const staging = () => join(scratchDir('backend'), 'staging');
+
 async function filled(backend: IndexBackend): Promise<PassageIndex> {
-  const index = backend.create(DIMS);
+  const index = await backend.create(DIMS, staging());
   await index.insert(PASSAGES, flat(VECTORS));
   return index;
 }
@@ -92,13 +97,15 @@ export function passageIndexContract(backend: IndexBackend): void {
       expect(index.documentFrequency('量子')).toBe(0);
     });
 
-    it('serializes with vectors by row and restores to the same answers', async () => {
+    it('saves into a build folder, vectors by row, and opens from it to the same answers', async () => {
       const index = await filled(backend);
-      // Stored rows in reverse order: the restored index must find each vector by the row it was given.
+      // Stored rows in reverse order: the opened index must find each vector by the row it was given.
       const reversed = [...VECTORS].reverse();
       const rowOf = (id: string) => PASSAGES.length - 1 - PASSAGES.findIndex((p) => p.id === id);
-      const bytes = await index.serialize(rowOf);
-      const restored = backend.restore(bytes, flat(reversed), DIMS);
+      const folder = scratchDir('build');
+      const files = await index.save(folder, rowOf);
+      expect(files.map((f) => f.name)).toEqual(backend.files);
+      const restored = await backend.open(folder, Object.fromEntries(files.map((f) => [f.name, f.bytes])), flat(reversed), DIMS);
       expect(restored.size).toBe(index.size);
       const question = { text: '医院床位', limit: 10, titleBoost: 1 };
       expect(await restored.keywordSearch(question)).toEqual(await index.keywordSearch(question));
@@ -110,7 +117,8 @@ export function passageIndexContract(backend: IndexBackend): void {
     it('a long insertion gives the event loop turns', async () => {
       const many = Array.from({ length: 1200 }, (_, i) => passage(`m:${i}`, 'm', '标题', `第${i}段正文，内容各不相同。`));
       const vectors = new Float32Array(many.length * DIMS).fill(0.5);
-      const { turns } = await turnsDuring(() => backend.create(DIMS).insert(many, vectors));
+      const index = await backend.create(DIMS, staging());
+      const { turns } = await turnsDuring(() => index.insert(many, vectors));
       expect(turns).toBeGreaterThan(1);
     });
   });

@@ -94,19 +94,23 @@ function oramaIndex(db: PassageDb, dimensions: number): PassageIndex {
       return postings(textPostings(), term)?.size ?? 0;
     },
 
-    async serialize(rowOf: (id: string) => number) {
+    async save(_folder: string, rowOf: (id: string) => number) {
       const snapshot = pointVectorsAtRows(save(db) as OramaSnapshot, rowOf);
       await nextTurn();
-      return Buffer.from(JSON.stringify(snapshot));
+      return [{ name: SNAPSHOT_FILE, bytes: Buffer.from(JSON.stringify(snapshot)) }];
     },
   };
 }
 
+/** The whole database, as JSON: Orama keeps nothing on disk of its own. */
+const SNAPSHOT_FILE = 'orama.json';
+
 export const oramaBackend: IndexBackend = {
   name: 'orama',
-  create: (dimensions) => oramaIndex(createDb(dimensions), dimensions),
-  restore(bytes, vectors, dimensions) {
-    const snapshot = JSON.parse(bytes.toString('utf8')) as OramaSnapshot;
+  files: [SNAPSHOT_FILE],
+  create: async (dimensions) => oramaIndex(createDb(dimensions), dimensions),
+  async open(_folder, files, vectors, dimensions) {
+    const snapshot = JSON.parse(files[SNAPSHOT_FILE].toString('utf8')) as OramaSnapshot;
     pointVectorsIntoStore(snapshot, vectors, dimensions);
     const db = createDb(dimensions);
     load(db, snapshot);

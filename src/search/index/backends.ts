@@ -1,0 +1,12 @@
+// The index backends by name (`INDEX_BACKEND`). LanceDB's native module is loaded only when asked for.
+import { oramaBackend } from './orama/orama-index.js';
+import type { IndexBackend } from './passage-index.js';
+
+export const BACKEND_NAMES = ['orama', 'lancedb'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+export const isBackendName = (name: string): name is BackendName => (BACKEND_NAMES as readonly string[]).includes(name);
+
+export async function indexBackend(name: BackendName = 'orama'): Promise<IndexBackend> {
+  return name === 'lancedb' ? (await import('./lancedb/lancedb-index.js')).lancedbBackend : oramaBackend;
+}

@@ -1,0 +1,4 @@
+import { lancedbBackend } from '../../../src/search/index/lancedb/lancedb-index.js';
+import { passageIndexContract } from './passage-index.case.js';
+
+passageIndexContract(lancedbBackend);
