@@ -23,6 +23,8 @@ export interface Config {
   ocr: boolean;
   /** Re-index while serving when the folders change (`--watch` or WATCH=1). */
   watch: boolean;
+  /** Never write the index: serve the newest build a writer made in the index folder and follow new ones (`--replica` or REPLICA=1). */
+  replica: boolean;
   /** Turns on the write endpoints, which then require it as a bearer token (ADMIN_TOKEN). */
   adminToken?: string;
   /** Required as a bearer token on /api/ask, /v1/* and /mcp when HOST is not a loopback address (API_TOKEN). */
@@ -82,6 +84,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     queryBatching: env.QUERY_BATCHING !== '0',
     ocr: env.OCR !== '0',
     watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
+    replica: flags.replica || env.REPLICA === '1' || env.REPLICA === 'true',
     adminToken: bearerToken(env, 'ADMIN_TOKEN'),
     apiToken: bearerToken(env, 'API_TOKEN'),
     publicUrl: publicUrlFrom(env),

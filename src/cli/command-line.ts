@@ -9,6 +9,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   watch: { type: 'boolean' },
+  replica: { type: 'boolean' },
   json: { type: 'boolean' },
   context: { type: 'string' },
   'top-k': { type: 'string' },
@@ -23,6 +24,8 @@ export interface CommandLine {
   port?: string;
   host?: string;
   watch: boolean;
+  /** Serve the index a writer keeps in the index folder, following its new builds (`serve` only). */
+  replica: boolean;
   json: boolean;
   /** For `ask`: the previous question of a conversation. */
   context?: string;
@@ -38,7 +41,7 @@ export interface CommandLine {
 export function parseCommandLine(argv: string[]): CommandLine {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-    return { ...values, watch: values.watch ?? false, json: values.json ?? false, help: values.help ?? false, positionals };
+    return { ...values, watch: values.watch ?? false, replica: values.replica ?? false, json: values.json ?? false, help: values.help ?? false, positionals };
   } catch (err) {
     const known = Object.entries(OPTIONS).map(([name, o]) => (o.type === 'string' ? `--${name} VALUE` : `--${name}`));
     throw new Error(`${(err as Error).message} (options: ${known.join(', ')})`);

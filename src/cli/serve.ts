@@ -1,5 +1,6 @@
 // `npm start`: serve the corpus. The server answers /healthz (503) at once and the API once the
-// index is loaded or built. With `--watch` it re-indexes when the folders change.
+// index is loaded or built. With `--watch` it re-indexes when the folders change. With `--replica`
+// (REPLICA=1) it never writes the index: it serves what a writer builds in INDEX_DIR and follows it.
 import { serve } from '@hono/node-server';
 import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
@@ -11,7 +12,9 @@ import { exposureWarnings, listeningUrl } from './startup-notes.js';
 import { runCli } from './run-cli.js';
 
 runCli(async () => {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // A replica takes no uploads and watches no folders: the writer does both, and the replica follows.
+  const config = loaded.replica ? { ...loaded, adminToken: undefined, watch: false } : loaded;
   let engine: AnswerEngine | undefined;
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
   const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0' });
@@ -36,7 +39,8 @@ runCli(async () => {
   process.on('SIGINT', stop);
 
   const progress = progressReporter();
-  const opened = await AnswerEngine.open({ ...config, log, onProgress: progress.update });
+  if (loaded.replica && loaded.adminToken) log('replica: ADMIN_TOKEN ignored; add documents through the writer');
+  const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log }) : await AnswerEngine.open({ ...config, log, onProgress: progress.update });
   engine = opened;
   progress.stop();
   if (config.watch) {

@@ -15,7 +15,9 @@ import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { isOverviewQuestion, OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
 import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
-import { indexBackend, type BackendName } from '../search/index/backends.js';
+import { backendOfBuild, indexBackend, type BackendName } from '../search/index/backends.js';
+import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
+import { followIndex, waitForIndex } from './follow-index.js';
 import type { IndexBackend } from '../search/index/passage-index.js';
 import { QueryBatcher } from '../search/embed/query-batcher.js';
 import { QueryVectorCache } from '../search/embed/query-vector-cache.js';
@@ -84,6 +86,52 @@ export class AnswerEngine {
     this.embedQuestion = options.queryBatching === false ? async (text) => (await embedder.embedQueries([text]))[0] : (text) => batcher.embed(text);
   }
 
+  /**
+   * A replica (REPLICA=1): serves the newest complete index a writer made in `indexDir` and follows each
+   * new one, never reading the folders or writing the index itself. Waits for the writer's first build.
+   */
+  static async openReplica(options: EngineOptions & { followEveryMs?: number }): Promise<AnswerEngine> {
+    const log = options.log ?? (() => {});
+    const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
+    const first = await waitForIndex(options.indexDir, log, options.followEveryMs);
+    const checkModel = (fingerprint: Fingerprint) => {
+      if (fingerprint.model !== embedder.fingerprint || fingerprint.tokenizer !== TOKENIZER_ID) {
+        throw new Error(`the index in ${options.indexDir} was built with another model or tokenizer than this replica's; update both to the same version`);
+      }
+    };
+    checkModel(first.fingerprint);
+    const engine = new AnswerEngine(first.index, first.fingerprint, embedder, await backendOfBuild(first.fingerprint.backend), { ...options, uploadsDir: undefined }, undefined);
+    engine.replica = true;
+    engine.stopFollowing = followIndex(
+      options.indexDir,
+      first.build,
+      (loaded) => {
+        checkModel(loaded.fingerprint);
+        engine.swapIn(loaded.index, loaded.fingerprint);
+      },
+      log,
+      options.followEveryMs,
+    );
+    log(`replica: serving ${first.build} (${first.index.passages.length} passages), following new builds in ${options.indexDir}`);
+    return engine;
+  }
+
+  /** A replica never re-indexes: the writer does, and the replica follows. */
+  private replica = false;
+  private stopFollowing: () => void = () => {};
+
+  /** Stops following the index folder (a replica); nothing else needs closing. */
+  close(): void {
+    this.stopFollowing();
+  }
+
+  /** A complete index takes over in one assignment: a question in flight keeps the one it started with. */
+  private swapIn(index: CorpusIndex, fingerprint: Fingerprint): void {
+    this.index = index;
+    this.fingerprint = fingerprint;
+    this.swaps++;
+  }
+
   /** True when this open built (or updated) the index rather than loading it. */
   get built(): boolean {
     return this.buildReport !== undefined;
@@ -131,6 +179,7 @@ export class AnswerEngine {
    * and switches to it in one assignment once it is complete and saved.
    */
   refresh(): Promise<IndexReport> {
+    if (this.replica) return Promise.reject(new Error('a replica never writes the index; re-index on the writer'));
     const run = this.queue.then(() => this.reindex());
     this.queue = run.catch(() => {});
     return run;
@@ -155,9 +204,7 @@ export class AnswerEngine {
       release();
     }
     const { index, report } = built;
-    this.index = index;
-    this.fingerprint = fingerprint;
-    this.swaps++;
+    this.swapIn(index, fingerprint);
     log(`index updated: ${describeReport(report)}`);
     return report;
   }

@@ -40,6 +40,18 @@ describe('configuration', () => {
     expect(loadConfig(['--corpus', '/data/资料'], { INDEX_DIR: '/tmp/i' }).indexDir).toBe('/tmp/i');
   });
 
+  it('takes the index backend from INDEX_BACKEND (Orama unless told) and refuses one it does not know', () => {
+    expect(loadConfig([], {}).indexBackend).toBe('orama');
+    expect(loadConfig([], { INDEX_BACKEND: 'lancedb' }).indexBackend).toBe('lancedb');
+    expect(() => loadConfig([], { INDEX_BACKEND: 'elasticsearch' })).toThrow(/INDEX_BACKEND must be one of orama, lancedb, not elasticsearch/);
+  });
+
+  it('serves as a replica with --replica or REPLICA=1', () => {
+    expect(loadConfig([], {}).replica).toBe(false);
+    expect(loadConfig(['--replica'], {}).replica).toBe(true);
+    expect(loadConfig([], { REPLICA: '1' }).replica).toBe(true);
+  });
+
   it('lets the command line win over the environment', () => {
     const config = loadConfig(['--corpus', '/a', '--port', '4001'], { CORPUS_DIR: '/b', PORT: '5000', WATCH: '1' });
     expect(config).toMatchObject({ corpusDir: resolve('/a'), port: 4001, watch: true });

@@ -10,3 +10,9 @@ export const isBackendName = (name: string): name is BackendName => (BACKEND_NAM
 export async function indexBackend(name: BackendName = 'orama'): Promise<IndexBackend> {
   return name === 'lancedb' ? (await import('./lancedb/lancedb-index.js')).lancedbBackend : oramaBackend;
 }
+
+/** The backend a stored build names (its manifest); an unknown name is an index this version cannot open. */
+export function backendOfBuild(name: string): Promise<IndexBackend> {
+  if (!isBackendName(name)) throw new Error(`the index was built by an unknown backend "${name}"`);
+  return indexBackend(name);
+}

@@ -103,12 +103,24 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
 
-/** The current build's manifest and files, each checked against its checksum. */
-function readBuild(dir: string, names: readonly string[]): { folder: string; manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
+/** The build folder CURRENT names (`build-…`), or why there is none. */
+export function currentBuild(dir: string): { build: string } | { reason: string } {
   const pointer = join(dir, 'CURRENT');
   if (!existsSync(pointer)) return { reason: 'no index built yet' };
-  const build = readFileSync(pointer, 'utf8').trim();
-  if (!BUILD_NAME.test(build)) return { reason: 'index pointer CURRENT is corrupt' };
+  let build: string;
+  try {
+    build = readFileSync(pointer, 'utf8').trim();
+  } catch {
+    return { reason: 'index pointer CURRENT is unreadable' };
+  }
+  return BUILD_NAME.test(build) ? { build } : { reason: 'index pointer CURRENT is corrupt' };
+}
+
+/** A build's manifest and files (the current build unless named), each checked against its checksum. */
+function readBuild(dir: string, names: readonly string[], name?: string): { build: string; folder: string; manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
+  const current = name === undefined ? currentBuild(dir) : { build: name };
+  if ('reason' in current) return current;
+  const { build } = current;
   const folder = join(dir, build);
   let raw: unknown;
   try {
@@ -124,14 +136,14 @@ function readBuild(dir: string, names: readonly string[]): { folder: string; man
   const manifest = checked.data;
   if (manifest.fingerprint.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
   const buffers: Record<string, Buffer> = {};
-  for (const name of names) {
-    const path = join(folder, name);
-    if (!existsSync(path)) return { reason: `index file ${name} is missing` };
+  for (const file of names) {
+    const path = join(folder, file);
+    if (!existsSync(path)) return { reason: `index file ${file} is missing` };
     const buffer = readFileSync(path);
-    if (sha256(buffer) !== manifest.checksums[name]) return { reason: `index file ${name} is corrupt (checksum mismatch)` };
-    buffers[name] = buffer;
+    if (sha256(buffer) !== manifest.checksums[file]) return { reason: `index file ${file} is corrupt (checksum mismatch)` };
+    buffers[file] = buffer;
   }
-  return { folder, manifest, buffers };
+  return { build, folder, manifest, buffers };
 }
 
 function readCorpusFiles(buffers: Record<string, Buffer>): StoredCorpus {
@@ -169,12 +181,32 @@ export async function loadIndex(dir: string, expected: Fingerprint, backend: Ind
     const changed = FINGERPRINT_PARTS.filter((k) => manifest.fingerprint[k] !== expected[k]);
     return { reason: `${changed.join(', ')} changed since the index was built` };
   }
-  const checked = readBuild(dir, [CORPUS_FILE, ...backend.files, VECTORS_FILE]);
+  const opened = await openBuild(dir, build.build, backend);
+  return 'reason' in opened ? opened : { index: opened.index };
+}
+
+/**
+ * The newest complete index in `dir`, whatever corpus it was built from, with the backend that built
+ * it: what a replica serves. Reading CURRENT once and then only that build, it never mixes two builds.
+ */
+export async function loadCurrentIndex(
+  dir: string,
+  backendNamed: (name: string) => Promise<IndexBackend>,
+): Promise<{ index: CorpusIndex; fingerprint: Fingerprint; build: string } | { reason: string }> {
+  const build = readBuild(dir, []);
+  if ('reason' in build) return build;
+  const opened = await openBuild(dir, build.build, await backendNamed(build.manifest.fingerprint.backend));
+  return 'reason' in opened ? opened : { index: opened.index, fingerprint: build.manifest.fingerprint, build: build.build };
+}
+
+async function openBuild(dir: string, name: string, backend: IndexBackend): Promise<{ index: CorpusIndex } | { reason: string }> {
+  const checked = readBuild(dir, [CORPUS_FILE, ...backend.files, VECTORS_FILE], name);
   if ('reason' in checked) return checked;
   try {
     const { documents, passages, vectors } = readCorpusFiles(checked.buffers);
-    const search = await backend.open(checked.folder, checked.buffers, vectors, manifest.dimensions);
-    return { index: { documents, passages, vectors, dimensions: manifest.dimensions, search, ...lookups(documents, passages) } };
+    const { dimensions } = checked.manifest;
+    const search = await backend.open(checked.folder, checked.buffers, vectors, dimensions);
+    return { index: { documents, passages, vectors, dimensions, search, ...lookups(documents, passages) } };
   } catch (err) {
     return { reason: `index could not be read (${(err as Error).message})` };
   }
