@@ -24,16 +24,16 @@ if (phase === 'build') {
   const took = seconds(started);
   report({ passages: engine.passageCount, buildSeconds: took, passagesPerSecond: engine.passageCount / took });
 } else if (phase === 'embed') {
-  // The model alone on the same passages, the same batch size and the same length-sorted order as a build.
-  const texts = (await readCorpus(corpusDir))
-    .flatMap((f) => chunkDocument(parseDocument(f.id, f.path, f.text, f.name), DEFAULT_CHUNKING))
-    .map(embeddingText)
-    .sort((a, b) => a.length - b.length);
+  // The model alone on what a build sends it: each distinct passage text once, the same batch size and
+  // the same length-sorted order.
+  const texts = [...new Set((await readCorpus(corpusDir)).flatMap((f) => chunkDocument(parseDocument(f.id, f.path, f.text, f.name), DEFAULT_CHUNKING)).map(embeddingText))].sort(
+    (a, b) => a.length - b.length,
+  );
   const embedder = await loadEmbedder(modelDir);
   const started = performance.now();
   for (let i = 0; i < texts.length; i += 8) await embedder.embedPassages(texts.slice(i, i + 8));
   const took = seconds(started);
-  report({ passages: texts.length, embedSeconds: took, passagesPerSecond: texts.length / took });
+  report({ texts: texts.length, embedSeconds: took, textsPerSecond: texts.length / took });
 } else if (phase === 'update') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
   const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir });

@@ -8,7 +8,10 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 export const isBackendName = (name: string): name is BackendName => (BACKEND_NAMES as readonly string[]).includes(name);
 
 export async function indexBackend(name: BackendName = 'orama'): Promise<IndexBackend> {
-  return name === 'lancedb' ? (await import('./lancedb/lancedb-index.js')).lancedbBackend : oramaBackend;
+  if (name === 'orama') return oramaBackend;
+  // LanceDB logs warnings of its own (a dataset about to be created) unless told otherwise when it loads.
+  process.env.LANCEDB_LOG ??= 'error';
+  return (await import('./lancedb/lancedb-index.js')).lancedbBackend;
 }
 
 /** The backend a stored build names (its manifest); an unknown name is an index this version cannot open. */

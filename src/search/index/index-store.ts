@@ -149,7 +149,11 @@ function readBuild(dir: string, names: readonly string[], name?: string): { buil
 function readCorpusFiles(buffers: Record<string, Buffer>): StoredCorpus {
   const { documents, passages } = JSON.parse(buffers[CORPUS_FILE].toString('utf8')) as { documents: StoredDocument[]; passages: Passage[] };
   const bytes = buffers[VECTORS_FILE];
-  const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  // A view of the file's bytes where they are aligned for floats (a whole-file read is), a copy where not.
+  const vectors =
+    bytes.byteOffset % Float32Array.BYTES_PER_ELEMENT === 0
+      ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT)
+      : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   return { documents, passages, vectors };
 }
 

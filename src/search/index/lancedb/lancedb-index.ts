@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, Index, MultiMatchQuery, type Table } from '@lancedb/lancedb';
+import { BooleanQuery, connect, Index, MatchQuery, Occur, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
@@ -68,7 +68,13 @@ class LanceIndex implements PassageIndex {
   async keywordSearch(query: KeywordQuery) {
     const terms = [...new Set(tokenize(query.text))];
     if (this.rows === 0 || terms.length === 0) return [];
-    let search = this.table.search(new MultiMatchQuery(terms.join(' '), ['text', 'title'], { boosts: [1, query.titleBoost] }));
+    // Both fields' BM25, summed (LanceDB's multi-column match keeps only the better of the two).
+    const words = terms.join(' ');
+    const matches = new BooleanQuery([
+      [Occur.Should, new MatchQuery(words, 'text')],
+      [Occur.Should, new MatchQuery(words, 'title', { boost: query.titleBoost })],
+    ]);
+    let search = this.table.search(matches);
     const filter = onlyDocument(query.docId);
     if (filter) search = search.where(filter);
     const found = await search.select(['id', '_score']).limit(query.limit).toArray();
