@@ -12,8 +12,8 @@ import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.j
 import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
 
-/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. */
-export const INDEX_FORMAT_VERSION = 4;
+/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. 5: orama.json names the passage of each vector row. */
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface Fingerprint {
   format: number;

@@ -1,23 +1,22 @@
 // The Orama backend: one in-memory Orama database of passages, with jieba-tokenized text and title for
-// BM25 (our own index component, `bm25-component.ts`) and the bge vector for similarity. Everything
-// Orama-specific about xunyuan lives in this folder.
+// BM25 (our own index component, `bm25-component.ts`), and an exact cosine scan over the caller's vector
+// rows (`../vector-rows.ts`). Everything Orama-specific about xunyuan lives in this folder.
 import { count, create, insertMultiple, load, save, search, type Orama, type Tokenizer } from '@orama/orama';
 import { headingOf, type Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { createBm25Component, postings, type Bm25Store } from './bm25-component.js';
-import { pointVectorsAtRows, pointVectorsIntoStore, type OramaSnapshot } from './orama-snapshot.js';
+import { createIdOnlyDocumentsStore } from './id-only-documents.js';
+import { VectorRows } from '../vector-rows.js';
 
-const passageSchema = (dimensions: number) =>
-  ({
-    text: 'string',
-    title: 'string',
-    docId: 'enum',
-    embedding: `vector[${dimensions}]`,
-  }) as const;
+const passageSchema = {
+  text: 'string',
+  title: 'string',
+  docId: 'enum',
+} as const;
 
-type PassageDb = Orama<ReturnType<typeof passageSchema>>;
+type PassageDb = Orama<typeof passageSchema>;
 
 /** xunyuan's tokenizer in the shape Orama wants; it must be given again whenever an index is restored. */
 const oramaTokenizer: Tokenizer = {
@@ -27,10 +26,12 @@ const oramaTokenizer: Tokenizer = {
 };
 
 /** Orama's `load()` keeps no tokenizer or components: every database, new or restored, is made here. */
-function createDb(dimensions: number): PassageDb {
+function createDb(): PassageDb {
   return create({
-    schema: passageSchema(dimensions),
-    components: { tokenizer: oramaTokenizer, index: createBm25Component() },
+    schema: passageSchema,
+    // Nothing is ever sorted by a field: Orama's sort index (a sorted copy per string field) is not built.
+    sort: { enabled: false },
+    components: { tokenizer: oramaTokenizer, index: createBm25Component(), documentsStore: createIdOnlyDocumentsStore() },
   }) as PassageDb;
 }
 
@@ -39,7 +40,14 @@ export const INSERT_SLICE = 150;
 
 const onlyDocument = (docId: string | undefined) => (docId ? { where: { docId: { eq: docId } } } : {});
 
-function oramaIndex(db: PassageDb, dimensions: number): PassageIndex {
+/** What the backend's file holds: Orama's database (keyword side) and which passage each vector row is. */
+interface SavedIndex {
+  orama: ReturnType<typeof save>;
+  ids: string[];
+  docIds: string[];
+}
+
+function oramaIndex(db: PassageDb, rows: VectorRows): PassageIndex {
   const textPostings = () => (db.data.index as unknown as Bm25Store).indexes.text.node;
   return {
     get size() {
@@ -47,19 +55,10 @@ function oramaIndex(db: PassageDb, dimensions: number): PassageIndex {
     },
 
     async insert(passages: Passage[], vectors: Float32Array) {
+      rows.append(vectors, passages.map((p) => p.id), passages.map((p) => p.docId));
       // insertMultiple runs start to finish without yielding (9 s for 12,630 passages): slice it.
       for (let start = 0; start < passages.length; start += INSERT_SLICE) {
-        const slice = passages.slice(start, start + INSERT_SLICE).map((p, k) => {
-          const row = start + k;
-          return {
-            id: p.id,
-            text: p.text,
-            title: headingOf(p),
-            docId: p.docId,
-            // Orama's vector field wants a plain array, not a typed one.
-            embedding: Array.from(vectors.subarray(row * dimensions, (row + 1) * dimensions)),
-          };
-        });
+        const slice = passages.slice(start, start + INSERT_SLICE).map((p) => ({ id: p.id, text: p.text, title: headingOf(p), docId: p.docId }));
         await insertMultiple(db, slice, INSERT_SLICE);
         await nextTurn();
       }
@@ -77,17 +76,7 @@ function oramaIndex(db: PassageDb, dimensions: number): PassageIndex {
     },
 
     async vectorSearch(query: VectorQuery) {
-      const result = await search(db, {
-        mode: 'vector',
-        vector: { value: query.vector, property: 'embedding' },
-        // Orama's default cut-off is 0.8, far above what relevant Chinese passages score with bge;
-        // every passage stays a candidate and fusion and the no-answer rule decide.
-        similarity: -1,
-        limit: query.limit,
-        includeVectors: false,
-        ...onlyDocument(query.docId),
-      });
-      return result.hits.map((h) => ({ id: h.id, score: h.score }));
+      return rows.search(query.vector, query.limit, query.docId);
     },
 
     documentFrequency(term: string) {
@@ -95,25 +84,31 @@ function oramaIndex(db: PassageDb, dimensions: number): PassageIndex {
     },
 
     async save(_folder: string, rowOf: (id: string) => number) {
-      const snapshot = pointVectorsAtRows(save(db) as OramaSnapshot, rowOf);
+      // Rows as the caller stores them: the file names the passage of each stored row.
+      const ids: string[] = [];
+      const docIds: string[] = [];
+      rows.ids.forEach((id, i) => {
+        ids[rowOf(id)] = id;
+        docIds[rowOf(id)] = rows.docIds[i];
+      });
+      const saved: SavedIndex = { orama: save(db), ids, docIds };
       await nextTurn();
-      return [{ name: SNAPSHOT_FILE, bytes: Buffer.from(JSON.stringify(snapshot)) }];
+      return [{ name: SNAPSHOT_FILE, bytes: Buffer.from(JSON.stringify(saved)) }];
     },
   };
 }
 
-/** The whole database, as JSON: Orama keeps nothing on disk of its own. */
+/** The keyword index and the row of each passage, as JSON: Orama keeps nothing on disk of its own. */
 const SNAPSHOT_FILE = 'orama.json';
 
 export const oramaBackend: IndexBackend = {
   name: 'orama',
   files: [SNAPSHOT_FILE],
-  create: async (dimensions) => oramaIndex(createDb(dimensions), dimensions),
+  create: async (dimensions) => oramaIndex(createDb(), new VectorRows(new Float32Array(0), dimensions, [], [])),
   async open(_folder, files, vectors, dimensions) {
-    const snapshot = JSON.parse(files[SNAPSHOT_FILE].toString('utf8')) as OramaSnapshot;
-    pointVectorsIntoStore(snapshot, vectors, dimensions);
-    const db = createDb(dimensions);
-    load(db, snapshot);
-    return oramaIndex(db, dimensions);
+    const saved = JSON.parse(files[SNAPSHOT_FILE].toString('utf8')) as SavedIndex;
+    const db = createDb();
+    load(db, saved.orama);
+    return oramaIndex(db, new VectorRows(vectors, dimensions, saved.ids, saved.docIds));
   },
 };

@@ -1,0 +1,48 @@
+// Passage vectors held once, as rows of one Float32Array, with each row's passage and document, and an
+// exact cosine scan over them. The Orama backend searches vectors this way rather than through Orama's
+// vector index, which would keep a second copy of every vector.
+import type { Hit } from './passage-index.js';
+
+export class VectorRows {
+  constructor(
+    /** rows × dimensions, unit-length rows (bge's outputs are normalised). */
+    private vectors: Float32Array,
+    private readonly dimensions: number,
+    /** The passage id of each row. */
+    readonly ids: string[],
+    /** The document id of each row, for a search kept to one document. */
+    readonly docIds: string[],
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Adds rows; the first rows added are kept as given (no copy), later ones are appended. */
+  append(vectors: Float32Array, ids: string[], docIds: string[]): void {
+    if (this.ids.length === 0) {
+      this.vectors = vectors.subarray(0, ids.length * this.dimensions);
+    } else {
+      const joined = new Float32Array((this.ids.length + ids.length) * this.dimensions);
+      joined.set(this.vectors.subarray(0, this.ids.length * this.dimensions));
+      joined.set(vectors.subarray(0, ids.length * this.dimensions), this.ids.length * this.dimensions);
+      this.vectors = joined;
+    }
+    this.ids.push(...ids);
+    this.docIds.push(...docIds);
+  }
+
+  /** Cosine (a dot product of unit vectors) with every row, or every row of one document; best first, `limit` of them. */
+  search(query: number[], limit: number, docId?: string): Hit[] {
+    const dims = this.dimensions;
+    const hits: Hit[] = [];
+    for (let row = 0; row < this.ids.length; row++) {
+      if (docId !== undefined && this.docIds[row] !== docId) continue;
+      let dot = 0;
+      const base = row * dims;
+      for (let i = 0; i < dims; i++) dot += query[i] * this.vectors[base + i];
+      hits.push({ id: this.ids[row], score: dot });
+    }
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+}
