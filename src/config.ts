@@ -70,12 +70,16 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   const queryCacheSize = Number(env.QUERY_CACHE_SIZE ?? DEFAULT_QUERY_CACHE_SIZE);
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   const corpusDir = resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds');
+  const indexPlace = flags.index ?? env.INDEX_DIR;
+  if (indexPlace && /^[a-z][a-z0-9+.-]+:\/\//i.test(indexPlace)) {
+    throw new Error(`INDEX_DIR must be a folder on this machine, not ${indexPlace}: object storage is not supported yet (see the README, "Several servers, one index")`);
+  }
   const indexBackend = env.INDEX_BACKEND?.trim() || 'orama';
   if (!isBackendName(indexBackend)) throw new Error(`INDEX_BACKEND must be one of ${BACKEND_NAMES.join(', ')}, not ${indexBackend}`);
   return {
     corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
-    indexDir: resolve(flags.index ?? env.INDEX_DIR ?? defaultIndexDir(corpusDir)),
+    indexDir: resolve(indexPlace ?? defaultIndexDir(corpusDir)),
     indexBackend,
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,

@@ -46,6 +46,10 @@ describe('configuration', () => {
     expect(() => loadConfig([], { INDEX_BACKEND: 'elasticsearch' })).toThrow(/INDEX_BACKEND must be one of orama, lancedb, not elasticsearch/);
   });
 
+  it('refuses an object-storage address for the index, which it cannot write yet', () => {
+    expect(() => loadConfig([], { INDEX_DIR: 's3://bucket/xunyuan' })).toThrow(/INDEX_DIR must be a folder on this machine, not s3:\/\/bucket\/xunyuan/);
+  });
+
   it('serves as a replica with --replica or REPLICA=1', () => {
     expect(loadConfig([], {}).replica).toBe(false);
     expect(loadConfig(['--replica'], {}).replica).toBe(true);

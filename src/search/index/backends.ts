@@ -9,8 +9,6 @@ export const isBackendName = (name: string): name is BackendName => (BACKEND_NAM
 
 export async function indexBackend(name: BackendName = 'orama'): Promise<IndexBackend> {
   if (name === 'orama') return oramaBackend;
-  // LanceDB logs warnings of its own (a dataset about to be created) unless told otherwise when it loads.
-  process.env.LANCEDB_LOG ??= 'error';
   return (await import('./lancedb/lancedb-index.js')).lancedbBackend;
 }
 

@@ -1,6 +1,7 @@
 // The LanceDB backend (`INDEX_BACKEND=lancedb`): passages in a Lance table on disk, searched by LanceDB's
 // own BM25 over the project's jieba tokens and by cosine over the bge vectors. Everything LanceDB-specific
 // about xunyuan lives in this folder.
+import './lancedb-environment.js';
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
