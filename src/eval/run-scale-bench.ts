@@ -67,7 +67,10 @@ runCli(async () => {
         const indexMb = folderBytes(indexDir) / 1024 / 1024;
         const serve = phase('serve');
         const update = phase('update');
-        results.push({ label: `${backend} ${copies}×`, backend, files: files.length * copies, build, embed, serve, update, indexMb });
+        const result = { label: `${backend} ${copies}×`, backend, files: files.length * copies, build, embed, serve, update, indexMb };
+        // Each size's figures as they come: a later size that fails or runs out of memory loses only its own.
+        console.error(`[bench:scale] ${JSON.stringify(result)}`);
+        results.push(result);
         rmSync(indexDir, { recursive: true, force: true });
       }
       rmSync(corpusDir, { recursive: true, force: true });
