@@ -53,13 +53,15 @@ function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
- * One index per corpus folder under `index/` (`index/seeds-1a2b3c4d`): switching between folders loads
- * each one's index instead of rebuilding over the other's. The name is the folder's own name, made
- * safe, and a hash of its full path, so two folders called `资料` do not share.
+ * One index per corpus folder and backend under `index/` (`index/seeds-1a2b3c4d`, and
+ * `index/seeds-1a2b3c4d-lancedb` for LanceDB): switching folders or backends loads each one's index
+ * instead of rebuilding over another's. The name is the folder's own name, made safe, and a hash of
+ * its full path, so two folders called `资料` do not share.
  */
-export function defaultIndexDir(corpusDir: string): string {
+export function defaultIndexDir(corpusDir: string, backend: BackendName = 'orama'): string {
   const name = basename(corpusDir).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'corpus';
-  return join('index', `${name}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 8)}`);
+  const folder = `${name}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 8)}`;
+  return join('index', backend === 'orama' ? folder : `${folder}-${backend}`);
 }
 
 /** `--corpus DIR` wins over CORPUS_DIR. */
@@ -79,7 +81,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   return {
     corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
-    indexDir: resolve(indexPlace ?? defaultIndexDir(corpusDir)),
+    indexDir: resolve(indexPlace ?? defaultIndexDir(corpusDir, indexBackend)),
     indexBackend,
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,

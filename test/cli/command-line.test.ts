@@ -43,6 +43,7 @@ describe('configuration', () => {
   it('takes the index backend from INDEX_BACKEND (Orama unless told) and refuses one it does not know', () => {
     expect(loadConfig([], {}).indexBackend).toBe('orama');
     expect(loadConfig([], { INDEX_BACKEND: 'lancedb' }).indexBackend).toBe('lancedb');
+    expect(loadConfig([], { INDEX_BACKEND: 'lancedb' }).indexDir).toBe(`${loadConfig([], {}).indexDir}-lancedb`);
     expect(() => loadConfig([], { INDEX_BACKEND: 'elasticsearch' })).toThrow(/INDEX_BACKEND must be one of orama, lancedb, not elasticsearch/);
   });
 
