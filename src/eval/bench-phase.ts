@@ -1,6 +1,6 @@
 // One measured phase of `npm run bench` and `npm run bench:scale`, in its own process so that its peak
 // memory is its own. Arguments: phase, index folder, corpus folder, questions (a JSON list of strings).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerEngine } from '../engine/answer-engine.js';
@@ -12,6 +12,8 @@ import { loadEmbedder } from '../search/embed/embedder.js';
 import { embeddingText, queryEmbeddingText } from '../search/embed/embedding-text.js';
 
 const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
+/** The file the update phase adds; removed again at its end, so the folder is as it was for the next backend. */
+const ADDED_FILE = 'bench-added-file.md';
 const { modelDir, indexBackend } = loadConfig([]);
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -37,7 +39,7 @@ if (phase === 'build') {
 } else if (phase === 'update') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
   const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir });
-  writeFileSync(join(corpusDir, 'bench-added-file.md'), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
+  writeFileSync(join(corpusDir, ADDED_FILE), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
   // The longest the event loop was held during the re-index: how long a request could have waited.
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
@@ -45,6 +47,7 @@ if (phase === 'build') {
   const update = await engine.refresh();
   const refreshSeconds = seconds(started);
   delay.disable();
+  rmSync(join(corpusDir, ADDED_FILE));
   report({ refreshSeconds, longestPauseMs: delay.max / 1e6, embedded: update.embedded, added: update.added, unchanged: update.unchanged });
 } else {
   const started = performance.now();
