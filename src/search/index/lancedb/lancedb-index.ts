@@ -11,7 +11,7 @@ import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
-import { passageSchema, TABLE, toRow } from './passage-table.js';
+import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 
 /** The folder inside a build that holds the Lance dataset. */
 const DATASET_FOLDER = 'lancedb';
@@ -29,8 +29,10 @@ const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: 
  */
 export const ANN_MIN_ROWS = 100_000;
 
-/** Rows handed to LanceDB per call; each call is one fragment of the table and one turn of the event loop. */
+/** Rows handed to LanceDB per call: each call makes one fragment of the table. */
 const ADD_SLICE = 5_000;
+/** Passages tokenized between two turns of the event loop. */
+const TOKENIZE_SLICE = 250;
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const onlyDocument = (docId: string | undefined) => (docId === undefined ? undefined : `doc_id = ${sqlString(docId)}`);
@@ -51,9 +53,14 @@ class LanceIndex implements PassageIndex {
 
   async insert(passages: Passage[], vectors: Float32Array) {
     for (let start = 0; start < passages.length; start += ADD_SLICE) {
-      const slice = passages.slice(start, start + ADD_SLICE);
-      const rows = slice.map((p, k) => toRow(p, vectors.subarray((start + k) * this.dimensions, (start + k + 1) * this.dimensions)));
-      for (const row of rows) countTerms(this.termCounts, row.text);
+      const rows: PassageRow[] = [];
+      // Tokenizing is the slow part of a build here: the event loop gets a turn every few hundred passages.
+      for (let i = start; i < Math.min(start + ADD_SLICE, passages.length); i++) {
+        const row = toRow(passages[i], vectors.subarray(i * this.dimensions, (i + 1) * this.dimensions));
+        countTerms(this.termCounts, row.text);
+        rows.push(row);
+        if (rows.length % TOKENIZE_SLICE === 0) await nextTurn();
+      }
       await this.table.add(rows);
       await nextTurn();
     }
