@@ -44,6 +44,19 @@ describe('index persistence', () => {
     }
   });
 
+  it('rebuilds an index of an earlier format from its stored vectors, embedding nothing again', async () => {
+    await open();
+    const manifestPath = join(indexDir, readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim(), 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.fingerprint.format = 3;
+    delete manifest.fingerprint.backend;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const engine = await open();
+    expect(engine.built).toBe(true);
+    expect(engine.buildReport?.embedded).toBe(0);
+    expect((await engine.ask({ question: '滏阳河有多长?' })).answer?.text).toContain('25公里');
+  });
+
   it('rebuilds when a corpus file changes', async () => {
     writeFileSync(join(corpusDir, 'a.txt'), '# 磁县生姜\n\n磁县推广种植生姜2000余亩。\n');
     const engine = await open();

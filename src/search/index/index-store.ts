@@ -116,34 +116,45 @@ export function currentBuild(dir: string): { build: string } | { reason: string 
   return BUILD_NAME.test(build) ? { build } : { reason: 'index pointer CURRENT is corrupt' };
 }
 
+/** The manifest of a build folder, parsed as JSON, or why not. */
+function readManifest(folder: string): { raw: unknown } | { reason: string } {
+  try {
+    return { raw: JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) };
+  } catch {
+    return { reason: 'index manifest missing or unreadable' };
+  }
+}
+
+/** The named files of a build folder, each checked against the manifest's checksum. */
+function readCheckedFiles(folder: string, names: readonly string[], checksums: Record<string, string>): { buffers: Record<string, Buffer> } | { reason: string } {
+  const buffers: Record<string, Buffer> = {};
+  for (const file of names) {
+    const path = join(folder, file);
+    if (!existsSync(path)) return { reason: `index file ${file} is missing` };
+    const buffer = readFileSync(path);
+    if (sha256(buffer) !== checksums[file]) return { reason: `index file ${file} is corrupt (checksum mismatch)` };
+    buffers[file] = buffer;
+  }
+  return { buffers };
+}
+
 /** A build's manifest and files (the current build unless named), each checked against its checksum. */
 function readBuild(dir: string, names: readonly string[], name?: string): { build: string; folder: string; manifest: Manifest; buffers: Record<string, Buffer> } | { reason: string } {
   const current = name === undefined ? currentBuild(dir) : { build: name };
   if ('reason' in current) return current;
   const { build } = current;
   const folder = join(dir, build);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
-  } catch {
-    return { reason: 'index manifest missing or unreadable' };
-  }
-  const checked = ManifestSchema.safeParse(raw);
+  const read = readManifest(folder);
+  if ('reason' in read) return read;
+  const checked = ManifestSchema.safeParse(read.raw);
   if (!checked.success) {
-    const format = (raw as { fingerprint?: { format?: unknown } } | null)?.fingerprint?.format;
+    const format = (read.raw as { fingerprint?: { format?: unknown } } | null)?.fingerprint?.format;
     return { reason: typeof format === 'number' && format !== INDEX_FORMAT_VERSION ? 'index is from another version of xunyuan' : 'index manifest is malformed' };
   }
   const manifest = checked.data;
   if (manifest.fingerprint.format !== INDEX_FORMAT_VERSION) return { reason: 'index is from another version of xunyuan' };
-  const buffers: Record<string, Buffer> = {};
-  for (const file of names) {
-    const path = join(folder, file);
-    if (!existsSync(path)) return { reason: `index file ${file} is missing` };
-    const buffer = readFileSync(path);
-    if (sha256(buffer) !== manifest.checksums[file]) return { reason: `index file ${file} is corrupt (checksum mismatch)` };
-    buffers[file] = buffer;
-  }
-  return { build, folder, manifest, buffers };
+  const files = readCheckedFiles(folder, names, manifest.checksums);
+  return 'reason' in files ? files : { build, folder, manifest, buffers: files.buffers };
 }
 
 function readCorpusFiles(buffers: Record<string, Buffer>): StoredCorpus {
@@ -165,12 +176,30 @@ export interface StoredCorpus {
   vectors: Float32Array;
 }
 
-/** The stored build's documents and vectors, whatever corpus it was built from; undefined when there is none intact. */
-export function loadStoredCorpus(dir: string): { fingerprint: Fingerprint; corpus: StoredCorpus } | undefined {
-  const build = readBuild(dir, [CORPUS_FILE, VECTORS_FILE]);
-  if ('reason' in build) return undefined;
+/**
+ * What a stored build needs to offer its texts and vectors to the next build: the model the vectors
+ * came from, the chunker, and checksums. Builds of earlier index formats have these too, so upgrading
+ * xunyuan re-indexes without embedding again.
+ */
+const ReusableManifestSchema = z.object({
+  fingerprint: z.object({ model: z.string(), chunker: z.string() }),
+  checksums: z.record(z.string(), z.string()),
+});
+
+/** The stored build's documents and vectors, whatever corpus, backend or index format it was built with; undefined when there is none intact. */
+export function loadStoredCorpus(dir: string): { fingerprint: Pick<Fingerprint, 'model' | 'chunker'>; corpus: StoredCorpus } | undefined {
+  const current = currentBuild(dir);
+  if ('reason' in current) return undefined;
+  const folder = join(dir, current.build);
+  const read = readManifest(folder);
+  const manifest = 'raw' in read ? ReusableManifestSchema.safeParse(read.raw) : undefined;
+  if (!manifest?.success) return undefined;
+  const files = readCheckedFiles(folder, [CORPUS_FILE, VECTORS_FILE], manifest.data.checksums);
+  if ('reason' in files) return undefined;
   try {
-    return { fingerprint: build.manifest.fingerprint, corpus: readCorpusFiles(build.buffers) };
+    const corpus = readCorpusFiles(files.buffers);
+    const whole = Array.isArray(corpus.documents) && Array.isArray(corpus.passages) && corpus.vectors.length % Math.max(1, corpus.passages.length) === 0;
+    return whole ? { fingerprint: manifest.data.fingerprint, corpus } : undefined;
   } catch {
     return undefined;
   }
