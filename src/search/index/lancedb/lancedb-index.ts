@@ -27,7 +27,7 @@ const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: 
  * From this many passages the vectors get an approximate (HNSW) index; below it an exact scan is fast
  * (about 10 ms at 100,000 rows of 512 dimensions) and exact, as the Orama backend is.
  */
-export const ANN_MIN_ROWS = 100_000;
+const ANN_MIN_ROWS = 100_000;
 
 /** Rows handed to LanceDB per call: each call makes one fragment of the table. */
 const ADD_SLICE = 5_000;
