@@ -69,17 +69,18 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
 
   // Vectors go to one binary file; the backend's files refer to them by row.
   const backendFiles = await index.search.save(folder, (id) => index.rowById.get(id)!);
-  const contents: [string, () => Buffer | Promise<Buffer>][] = [
-    [CORPUS_FILE, () => corpusJson(index.documents, index.passages)],
+  const contents: [string, () => Buffer][] = [
+    [CORPUS_FILE, () => Buffer.from(JSON.stringify({ documents: index.documents, passages: index.passages }))],
     ...backendFiles.map((f): [string, () => Buffer] => [f.name, () => f.bytes]),
     [VECTORS_FILE, () => Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength)],
   ];
   const checksums: Record<string, string> = {};
   for (const [name, content] of contents) {
-    const bytes = await content();
+    const bytes = content();
     await nextTurn();
     writeFileAtomic(join(folder, name), bytes);
-    checksums[name] = await checksumInSlices(bytes);
+    checksums[name] = sha256(bytes);
+    await nextTurn();
   }
   const manifest: Manifest = {
     fingerprint,
@@ -98,41 +99,6 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
     const stale = (entry.startsWith('build-') && entry !== buildId && entry !== replaced) || entry.startsWith(STAGING_PREFIX);
     if (stale) rmSync(join(dir, entry), { recursive: true, force: true });
   }
-}
-
-/** Items turned into JSON between two turns of the event loop: a large corpus takes seconds in all. */
-const JSON_SLICE = 500;
-/** Bytes hashed between two turns of the event loop. */
-const HASH_SLICE = 16 * 1024 * 1024;
-
-/**
- * `JSON.stringify({ documents, passages })`, the same bytes, made a slice of items at a time so that a
- * server saving a large corpus keeps answering.
- */
-async function corpusJson(documents: StoredDocument[], passages: Passage[]): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  const list = async (key: string, items: unknown[], first: boolean) => {
-    parts.push(Buffer.from(`${first ? '{' : ','}"${key}":[`));
-    for (let start = 0; start < items.length; start += JSON_SLICE) {
-      const slice = items.slice(start, start + JSON_SLICE).map((item) => JSON.stringify(item));
-      parts.push(Buffer.from((start > 0 ? ',' : '') + slice.join(',')));
-      await nextTurn();
-    }
-    parts.push(Buffer.from(']'));
-  };
-  await list('documents', documents, true);
-  await list('passages', passages, false);
-  parts.push(Buffer.from('}'));
-  return Buffer.concat(parts);
-}
-
-async function checksumInSlices(bytes: Buffer): Promise<string> {
-  const hash = createHash('sha256');
-  for (let start = 0; start < bytes.length; start += HASH_SLICE) {
-    hash.update(bytes.subarray(start, start + HASH_SLICE));
-    await nextTurn();
-  }
-  return hash.digest('hex');
 }
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
