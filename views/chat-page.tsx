@@ -1,7 +1,7 @@
 // GET / — the conversation: past turns, the empty state with example questions, and the question form.
 // The form posts to /ask: htmx appends the returned turn; without JavaScript a full page comes back.
 import type { Child } from 'hono/jsx';
-import type { StoredDocument } from '../src/search/index/corpus-index.js';
+import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { MAX_QUESTION_CHARS } from '../src/limits.js';
 import { ExampleList } from './example-list.js';
 import { Layout } from './layout.js';
@@ -21,7 +21,7 @@ export function ChatPage(props: {
   turns: Child[];
   history: string[];
   examples: string[];
-  documents: StoredDocument[];
+  documents: readonly DocumentSummary[];
   docId?: string;
   error?: string;
   /** Present when documents can be added (ADMIN_TOKEN is set). */

@@ -2,6 +2,7 @@
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked.
 import type { StoredDocument, StoredParagraph } from '../src/search/index/corpus-index.js';
+import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { isUpload } from '../src/ingest/read-sources.js';
 import { Layout } from './layout.js';
 import { UploadForm } from './upload-form.js';
@@ -103,7 +104,7 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
 }
 
 /** The documents page: every document with its articles; uploaded ones marked, and deletable with the admin token. */
-export function DocumentListPage(props: { docs: StoredDocument[]; writes?: boolean; message?: string; error?: string }) {
+export function DocumentListPage(props: { docs: readonly DocumentSummary[]; writes?: boolean; message?: string; error?: string }) {
   return (
     <Layout title="文档 · 寻源">
       <h1>文档</h1>

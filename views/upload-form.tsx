@@ -1,6 +1,6 @@
 // The chat page's "add a document" form, shown only when the server has ADMIN_TOKEN. A plain multipart
 // form (no script needed): the token goes in the body, which also keeps other sites from posting it.
-import type { StoredDocument } from '../src/search/index/corpus-index.js';
+import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { ACCEPTED_EXTENSIONS } from '../src/ingest/formats/format-reader.js';
 import { MAX_BINARY_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from '../src/limits.js';
 
@@ -8,7 +8,7 @@ export interface UploadState {
   /** Why the last upload was refused. */
   error?: string;
   /** The document just added. */
-  added?: StoredDocument;
+  added?: DocumentSummary;
   /** The upload's bytes were already there, as `added`: nothing was added twice. */
   duplicate?: boolean;
 }
@@ -39,7 +39,7 @@ export function UploadForm(props: UploadState) {
   );
 }
 
-export function AddedNotice(props: { doc: StoredDocument; duplicate?: boolean }) {
+export function AddedNotice(props: { doc: DocumentSummary; duplicate?: boolean }) {
   return (
     <p class="added-notice" role="status">
       {props.duplicate ? `这个文件已经添加过了，就是《${props.doc.title}》，没有再添加一次` : `已添加《${props.doc.title}》`}

@@ -52,10 +52,19 @@ function candidates(documents: StoredDocument[]): Candidate[] {
   return out;
 }
 
+/** Documents read for candidates, spread evenly over a large corpus: enough to find the few examples wanted. */
+const SAMPLED_DOCUMENTS = 48;
+
+function sampledDocuments(engine: AnswerEngine, docId: string | undefined): StoredDocument[] {
+  const all = engine.documents();
+  const n = Math.min(all.length, SAMPLED_DOCUMENTS);
+  const ids = docId !== undefined ? [docId] : Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].id);
+  return ids.flatMap((id) => engine.document(id) ?? []);
+}
+
 async function answeredExamples(engine: AnswerEngine, docId: string | undefined): Promise<string[]> {
   const kept: string[] = [];
-  const documents = engine.documents().filter((d) => docId === undefined || d.id === docId);
-  for (const c of candidates(documents).slice(0, WANTED * 4)) {
+  for (const c of candidates(sampledDocuments(engine, docId)).slice(0, WANTED * 4)) {
     const r = await engine.ask({ question: c.question, topK: 1, docId });
     if (r.answer?.docId === c.docId && normalizeForMatch(r.answer.text).includes(c.figure)) kept.push(c.question);
     if (kept.length === WANTED) break;

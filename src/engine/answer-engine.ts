@@ -8,6 +8,7 @@ import { readSources } from '../ingest/read-sources.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
 import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.js';
+import { passageOf, reusable, type DocumentSummary } from '../search/index/corpus.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { fingerprintOf } from '../search/index/fingerprint.js';
@@ -26,6 +27,7 @@ import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { CANDIDATE_DEPTH } from '../search/knobs.js';
 import { TOP_K } from '../limits.js';
 import { nextTurn } from '../util/next-turn.js';
+import { collectGarbage } from '../util/collect-garbage.js';
 
 export interface EngineOptions {
   corpusDir: string;
@@ -49,6 +51,9 @@ export interface EngineOptions {
   /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
   ocr?: boolean;
 }
+
+/** How long the files of a replaced index stay open: longer than any question takes. */
+const RETIRE_AFTER_MS = 60_000;
 
 /** A folder of its own, in the index folder (so on its file system), for a build in progress. */
 const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
@@ -112,7 +117,8 @@ export class AnswerEngine {
       log,
       options.followEveryMs,
     );
-    log(`replica: serving ${first.build} (${first.index.passages.length} passages), following new builds in ${options.indexDir}`);
+    log(`replica: serving ${first.build} (${first.index.corpus.passageCount} passages), following new builds in ${options.indexDir}`);
+    collectGarbage();
     return engine;
   }
 
@@ -125,11 +131,17 @@ export class AnswerEngine {
     this.stopFollowing();
   }
 
-  /** A complete index takes over in one assignment: a question in flight keeps the one it started with. */
+  /**
+   * A complete index takes over in one assignment: a question in flight keeps the one it started with,
+   * and the files of the one replaced stay open a while for it.
+   */
   private swapIn(index: CorpusIndex, fingerprint: Fingerprint): void {
+    const replaced = this.index;
+    setTimeout(() => replaced.corpus.close(), RETIRE_AFTER_MS).unref();
     this.index = index;
     this.fingerprint = fingerprint;
     this.swaps++;
+    collectGarbage();
   }
 
   /** True when this open built (or updated) the index rather than loading it. */
@@ -147,7 +159,8 @@ export class AnswerEngine {
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint, backend);
       if ('index' in loaded) {
-        log(`index loaded: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
+        log(`index loaded: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
+        collectGarbage();
         return new AnswerEngine(loaded.index, fingerprint, embedder, backend, options, undefined);
       }
       log(`building the index: ${loaded.reason}`);
@@ -155,21 +168,23 @@ export class AnswerEngine {
     // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
     // unchanged file serves again unless a rebuild was asked for or the chunking differs.
     const release = lockIndexFolder(options.indexDir);
+    const stored = loadStoredCorpus(options.indexDir);
     try {
-      const stored = loadStoredCorpus(options.indexDir);
       const sameModel = stored?.fingerprint.model === embedder.fingerprint;
       const { index, report } = await buildIndex(files, embedder, {
         chunking,
         onProgress: options.onProgress,
-        previous: sameModel ? stored.corpus : undefined,
+        previous: sameModel ? reusable(stored.corpus) : undefined,
         reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
         backend,
         staging: stagingFolder(options.indexDir),
       });
-      await saveIndex(options.indexDir, index, fingerprint);
+      const saved = await saveIndex(options.indexDir, index, fingerprint);
       log(`index built: ${describeReport(report)}`);
-      return new AnswerEngine(index, fingerprint, embedder, backend, options, report);
+      collectGarbage();
+      return new AnswerEngine(saved, fingerprint, embedder, backend, options, report);
     } finally {
+      stored?.corpus.close();
       release();
     }
   }
@@ -192,19 +207,20 @@ export class AnswerEngine {
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.index;
     if (sameFingerprint(fingerprint, this.fingerprint)) {
-      const n = current.documents.length;
-      return { documents: n, passages: current.passages.length, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
+      const n = current.corpus.documents.length;
+      return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }
     const release = lockIndexFolder(this.options.indexDir);
-    let built: Awaited<ReturnType<typeof buildIndex>>;
+    let saved: CorpusIndex;
+    let report: IndexReport;
     try {
-      built = await buildIndex(files, this.embedder, { chunking, previous: current, reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
-      await saveIndex(this.options.indexDir, built.index, fingerprint);
+      const built = await buildIndex(files, this.embedder, { chunking, previous: reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
+      report = built.report;
+      saved = await saveIndex(this.options.indexDir, built.index, fingerprint);
     } finally {
       release();
     }
-    const { index, report } = built;
-    this.swapIn(index, fingerprint);
+    this.swapIn(saved, fingerprint);
     log(`index updated: ${describeReport(report)}`);
     return report;
   }
@@ -225,25 +241,24 @@ export class AnswerEngine {
   }
 
   get passageCount(): number {
-    return this.index.passages.length;
+    return this.index.corpus.passageCount;
   }
 
-  passageCountsByDocument(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const p of this.index.passages) counts.set(p.docId, (counts.get(p.docId) ?? 0) + 1);
-    return counts;
+  /** Every document, as lists show it. */
+  documents(): readonly DocumentSummary[] {
+    return this.index.corpus.documents;
   }
 
-  documents(): StoredDocument[] {
-    return this.index.documents;
+  summary(id: string): DocumentSummary | undefined {
+    return this.index.corpus.summary(id);
   }
 
   document(id: string): StoredDocument | undefined {
-    return this.index.documentById.get(id);
+    return this.index.corpus.document(id);
   }
 
   passage(id: string): Passage | undefined {
-    return this.index.passageById.get(id);
+    return passageOf(this.index.corpus, id);
   }
 
   /** Repeated questions come from the cache; a question is embedded in its matching form, as passages are. */
@@ -269,7 +284,7 @@ export class AnswerEngine {
     const startedAt = performance.now();
     const index = this.index;
     if (isOverviewQuestion(input.question)) {
-      const documents = input.docId ? index.documents.filter((d) => d.id === input.docId) : index.documents;
+      const documents = input.docId ? index.corpus.documents.filter((d) => d.id === input.docId) : index.corpus.documents;
       const overview = overviewOf(documents);
       const tookMs = Math.round((performance.now() - startedAt) * 10) / 10;
       return { result: { question: input.question, answer: null, message: OVERVIEW_MESSAGE, overview, passages: [], tookMs } };

@@ -11,7 +11,7 @@ import { isUpload } from '../ingest/read-sources.js';
 import { findSameUpload, removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
 import type { IndexReport } from '../search/index/build-index.js';
 import { IndexLockedError } from '../search/index/index-lock.js';
-import type { StoredDocument } from '../search/index/corpus-index.js';
+import type { DocumentSummary } from '../search/index/corpus.js';
 import type { AnswerEngine } from './answer-engine.js';
 
 export interface WriteError {
@@ -23,7 +23,7 @@ export interface WriteError {
 const NO_UPLOADS: WriteError = { status: 403, code: 'writes_disabled', message: 'this server has no uploads folder' };
 
 /** Added (with the re-index report), or found already there: the same bytes uploaded before (`duplicate`). */
-export type AddResult = { document: StoredDocument; report: IndexReport } | { document: StoredDocument; duplicate: true } | { error: WriteError };
+export type AddResult = { document: DocumentSummary; report: IndexReport } | { document: DocumentSummary; duplicate: true } | { error: WriteError };
 
 export interface NewDocument {
   /** The name the file came with, or the title for text sent as JSON. */
@@ -82,12 +82,12 @@ export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promi
   if (refused) return { error: refused };
   return oneAtATime<AddResult>(uploadsDir, async () => {
     const same = findSameUpload(uploadsDir, doc.bytes);
-    const existing = same && engine.document(documentId(same));
+    const existing = same && engine.summary(documentId(same));
     if (existing) return { document: existing, duplicate: true };
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
     try {
       const report = await engine.refresh();
-      const document = engine.document(documentId(path));
+      const document = engine.summary(documentId(path));
       if (!document) throw new Error(`${path} was written but not indexed`);
       return { document, report };
     } catch (err) {

@@ -40,7 +40,7 @@ export function followIndex(indexDir: string, servingBuild: string, swap: (loade
       if ('index' in loaded) {
         serving = loaded.build;
         swap(loaded);
-        log(`now serving ${loaded.build}: ${loaded.index.passages.length} passages from ${loaded.index.documents.length} documents`);
+        log(`now serving ${loaded.build}: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
       } else {
         log(`new index ${current.build} not loaded yet (${loaded.reason}); trying again`);
       }

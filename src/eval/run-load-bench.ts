@@ -33,7 +33,7 @@ function drive(url: string, connections: number, duration: number) {
 async function startServer(env: Record<string, string>) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [fileURLToPath(new URL('../cli/serve.js', import.meta.url)), '--port', String(port)], {
+  const server = spawn(process.execPath, ['--expose-gc', fileURLToPath(new URL('../cli/serve.js', import.meta.url)), '--port', String(port)], {
     env: { ...process.env, LOG_REQUESTS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

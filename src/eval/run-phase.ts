@@ -6,7 +6,7 @@ export type Figures = Record<string, number | boolean>;
 
 export function runPhase(name: string, indexDir: string, corpusDir: string, questionsFile: string): Figures {
   const script = fileURLToPath(new URL('bench-phase.js', import.meta.url));
-  const run = spawnSync(process.execPath, [script, name, indexDir, corpusDir, questionsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--expose-gc', script, name, indexDir, corpusDir, questionsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`bench phase ${name} failed: ${run.stderr.trim().split('\n').pop()}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Figures;
 }

@@ -121,8 +121,7 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string): Mc
       outputSchema: z.object({ documents: z.array(DocumentSummarySchema) }),
     },
     withEngine((engine) => {
-      const counts = engine.passageCountsByDocument();
-      const documents = engine.documents().map((d) => summarize(d, counts));
+      const documents = engine.documents().map(summarize);
       const text = documents.map((d) => `- ${d.title} (id ${d.id}, ${d.path}, ${d.passages} passages)`).join('\n') || '(no documents)';
       return { content: [{ type: 'text', text }], structuredContent: { documents } };
     }),

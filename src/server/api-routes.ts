@@ -105,8 +105,7 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
 
   api.openapi(listDocuments, (c) => {
     const engine = c.var.engine;
-    const counts = engine.passageCountsByDocument();
-    return c.json({ documents: engine.documents().map((d) => summarize(d, counts)) }, 200);
+    return c.json({ documents: engine.documents().map(summarize) }, 200);
   });
 
   documentWriteRoutes(api, options.adminToken);

@@ -2,7 +2,7 @@
 // /api/openapi.json, so the documentation cannot drift from what the server accepts.
 import { z } from '@hono/zod-openapi';
 import { isUpload } from '../ingest/read-sources.js';
-import type { StoredDocument } from '../search/index/corpus-index.js';
+import type { DocumentSummary } from '../search/index/corpus.js';
 import { MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, TOP_K } from '../limits.js';
 
 export const QuestionSchema = z
@@ -106,13 +106,13 @@ export const DocumentSummarySchema = z
   })
   .openapi('DocumentSummary');
 
-export const summarize = (d: StoredDocument, passageCounts: Map<string, number>): z.infer<typeof DocumentSummarySchema> => ({
+export const summarize = (d: DocumentSummary): z.infer<typeof DocumentSummarySchema> => ({
   id: d.id,
   title: d.title,
   path: d.path,
   uploaded: isUpload(d.path),
   articles: d.articles.length,
-  passages: passageCounts.get(d.id) ?? 0,
+  passages: d.passages,
 });
 
 export const NewDocumentSchema = z

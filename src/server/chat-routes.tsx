@@ -92,7 +92,7 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
 
   app.get('/', async (c) => {
     const engine = c.var.engine;
-    const added = engine.document(c.req.query('added') ?? '');
+    const added = engine.summary(c.req.query('added') ?? '');
     const docId = knownDocument(engine, c.req.query('doc'));
     const asked = c.req.queries('h') ?? [];
     const history = cleanHistory(asked);

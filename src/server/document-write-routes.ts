@@ -102,7 +102,7 @@ export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: str
     if (doc instanceof Response) return doc;
     const result = await addDocument(engine, doc);
     if ('error' in result) return refused(c, result.error);
-    const document = summarize(result.document, engine.passageCountsByDocument());
+    const document = summarize(result.document);
     if ('duplicate' in result) return c.json({ document, duplicate: true }, 200);
     return c.json({ document, report: result.report }, 201);
   });

@@ -31,8 +31,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('a broken index is detected and rebuilt, never served', () => {
   it.each([
     ['truncated vectors', () => writeFileSync(join(currentBuild(), 'vectors.f32'), readFileSync(join(currentBuild(), 'vectors.f32')).subarray(0, 1000)), 'vectors.f32 is corrupt'],
-    ['an edited corpus file', () => writeFileSync(join(currentBuild(), 'corpus.json'), readFileSync(join(currentBuild(), 'corpus.json'), 'utf8').replace('4.33', '9.99')), 'corpus.json is corrupt'],
-    ['a missing file', () => rmSync(join(currentBuild(), 'corpus.json')), 'corpus.json is missing'],
+    ['an edited corpus table', () => writeFileSync(join(currentBuild(), 'corpus-table.json'), readFileSync(join(currentBuild(), 'corpus-table.json'), 'utf8').replace('"passages":', '"passages" :')), 'corpus-table.json is corrupt'],
+    ['a missing data file', () => rmSync(join(currentBuild(), 'passages.jsonl')), 'passages.jsonl is missing'],
+    ['a truncated data file', () => writeFileSync(join(currentBuild(), 'documents.jsonl'), readFileSync(join(currentBuild(), 'documents.jsonl')).subarray(0, 100)), 'documents.jsonl is corrupt'],
     ['an older format version', () => {
       const path = join(currentBuild(), 'manifest.json');
       const manifest = JSON.parse(readFileSync(path, 'utf8'));
@@ -55,6 +56,22 @@ describe('a broken index is detected and rebuilt, never served', () => {
     expect(engine.built).toBe(true);
     expect(logs.filter((l) => l.startsWith('building the index')).join('\n')).toContain(reason);
     expect((await engine.ask({ question: '冀南新区人民医院项目总投资多少?' })).answer?.text).toContain('4.33亿元');
+  });
+});
+
+describe('a record edited in place', () => {
+  it('is refused with a clear error when it is read, and the rest of the index still answers', async () => {
+    await open();
+    // Same length, different figure: only the record's own check can tell (the data files are not read whole at opening).
+    const path = join(currentBuild(), 'passages.jsonl');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('4.33', '9.99'));
+    const engine = await open();
+    expect(engine.built).toBe(false);
+    await expect(engine.ask({ question: '冀南新区人民医院项目总投资多少?' })).rejects.toThrow(/passages\.jsonl is corrupt .*rebuild the index/);
+    expect(engine.document(engine.documents()[0].id)?.title).toBe(engine.documents()[0].title);
+    // A rebuild does not reuse what failed its check: it parses and embeds that document again.
+    const rebuilt = await openEngine({ corpusDir, indexDir, rebuild: true });
+    expect((await rebuilt.ask({ question: '冀南新区人民医院项目总投资多少?' })).answer?.text).toContain('4.33亿元');
   });
 });
 

@@ -14,6 +14,8 @@ import { saveIndex } from '../../src/search/index/index-store.js';
 import type { Embedder } from '../../src/search/embed/embedder.js';
 import { embeddingText } from '../../src/search/embed/embedding-text.js';
 import { INSERT_SLICE } from '../../src/search/index/orama/orama-index.js';
+import { passageWithVector, type Corpus } from '../../src/search/index/corpus.js';
+import { WRITE_SLICE } from '../../src/search/index/corpus-files.js';
 import { freePort } from '../../src/server/free-port.js';
 import { snapshotFolders } from '../../src/ingest/folder-snapshot.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
@@ -21,10 +23,12 @@ import { turnsDuring } from '../support/event-loop-turns.js';
 import { run, until } from '../support/processes.js';
 import { openEngine } from '../support/engines.js';
 
-/** corpus.json, the backend's file (orama.json or lancedb-terms.json) and vectors.f32. */
-const FILES_SAVED = 3;
+/** corpus-table.json and the backend's file (orama.json or lancedb-terms.json), each written whole. */
+const FILES_SAVED = 2;
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const allPassages = (corpus: Corpus) => corpus.documents.flatMap((d) => corpus.passagesOf(d.id));
 
 /** Counts and records what it is asked to embed; vectors are derived from the text so they are stable. */
 function countingEmbedder(): Embedder & { texts: string[] } {
@@ -59,57 +63,58 @@ describe('building on the previous index', () => {
     expect(embedder.texts).toHaveLength(6);
     expect(new Set(embedder.texts).size).toBe(6);
     expect(report).toMatchObject({ passages: 9, embedded: 6 });
-    const vectorOf = (id: string) => [...index.vectors.subarray(index.rowById.get(id)! * 8, (index.rowById.get(id)! + 1) * 8)];
-    const original = index.passages.filter((p) => p.docId === 'f1');
-    const copied = index.passages.filter((p) => p.docId === 'copy');
+    const vectorOf = (id: string) => [...passageWithVector(index.corpus, id, 8)!.vector];
+    const original = index.corpus.passagesOf('f1');
+    const copied = index.corpus.passagesOf('copy');
     expect(copied.map((p) => vectorOf(p.id))).toEqual(original.map((p) => vectorOf(p.id)));
   });
 
   it('adding one file to a 1,000-file corpus embeds only that file', async () => {
     const embedder = countingEmbedder();
     const first = await buildIndex(corpus, embedder);
-    expect(first.report).toMatchObject({ documents: 1000, added: 1000, embedded: first.index.passages.length });
+    expect(first.report).toMatchObject({ documents: 1000, added: 1000, embedded: first.index.corpus.passageCount });
 
     embedder.texts.length = 0;
     const added = file(1000);
-    const second = await buildIndex([...corpus, added], embedder, { previous: first.index, reuseDocuments: true });
-    const addedPassages = second.index.passages.filter((p) => p.docId === 'f1000');
+    const second = await buildIndex([...corpus, added], embedder, { previous: first.index.corpus, reuseDocuments: true });
+    const addedPassages = second.index.corpus.passagesOf('f1000');
     expect(addedPassages.length).toBeGreaterThan(1);
     expect(second.report).toMatchObject({ documents: 1001, added: 1, changed: 0, removed: 0, unchanged: 1000, embedded: addedPassages.length });
     expect(embedder.texts.sort()).toEqual(addedPassages.map(embeddingText).sort());
     // Reused vectors are the ones the unchanged passages had before.
-    const row = second.index.rowById.get(first.index.passages[5].id)!;
-    expect([...second.index.vectors.subarray(row * 8, row * 8 + 8)]).toEqual([...first.index.vectors.subarray(5 * 8, 6 * 8)]);
+    const kept = first.index.corpus.passagesOf('f1')[1].id;
+    expect([...passageWithVector(second.index.corpus, kept, 8)!.vector]).toEqual([...passageWithVector(first.index.corpus, kept, 8)!.vector]);
   });
 
   it('changing one paragraph re-embeds only the passages that hold it; deleting a file embeds nothing', async () => {
     const embedder = countingEmbedder();
     const small = corpus.slice(0, 20);
     const first = await buildIndex(small, embedder);
-    const perFile = first.index.passages.filter((p) => p.docId === 'f3').length;
+    const perFile = first.index.corpus.passagesOf('f3').length;
 
     embedder.texts.length = 0;
     const edited = small.map((f, i) => (i === 3 ? file(3, '（已修订）') : f));
-    const second = await buildIndex(edited.slice(0, 19), embedder, { previous: first.index, reuseDocuments: true });
+    const second = await buildIndex(edited.slice(0, 19), embedder, { previous: first.index.corpus, reuseDocuments: true });
     expect(second.report).toMatchObject({ changed: 1, removed: 1, added: 0, unchanged: 18 });
-    const before = new Set(first.index.passages.map(embeddingText));
-    const changedPassages = second.index.passages.filter((p) => !before.has(embeddingText(p)));
+    const before = new Set(allPassages(first.index.corpus).map(embeddingText));
+    const changedPassages = allPassages(second.index.corpus).filter((p) => !before.has(embeddingText(p)));
     expect(second.report.embedded).toBe(changedPassages.length);
     expect(changedPassages.length).toBeGreaterThan(0);
     expect(changedPassages.length).toBeLessThan(perFile);
     expect(changedPassages.every((p) => p.docId === 'f3')).toBe(true);
     expect(embedder.texts.every((t) => t.includes('已修订'))).toBe(true);
-    expect(second.index.passages.some((p) => p.docId === 'f19')).toBe(false);
+    expect(second.index.corpus.passagesOf('f19')).toEqual([]);
+    expect(allPassages(second.index.corpus).some((p) => p.docId === 'f19')).toBe(false);
   });
 
   it('building and saving give the event loop turns, so a server re-indexing in the background keeps answering', async () => {
     const building = await turnsDuring(() => buildIndex(corpus, countingEmbedder()));
     const built = building.result;
     // The counting embedder never leaves the microtask queue: every turn here was given by the insertion.
-    expect(building.turns).toBeGreaterThanOrEqual(Math.floor(built.index.passages.length / INSERT_SLICE));
+    expect(building.turns).toBeGreaterThanOrEqual(Math.floor(built.index.corpus.passageCount / INSERT_SLICE));
     const fingerprint = fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
     const saving = await turnsDuring(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
-    expect(saving.turns).toBeGreaterThanOrEqual(FILES_SAVED * 2);
+    expect(saving.turns).toBeGreaterThanOrEqual(Math.floor(corpus.length / WRITE_SLICE) + FILES_SAVED);
   });
 });
 

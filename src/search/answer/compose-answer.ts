@@ -2,6 +2,7 @@
 import { headingOf, type Passage } from '../../ingest/chunk-passages.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import type { CorpusIndex, StoredParagraph } from '../index/corpus-index.js';
+import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate } from '../rank/retrieve.js';
 import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
@@ -72,7 +73,7 @@ function weightsOf(index: CorpusIndex, read: ReadQuestion): Map<string, number> 
 
 /** The paragraph a passage was cut from, as stored for display. */
 function paragraphOf(index: CorpusIndex, passage: Passage): StoredParagraph | undefined {
-  const doc = index.documentById.get(passage.docId);
+  const doc = index.corpus.document(passage.docId);
   return doc?.articles[passage.articleIndex]?.paragraphs.find((p) => p.index === passage.paragraphIndex);
 }
 
@@ -80,7 +81,7 @@ function paragraphOf(index: CorpusIndex, passage: Passage): StoredParagraph | un
 function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
   const out: Passage[] = [];
   for (let k = 0; ; k++) {
-    const sibling = index.passageById.get(`${passage.docId}:${passage.paragraphIndex}:${k}`);
+    const sibling = passageOf(index.corpus, `${passage.docId}:${passage.paragraphIndex}:${k}`);
     if (!sibling) return out;
     out.push(sibling);
   }
@@ -159,10 +160,10 @@ function fieldAnswer(index: CorpusIndex, read: ReadQuestion, candidates: Candida
     const article = `${passage.docId}:${passage.articleIndex}`;
     if (seen.has(article) || !namesArticle(subject, headingOf(passage))) continue;
     seen.add(article);
-    const paragraphs = index.documentById.get(passage.docId)?.articles[passage.articleIndex]?.paragraphs ?? [];
+    const paragraphs = index.corpus.document(passage.docId)?.articles[passage.articleIndex]?.paragraphs ?? [];
     const found = findField(asked, paragraphs);
     if (!found) continue;
-    const first = index.passageById.get(`${passage.docId}:${found.paragraphIndex}:0`);
+    const first = passageOf(index.corpus, `${passage.docId}:${found.paragraphIndex}:0`);
     const holder = first && [first, ...siblingsOf(index, first)].find((p) => p.start <= found.line.start && found.line.end <= p.end);
     const candidate = holder && candidates.find((c) => c.passage.id === holder.id);
     if (!holder || !candidate) continue;

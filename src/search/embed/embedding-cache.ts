@@ -1,21 +1,19 @@
 // Passage vectors of the previous build, found again by the exact text they were embedded from, so a
 // re-index sends the model only text it has not embedded before.
-import type { StoredCorpus } from '../index/index-store.js';
+import type { Corpus } from '../index/corpus.js';
 import { embeddingText } from './embedding-text.js';
 
 export class EmbeddingCache {
-  private readonly rows = new Map<string, number>();
+  private readonly vectors = new Map<string, Float32Array>();
 
-  constructor(
-    private readonly previous: StoredCorpus | undefined,
-    private readonly dimensions: number,
-  ) {
-    previous?.passages.forEach((p, row) => this.rows.set(embeddingText(p), row));
+  constructor(previous: Corpus | undefined, dimensions: number) {
+    for (const { id } of previous?.documents ?? []) {
+      const rows = previous!.vectorsOf(id);
+      previous!.passagesOf(id).forEach((p, i) => this.vectors.set(embeddingText(p), rows.subarray(i * dimensions, (i + 1) * dimensions)));
+    }
   }
 
   get(text: string): Float32Array | undefined {
-    const row = this.rows.get(text);
-    if (row === undefined || !this.previous) return undefined;
-    return this.previous.vectors.subarray(row * this.dimensions, (row + 1) * this.dimensions);
+    return this.vectors.get(text);
   }
 }

@@ -7,10 +7,10 @@ import type { ParsedDocument } from '../../ingest/document-model.js';
 import { sourceSpan } from '../../ingest/mapped-text.js';
 import { parseDocument } from '../../ingest/parse-document.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
-import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
+import type { CorpusIndex, StoredDocument } from './corpus-index.js';
+import { memoryCorpus, type Corpus } from './corpus.js';
 import type { Embedder } from '../embed/embedder.js';
 import { EmbeddingCache } from '../embed/embedding-cache.js';
-import type { StoredCorpus } from './index-store.js';
 import { embeddingText } from '../embed/embedding-text.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
@@ -28,7 +28,7 @@ export interface BuildOptions {
   /** Passages per model call: larger batches go faster and take more memory. */
   batchSize?: number;
   /** The previous build, made with the same model: its vectors are reused wherever a passage's text is unchanged. */
-  previous?: StoredCorpus;
+  previous?: Corpus;
   /** Also reuse the previous parse of files that did not change (only when it was chunked the same way). */
   reuseDocuments?: boolean;
   /** The index backend (Orama unless told). */
@@ -119,24 +119,14 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
   return { vectors, embedded: distinct.length };
 }
 
-function passagesByDocument(passages: Passage[]): Map<string, Passage[]> {
-  const out = new Map<string, Passage[]>();
-  for (const p of passages) {
-    const list = out.get(p.docId);
-    if (list) list.push(p);
-    else out.set(p.docId, [p]);
-  }
-  return out;
-}
-
 export async function buildIndex(
   files: SourceFile[],
   embedder: Embedder,
   options: BuildOptions = {},
 ): Promise<{ index: CorpusIndex; report: IndexReport }> {
   const chunking = options.chunking ?? DEFAULT_CHUNKING;
-  const before = new Map(options.previous?.documents.map((d) => [d.id, d]));
-  const keptPassages = options.reuseDocuments && options.previous ? passagesByDocument(options.previous.passages) : undefined;
+  const { previous } = options;
+  const before = new Map(previous?.documents.map((d) => [d.id, d]));
   const documents: StoredDocument[] = [];
   const passages: Passage[] = [];
   const counts = { added: 0, changed: 0, unchanged: 0 };
@@ -145,9 +135,10 @@ export async function buildIndex(
     const old = before.get(file.id);
     if (old?.sourceHash === hash) {
       counts.unchanged++;
-      if (keptPassages) {
-        documents.push(old);
-        passages.push(...(keptPassages.get(old.id) ?? []));
+      const kept = options.reuseDocuments ? previous?.document(old.id) : undefined;
+      if (kept) {
+        documents.push(kept);
+        passages.push(...previous!.passagesOf(kept.id));
         continue;
       }
     } else if (old) {
@@ -162,12 +153,12 @@ export async function buildIndex(
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
-  const cache = new EmbeddingCache(options.previous, embedder.dimensions);
+  const cache = new EmbeddingCache(previous, embedder.dimensions);
   const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
   const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
   await search.insert(passages, vectors);
   return {
-    index: { documents, passages, vectors, dimensions: embedder.dimensions, search, ...lookups(documents, passages) },
+    index: { corpus: memoryCorpus(documents, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search },
     report: { documents: documents.length, passages: passages.length, ...counts, removed, embedded },
   };
 }

@@ -1,9 +1,9 @@
-// What a built index holds in memory: the cleaned documents for display, the passages, their
-// vectors, and the backend's searchable index over them.
-import type { Passage } from '../../ingest/chunk-passages.js';
+// A built index: the corpus (the cleaned documents for display, their passages and vectors) and the
+// backend's searchable index over it.
 import type { ParagraphKind } from '../../ingest/classify-line.js';
 import type { ScanPage } from '../../ingest/formats/ocr.js';
 import type { Span } from '../../ingest/split-sentences.js';
+import type { Corpus } from './corpus.js';
 import type { PassageIndex } from './passage-index.js';
 
 export interface StoredParagraph {
@@ -31,22 +31,8 @@ export interface StoredDocument {
 }
 
 export interface CorpusIndex {
-  documents: StoredDocument[];
-  passages: Passage[];
-  /** passages.length × dimensions, row i belongs to passages[i]. */
-  vectors: Float32Array;
+  /** Documents, passages and vectors by id. */
+  corpus: Corpus;
   dimensions: number;
   search: PassageIndex;
-  passageById: Map<string, Passage>;
-  /** Row of a passage's vector in `vectors`. */
-  rowById: Map<string, number>;
-  documentById: Map<string, StoredDocument>;
-}
-
-export function lookups(documents: StoredDocument[], passages: Passage[]) {
-  return {
-    passageById: new Map(passages.map((p) => [p.id, p])),
-    rowById: new Map(passages.map((p, i) => [p.id, i])),
-    documentById: new Map(documents.map((d) => [d.id, d])),
-  };
 }

@@ -1,6 +1,7 @@
 // The built index on disk. Each build is written to its own folder, every file write-then-rename,
 // and only then does the `CURRENT` pointer (itself written atomically) switch to it: a crash at any
-// point leaves the previous index in place. Checksums catch truncated or edited files.
+// point leaves the previous index in place. Checksums catch truncated or edited files: the files read
+// whole at opening are checked whole, the corpus's data files by size and then record by record as read.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,12 +9,14 @@ import { z } from 'zod';
 import type { Passage } from '../../ingest/chunk-passages.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { nextTurn } from '../../util/next-turn.js';
-import { lookups, type CorpusIndex, type StoredDocument } from './corpus-index.js';
+import { memoryCorpus, type Corpus } from './corpus.js';
+import { CORPUS_TABLE_FILE, openCorpusFiles, writeCorpusFiles, type StoredCorpusFiles } from './corpus-files.js';
+import type { CorpusIndex, StoredDocument } from './corpus-index.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
 
-/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. 5: orama.json names the passage of each vector row. */
-export const INDEX_FORMAT_VERSION = 5;
+/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. 5: orama.json names the passage of each vector row. 6: the corpus is read from disk a document at a time. */
+export const INDEX_FORMAT_VERSION = 6;
 
 export interface Fingerprint {
   format: number;
@@ -33,7 +36,10 @@ const ManifestSchema = z.object({
   createdAt: z.string(),
   passages: z.number().int().nonnegative(),
   dimensions: z.number().int().positive(),
+  /** Of the files read whole when the build is opened. */
   checksums: z.record(z.string(), z.string()),
+  /** Of the corpus's data files, read a record at a time (each record has its own check). */
+  sizes: z.record(z.string(), z.number()),
 });
 
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -41,7 +47,8 @@ type Manifest = z.infer<typeof ManifestSchema>;
 /** CURRENT names a build folder of this index and nothing else. */
 const BUILD_NAME = /^build-[0-9]+-[0-9]+$/;
 
-const CORPUS_FILE = 'corpus.json';
+/** Builds of format 5 and before kept the corpus in one JSON file: still read for their vectors when upgrading. */
+const FORMAT_5_CORPUS_FILE = 'corpus.json';
 const VECTORS_FILE = 'vectors.f32';
 /** Folders a build in progress writes to before its save moves them into a build folder. */
 export const STAGING_PREFIX = 'staging-';
@@ -51,33 +58,40 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
   a.format === b.format && FINGERPRINT_PARTS.every((k) => a[k] === b[k]);
 
-/** Async only to give the event loop a turn between its steps (each up to ~0.7 s at 12,630 passages). */
-export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
+/**
+ * Saves a build and returns it as it is served from then on: the same search index, with the corpus
+ * read from the saved files (so the memory the build held for it can go).
+ */
+export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<CorpusIndex> {
   const buildId = `build-${Date.now()}-${process.pid}`;
   const folder = join(dir, buildId);
+  let manifest: Manifest;
   try {
-    await writeBuild(dir, folder, buildId, index, fingerprint);
+    manifest = await writeBuild(dir, folder, buildId, index, fingerprint);
   } catch (err) {
     // A save that failed (a full or read-only disk) leaves nothing behind; CURRENT still names the old build.
     rmSync(folder, { recursive: true, force: true });
     throw err;
   }
+  const corpus = openCorpusFiles(folder, readFileSync(join(folder, CORPUS_TABLE_FILE)), manifest.sizes, index.dimensions);
+  return { ...index, corpus };
 }
 
-async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<void> {
-  mkdirSync(folder, { recursive: true });
+/** The row of each passage in the saved vectors: documents in corpus order, each one's passages in order. */
+function rowsOf(corpus: Corpus): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const d of corpus.documents) for (const p of corpus.passagesOf(d.id)) rows.set(p.id, rows.size);
+  return rows;
+}
 
-  // Vectors go to one binary file; the backend's files refer to them by row.
-  const backendFiles = await index.search.save(folder, (id) => index.rowById.get(id)!);
-  const contents: [string, () => Buffer][] = [
-    [CORPUS_FILE, () => Buffer.from(JSON.stringify({ documents: index.documents, passages: index.passages }))],
-    ...backendFiles.map((f): [string, () => Buffer] => [f.name, () => f.bytes]),
-    [VECTORS_FILE, () => Buffer.from(index.vectors.buffer, index.vectors.byteOffset, index.vectors.byteLength)],
-  ];
+async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<Manifest> {
+  mkdirSync(folder, { recursive: true });
+  const { table, sizes } = await writeCorpusFiles(folder, index.corpus);
+  const rows = rowsOf(index.corpus);
+  // The backend's files refer to vectors by their row in the corpus's vector file.
+  const backendFiles = await index.search.save(folder, (id) => rows.get(id)!);
   const checksums: Record<string, string> = {};
-  for (const [name, content] of contents) {
-    const bytes = content();
-    await nextTurn();
+  for (const { name, bytes } of [{ name: CORPUS_TABLE_FILE, bytes: table }, ...backendFiles]) {
     writeFileAtomic(join(folder, name), bytes);
     checksums[name] = sha256(bytes);
     await nextTurn();
@@ -85,9 +99,10 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
   const manifest: Manifest = {
     fingerprint,
     createdAt: new Date().toISOString(),
-    passages: index.passages.length,
+    passages: index.corpus.passageCount,
     dimensions: index.dimensions,
     checksums,
+    sizes,
   };
   writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
   const pointer = join(dir, 'CURRENT');
@@ -99,6 +114,7 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
     const stale = (entry.startsWith('build-') && entry !== buildId && entry !== replaced) || entry.startsWith(STAGING_PREFIX);
     if (stale) rmSync(join(dir, entry), { recursive: true, force: true });
   }
+  return manifest;
 }
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };
@@ -157,49 +173,42 @@ function readBuild(dir: string, names: readonly string[], name?: string): { buil
   return 'reason' in files ? files : { build, folder, manifest, buffers: files.buffers };
 }
 
-function readCorpusFiles(buffers: Record<string, Buffer>): StoredCorpus {
-  const { documents, passages } = JSON.parse(buffers[CORPUS_FILE].toString('utf8')) as { documents: StoredDocument[]; passages: Passage[] };
+/** The corpus of a format 5 (or earlier) build, kept in one JSON file beside its vectors. */
+function readFormat5Corpus(buffers: Record<string, Buffer>, dimensions: number): Corpus {
+  const { documents, passages } = JSON.parse(buffers[FORMAT_5_CORPUS_FILE].toString('utf8')) as { documents: StoredDocument[]; passages: Passage[] };
   const bytes = buffers[VECTORS_FILE];
-  // A view of the file's bytes where they are aligned for floats (a whole-file read is), a copy where not.
-  const vectors =
-    bytes.byteOffset % Float32Array.BYTES_PER_ELEMENT === 0
-      ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT)
-      : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  return { documents, passages, vectors };
-}
-
-/** What a previous build holds that a new one can reuse: its documents, passages and their vectors. */
-export interface StoredCorpus {
-  documents: StoredDocument[];
-  passages: Passage[];
-  /** passages.length × dimensions. */
-  vectors: Float32Array;
+  const vectors = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  if (!Array.isArray(documents) || !Array.isArray(passages) || vectors.length !== passages.length * dimensions) throw new Error('corpus.json does not match its vectors');
+  return memoryCorpus(documents, passages, vectors, dimensions);
 }
 
 /**
  * What a stored build needs to offer its texts and vectors to the next build: the model the vectors
- * came from, the chunker, and checksums. Builds of earlier index formats have these too, so upgrading
- * xunyuan re-indexes without embedding again.
+ * came from, the chunker, and its files' checks. Builds of earlier index formats have these too, so
+ * upgrading xunyuan re-indexes without embedding again.
  */
 const ReusableManifestSchema = z.object({
   fingerprint: z.object({ model: z.string(), chunker: z.string() }),
+  dimensions: z.number().int().positive(),
   checksums: z.record(z.string(), z.string()),
+  sizes: z.record(z.string(), z.number()).optional(),
 });
 
-/** The stored build's documents and vectors, whatever corpus, backend or index format it was built with; undefined when there is none intact. */
-export function loadStoredCorpus(dir: string): { fingerprint: Pick<Fingerprint, 'model' | 'chunker'>; corpus: StoredCorpus } | undefined {
+/** The stored build's corpus, whatever corpus, backend or index format it was built with; undefined when there is none intact. The caller closes it. */
+export function loadStoredCorpus(dir: string): { fingerprint: Pick<Fingerprint, 'model' | 'chunker'>; corpus: Corpus } | undefined {
   const current = currentBuild(dir);
   if ('reason' in current) return undefined;
   const folder = join(dir, current.build);
   const read = readManifest(folder);
   const manifest = 'raw' in read ? ReusableManifestSchema.safeParse(read.raw) : undefined;
   if (!manifest?.success) return undefined;
-  const files = readCheckedFiles(folder, [CORPUS_FILE, VECTORS_FILE], manifest.data.checksums);
+  const { checksums, sizes, dimensions, fingerprint } = manifest.data;
+  const format5 = checksums[FORMAT_5_CORPUS_FILE] !== undefined;
+  const files = readCheckedFiles(folder, format5 ? [FORMAT_5_CORPUS_FILE, VECTORS_FILE] : [CORPUS_TABLE_FILE], checksums);
   if ('reason' in files) return undefined;
   try {
-    const corpus = readCorpusFiles(files.buffers);
-    const whole = Array.isArray(corpus.documents) && Array.isArray(corpus.passages) && corpus.vectors.length % Math.max(1, corpus.passages.length) === 0;
-    return whole ? { fingerprint: manifest.data.fingerprint, corpus } : undefined;
+    const corpus = format5 ? readFormat5Corpus(files.buffers, dimensions) : openCorpusFiles(folder, files.buffers[CORPUS_TABLE_FILE], sizes ?? {}, dimensions);
+    return { fingerprint, corpus };
   } catch {
     return undefined;
   }
@@ -232,15 +241,19 @@ export async function loadCurrentIndex(
   return 'reason' in opened ? opened : { index: opened.index, fingerprint: build.manifest.fingerprint, build: build.build };
 }
 
-async function openBuild(dir: string, name: string, backend: IndexBackend): Promise<{ index: CorpusIndex } | { reason: string }> {
-  const checked = readBuild(dir, [CORPUS_FILE, ...backend.files, VECTORS_FILE], name);
+/** A saved build, served: the corpus read from its files on demand, the backend's index opened. */
+export async function openBuild(dir: string, name: string, backend: IndexBackend): Promise<{ index: CorpusIndex } | { reason: string }> {
+  const checked = readBuild(dir, [CORPUS_TABLE_FILE, ...backend.files], name);
   if ('reason' in checked) return checked;
+  const { folder, manifest, buffers } = checked;
+  let corpus: StoredCorpusFiles | undefined;
   try {
-    const { documents, passages, vectors } = readCorpusFiles(checked.buffers);
-    const { dimensions } = checked.manifest;
-    const search = await backend.open(checked.folder, checked.buffers, vectors, dimensions);
-    return { index: { documents, passages, vectors, dimensions, search, ...lookups(documents, passages) } };
+    corpus = openCorpusFiles(folder, buffers[CORPUS_TABLE_FILE], manifest.sizes, manifest.dimensions);
+    const search = await backend.open(folder, buffers, corpus.allVectors, manifest.dimensions);
+    return { index: { corpus, dimensions: manifest.dimensions, search } };
   } catch (err) {
-    return { reason: `index could not be read (${(err as Error).message})` };
+    corpus?.close();
+    const message = (err as Error).message;
+    return { reason: message.startsWith('index file') ? message : `index could not be read (${message})` };
   }
 }

@@ -64,6 +64,9 @@ export interface IndexBackend {
    * where a backend that builds on disk writes until `save` moves it into a build.
    */
   create(dimensions: number, staging?: string): Promise<PassageIndex>;
-  /** The index saved in the build `folder`: its `files`, and the vector rows in `vectors` (passages × dimensions). */
-  open(folder: string, files: Record<string, Buffer>, vectors: Float32Array, dimensions: number): Promise<PassageIndex>;
+  /**
+   * The index saved in the build `folder`: its `files`, and `vectors` to read every vector row
+   * (passages × dimensions) for a backend that holds them itself.
+   */
+  open(folder: string, files: Record<string, Buffer>, vectors: () => Float32Array, dimensions: number): Promise<PassageIndex>;
 }

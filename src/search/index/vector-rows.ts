@@ -2,6 +2,7 @@
 // exact cosine scan over them. The Orama backend searches vectors this way rather than through Orama's
 // vector index, which would keep a second copy of every vector.
 import type { Hit } from './passage-index.js';
+import { TopHits } from './top-hits.js';
 
 export class VectorRows {
   constructor(
@@ -35,14 +36,14 @@ export class VectorRows {
   /** Cosine (a dot product of unit vectors) with every row, or every row of one document; best first, `limit` of them. */
   search(query: number[], limit: number, docId?: string): Hit[] {
     const dims = this.dimensions;
-    const hits: Hit[] = [];
+    const top = new TopHits<number>(limit);
     for (let row = 0; row < this.ids.length; row++) {
       if (docId !== undefined && this.docIds[row] !== docId) continue;
       let dot = 0;
       const base = row * dims;
       for (let i = 0; i < dims; i++) dot += query[i] * this.vectors[base + i];
-      hits.push({ id: this.ids[row], score: dot });
+      top.offer(row, dot);
     }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return top.best().map(({ item, score }) => ({ id: this.ids[item], score }));
   }
 }

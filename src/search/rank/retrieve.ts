@@ -1,6 +1,7 @@
 // Candidates from the index's keyword search and its vector search, each scored on both sides, then fused.
 import type { Passage } from '../../ingest/chunk-passages.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
+import { passageOf, passageWithVector } from '../index/corpus.js';
 import { CANDIDATE_DEPTH, DEFAULT_FUSION, KEYWORD_DEPTH_FACTOR, TITLE_BOOST } from '../knobs.js';
 import { fuseScores, type FusionMethod, type ScoreParts } from './fuse-scores.js';
 
@@ -20,10 +21,9 @@ export interface RetrieveOptions {
 }
 
 /** Cosine of two unit vectors: bge's outputs are normalised, so a dot product. */
-function cosine(query: number[], vectors: Float32Array, row: number, dims: number): number {
+function cosine(query: number[], vector: Float32Array): number {
   let dot = 0;
-  const base = row * dims;
-  for (let i = 0; i < dims; i++) dot += query[i] * vectors[base + i];
+  for (let i = 0; i < vector.length; i++) dot += query[i] * vector[i];
   return dot;
 }
 
@@ -38,17 +38,16 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
   for (const h of focusHits) keyword.set(h.id, (keyword.get(h.id) ?? 0) + h.score);
-  const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vectorHits.map((h) => h.id)]);
+  // A vector hit comes with its cosine; only keyword hits need theirs computed, from the corpus's vectors.
+  const vector = new Map(vectorHits.map((h) => [h.id, h.score]));
+  const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vector.keys()]);
   const candidates: Candidate[] = [];
   for (const id of ids) {
-    const passage = index.passageById.get(id);
+    const knownCosine = vector.get(id);
+    const found = knownCosine === undefined ? passageWithVector(index.corpus, id, index.dimensions) : undefined;
+    const passage = found?.passage ?? passageOf(index.corpus, id);
     if (!passage) continue;
-    const row = index.rowById.get(id)!;
-    candidates.push({
-      passage,
-      scores: { keyword: keyword.get(id) ?? 0, vector: cosine(queryVector, index.vectors, row, index.dimensions) },
-      score: 0,
-    });
+    candidates.push({ passage, scores: { keyword: keyword.get(id) ?? 0, vector: knownCosine ?? cosine(queryVector, found!.vector) }, score: 0 });
   }
   const fused = fuseScores(candidates.map((c) => c.scores), options.fusion ?? DEFAULT_FUSION);
   candidates.forEach((c, i) => (c.score = fused[i]));

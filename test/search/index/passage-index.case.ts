@@ -105,7 +105,7 @@ export function passageIndexContract(backend: IndexBackend): void {
       const folder = scratchDir('build');
       const files = await index.save(folder, rowOf);
       expect(files.map((f) => f.name)).toEqual(backend.files);
-      const restored = await backend.open(folder, Object.fromEntries(files.map((f) => [f.name, f.bytes])), flat(reversed), DIMS);
+      const restored = await backend.open(folder, Object.fromEntries(files.map((f) => [f.name, f.bytes])), () => flat(reversed), DIMS);
       expect(restored.size).toBe(index.size);
       const question = { text: '医院床位', limit: 10, titleBoost: 1 };
       expect(await restored.keywordSearch(question)).toEqual(await index.keywordSearch(question));

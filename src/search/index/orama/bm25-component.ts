@@ -3,10 +3,11 @@
 // Out of the box Orama matches every query token as a prefix of indexed words (a one-character
 // token such as `城` pulls in every word that starts with it), stores term frequency already divided
 // by field length (so BM25 normalises length twice) and counts document frequency once per repeat of a
-// token. Here a token matches only itself, term frequency is the raw count and document frequency is
-// the number of documents in the token's posting set. Everything else (storage, vectors, save/load)
+// token. Here a token matches only itself, term frequency is the raw count (kept only where it is above
+// one) and document frequency is the number of documents in the token's posting set. Everything else (storage, vectors, save/load)
 // is Orama's own component.
 import { components, type AnyOrama, type Tokenizer } from '@orama/orama';
+import { TopHits } from '../top-hits.js';
 
 type BaseIndex = ReturnType<typeof components.index.createIndex>;
 /** The parts of Orama's index store that BM25 reads. */
@@ -23,15 +24,20 @@ interface RadixNodeLike {
   e: boolean;
   w: string;
   c: Map<string, RadixNodeLike>;
-  d: Set<number>;
+  d: Postings;
 }
+
+/** The documents holding a token: Orama's set while the index is built, a compact array once it is loaded (see `compactPostings`). */
+type Postings = Set<number> | Uint32Array;
+
+export const postingCount = (docs: Postings) => (docs instanceof Set ? docs.size : docs.length);
 
 /** Okapi BM25's usual constants (Robertson and Zaragoza); not tuned. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
 /** Documents whose field holds exactly `term`, walking the radix tree without collecting a subtree. */
-export function postings(root: RadixNodeLike, term: string): Set<number> | undefined {
+export function postings(root: RadixNodeLike, term: string): Postings | undefined {
   let node = root;
   let i = 0;
   while (i < term.length) {
@@ -46,51 +52,108 @@ export function postings(root: RadixNodeLike, term: string): Set<number> | undef
 const base: BaseIndex = components.index.createIndex();
 
 function insertTokenScoreParameters(index: Bm25Store, prop: string, id: unknown, _tokens: string[], token: string): void {
-  // Orama calls this once per occurrence of a token, so counting calls gives the raw frequency.
+  // Orama calls this once per occurrence of a token, just before adding the document to the token's
+  // postings: a document already there is a repeat. Only repeats are counted; a token in the postings
+  // without a count occurs once. Most tokens of a passage occur once, so most documents keep few counts.
+  const seen = postings(index.indexes[prop].node, token);
+  if (!(seen instanceof Set && seen.has(id as number))) return;
   const counts = index.frequencies[prop][id as number]!;
-  counts[token] = (counts[token] ?? 0) + 1;
+  counts[token] = (counts[token] ?? 1) + 1;
+}
+
+/**
+ * Scores summed per document across fields and terms: an array indexed by Orama's internal id, with
+ * the ids touched, both kept from one search to the next so a search allocates almost nothing.
+ */
+class ScoreBoard {
+  scores = new Float64Array(0);
+  touched: number[] = [];
+
+  add(id: number, score: number): void {
+    if (id >= this.scores.length) {
+      const grown = new Float64Array(Math.max(id + 1, this.scores.length * 2));
+      grown.set(this.scores);
+      this.scores = grown;
+    }
+    if (this.scores[id] === 0) this.touched.push(id);
+    this.scores[id] += score;
+  }
+
+  clear(): void {
+    for (const id of this.touched) this.scores[id] = 0;
+    this.touched.length = 0;
+  }
 }
 
 /** BM25 of one field's tokens for every document that has at least one of them (OR, ranked). */
-function scoreField(index: Bm25Store, prop: string, terms: string[], docsCount: number, scores: Map<number, number>, boost = 1): void {
+function scoreField(index: Bm25Store, prop: string, terms: string[], docsCount: number, board: ScoreBoard, boost = 1): void {
   const tree = index.indexes[prop];
   if (!tree || tree.type !== 'Radix') return;
   const avg = index.avgFieldLength[prop] || 1;
   for (const term of terms) {
     const docs = postings(tree.node, term);
-    if (!docs || docs.size === 0) continue;
-    const idf = Math.log(1 + (docsCount - docs.size + 0.5) / (docs.size + 0.5));
+    if (!docs || postingCount(docs) === 0) continue;
+    const df = postingCount(docs);
+    const idf = Math.log(1 + (docsCount - df + 0.5) / (df + 0.5));
     for (const id of docs) {
-      const tf = index.frequencies[prop][id]?.[term] ?? 0;
+      const tf = index.frequencies[prop][id]?.[term] ?? 1;
       const length = index.fieldLengths[prop][id] ?? avg;
-      const part = (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avg));
-      scores.set(id, (scores.get(id) ?? 0) + boost * part);
+      board.add(id, (boost * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avg)));
     }
   }
 }
 
-function search(
-  index: Bm25Store,
-  term: string,
-  tokenizer: Tokenizer,
-  _language: string | undefined,
-  propertiesToSearch: string[],
-  _exact: boolean,
-  _tolerance: number,
-  boost: Record<string, number>,
-  _relevance: unknown,
-  docsCount: number,
-  whereFiltersIDs: Set<number> | undefined,
-): [number, number][] {
-  const terms = [...new Set(tokenizer.tokenize(term))];
-  const scores = new Map<number, number>();
-  for (const prop of propertiesToSearch) scoreField(index, prop, terms, docsCount, scores, boost[prop] ?? 1);
-  const results: [number, number][] = [];
-  for (const [id, score] of scores) if (!whereFiltersIDs || whereFiltersIDs.has(id)) results.push([id, score]);
-  return results.sort((a, b) => b[1] - a[1]);
+/** A BM25 index component, and how many results its next search returns (Orama does not pass its limit down). */
+export interface Bm25Component {
+  component: AnyOrama['index'];
+  setLimit(limit: number): void;
 }
 
-/** Pass as `components.index` to Orama's `create`. */
-export function createBm25Component(): AnyOrama['index'] {
-  return { ...base, insertTokenScoreParameters, search } as unknown as AnyOrama['index'];
+/** Pass `component` as `components.index` to Orama's `create`. */
+export function createBm25Component(): Bm25Component {
+  const board = new ScoreBoard();
+  let limit = Infinity;
+  function search(
+    index: Bm25Store,
+    term: string,
+    tokenizer: Tokenizer,
+    _language: string | undefined,
+    propertiesToSearch: string[],
+    _exact: boolean,
+    _tolerance: number,
+    boost: Record<string, number>,
+    _relevance: unknown,
+    docsCount: number,
+    whereFiltersIDs: Set<number> | undefined,
+  ): [number, number][] {
+    const terms = [...new Set(tokenizer.tokenize(term))];
+    try {
+      for (const prop of propertiesToSearch) scoreField(index, prop, terms, docsCount, board, boost[prop] ?? 1);
+      // Orama cuts the results to the search's limit after sorting them all: only that many are kept.
+      const top = new TopHits<number>(Math.min(limit, board.touched.length));
+      for (const id of board.touched) if (!whereFiltersIDs || whereFiltersIDs.has(id)) top.offer(id, board.scores[id]);
+      return top.best().map(({ item, score }) => [item, score]);
+    } finally {
+      board.clear();
+    }
+  }
+  return {
+    component: { ...base, insertTokenScoreParameters, search } as unknown as AnyOrama['index'],
+    setLimit: (n) => (limit = n),
+  };
+}
+
+/**
+ * Replaces every posting set of a loaded index with an array of its documents: a Set costs about six
+ * times the memory of the numbers it holds, and a loaded index is only searched (a re-index builds a
+ * new one), so nothing is added to these postings again.
+ */
+export function compactPostings(index: Bm25Store): void {
+  const stack = Object.values(index.indexes)
+    .filter((tree) => tree.type === 'Radix')
+    .map((tree) => tree.node);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.d instanceof Set) node.d = Uint32Array.from(node.d);
+    stack.push(...node.c.values());
+  }
 }

@@ -6,7 +6,7 @@ import { headingOf, type Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
-import { createBm25Component, postings, type Bm25Store } from './bm25-component.js';
+import { compactPostings, createBm25Component, postingCount, postings, type Bm25Component, type Bm25Store } from './bm25-component.js';
 import { createIdOnlyDocumentsStore } from './id-only-documents.js';
 import { VectorRows } from '../vector-rows.js';
 
@@ -26,13 +26,15 @@ const oramaTokenizer: Tokenizer = {
 };
 
 /** Orama's `load()` keeps no tokenizer or components: every database, new or restored, is made here. */
-function createDb(): PassageDb {
-  return create({
+function createDb(): { db: PassageDb; bm25: Bm25Component } {
+  const bm25 = createBm25Component();
+  const db = create({
     schema: passageSchema,
     // Nothing is ever sorted by a field: Orama's sort index (a sorted copy per string field) is not built.
     sort: { enabled: false },
-    components: { tokenizer: oramaTokenizer, index: createBm25Component(), documentsStore: createIdOnlyDocumentsStore() },
+    components: { tokenizer: oramaTokenizer, index: bm25.component, documentsStore: createIdOnlyDocumentsStore() },
   }) as PassageDb;
+  return { db, bm25 };
 }
 
 /** Passages inserted between two turns of the event loop: about 0.1 s of work at a time. */
@@ -47,7 +49,7 @@ interface SavedIndex {
   docIds: string[];
 }
 
-function oramaIndex(db: PassageDb, rows: VectorRows): PassageIndex {
+function oramaIndex({ db, bm25 }: { db: PassageDb; bm25: Bm25Component }, rows: VectorRows): PassageIndex {
   const textPostings = () => (db.data.index as unknown as Bm25Store).indexes.text.node;
   return {
     get size() {
@@ -65,6 +67,8 @@ function oramaIndex(db: PassageDb, rows: VectorRows): PassageIndex {
     },
 
     async keywordSearch(query: KeywordQuery) {
+      // Orama calls the component within this call, before anything else can set another limit.
+      bm25.setLimit(query.limit);
       const result = await search(db, {
         term: query.text,
         properties: ['text', 'title'],
@@ -80,7 +84,8 @@ function oramaIndex(db: PassageDb, rows: VectorRows): PassageIndex {
     },
 
     documentFrequency(term: string) {
-      return postings(textPostings(), term)?.size ?? 0;
+      const docs = postings(textPostings(), term);
+      return docs ? postingCount(docs) : 0;
     },
 
     async save(_folder: string, rowOf: (id: string) => number) {
@@ -107,8 +112,9 @@ export const oramaBackend: IndexBackend = {
   create: async (dimensions) => oramaIndex(createDb(), new VectorRows(new Float32Array(0), dimensions, [], [])),
   async open(_folder, files, vectors, dimensions) {
     const saved = JSON.parse(files[SNAPSHOT_FILE].toString('utf8')) as SavedIndex;
-    const db = createDb();
-    load(db, saved.orama);
-    return oramaIndex(db, new VectorRows(vectors, dimensions, saved.ids, saved.docIds));
+    const made = createDb();
+    load(made.db, saved.orama);
+    compactPostings(made.db.data.index as unknown as Bm25Store);
+    return oramaIndex(made, new VectorRows(vectors(), dimensions, saved.ids, saved.docIds));
   },
 };

@@ -1,0 +1,187 @@
+// A corpus on disk, read a document at a time. Three data files hold one record per document, in
+// corpus order: `documents.jsonl` (the document for display), `passages.jsonl` (its passages) and
+// `vectors.f32` (its passages' vectors). `corpus-table.json` holds the list of documents and where each
+// record starts, with a CRC-32 per record. Opening reads the table only, so a served corpus costs the
+// memory of its document list whatever its size, and a restart does not read the data files whole:
+// their sizes are checked when they are opened, and each record against its CRC when it is read.
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import type { Passage } from '../../ingest/chunk-passages.js';
+import { nextTurn } from '../../util/next-turn.js';
+import type { Corpus, DocumentSummary } from './corpus.js';
+import type { StoredDocument } from './corpus-index.js';
+
+export const CORPUS_TABLE_FILE = 'corpus-table.json';
+const DATA_FILES = ['documents.jsonl', 'passages.jsonl', 'vectors.f32'] as const;
+type DataFile = (typeof DATA_FILES)[number];
+
+interface CorpusTable {
+  documents: DocumentSummary[];
+  /** Per data file, where each document's record ends (it starts where the previous one ends). */
+  ends: Record<DataFile, number[]>;
+  /** Per data file, each record's CRC-32. */
+  checks: Record<DataFile, number[]>;
+}
+
+/** Documents written between two turns of the event loop. */
+export const WRITE_SLICE = 500;
+
+/** One data file being written, under a temporary name until it is complete. */
+class RecordWriter {
+  private readonly fd: number;
+  private size = 0;
+  readonly ends: number[] = [];
+  readonly checks: number[] = [];
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(`${path}.tmp`, 'w');
+  }
+
+  write(bytes: Uint8Array): void {
+    writeSync(this.fd, bytes);
+    this.size += bytes.byteLength;
+    this.ends.push(this.size);
+    this.checks.push(crc32(bytes));
+  }
+
+  finish(): number {
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    renameSync(`${this.path}.tmp`, this.path);
+    return this.size;
+  }
+
+  abandon(): void {
+    closeSync(this.fd);
+    rmSync(`${this.path}.tmp`, { force: true });
+  }
+}
+
+/**
+ * Writes the corpus's data files into `folder` and returns the table (the caller writes and checksums
+ * it, as it does the backend's files) and the data files' sizes.
+ */
+export async function writeCorpusFiles(folder: string, corpus: Corpus): Promise<{ table: Buffer; sizes: Record<string, number> }> {
+  const writers = Object.fromEntries(DATA_FILES.map((name) => [name, new RecordWriter(join(folder, name))])) as Record<DataFile, RecordWriter>;
+  try {
+    let written = 0;
+    for (const summary of corpus.documents) {
+      const vectors = corpus.vectorsOf(summary.id);
+      writers['documents.jsonl'].write(Buffer.from(`${JSON.stringify(corpus.document(summary.id))}\n`));
+      writers['passages.jsonl'].write(Buffer.from(`${JSON.stringify(corpus.passagesOf(summary.id))}\n`));
+      writers['vectors.f32'].write(new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength));
+      if (++written % WRITE_SLICE === 0) await nextTurn();
+    }
+  } catch (err) {
+    for (const writer of Object.values(writers)) writer.abandon();
+    throw err;
+  }
+  const sizes = Object.fromEntries(DATA_FILES.map((name) => [name, writers[name].finish()]));
+  const table: CorpusTable = {
+    documents: [...corpus.documents],
+    ends: Object.fromEntries(DATA_FILES.map((name) => [name, writers[name].ends])) as CorpusTable['ends'],
+    checks: Object.fromEntries(DATA_FILES.map((name) => [name, writers[name].checks])) as CorpusTable['checks'],
+  };
+  return { table: Buffer.from(JSON.stringify(table)), sizes };
+}
+
+/** The names of the data files, whose sizes a build's manifest records. */
+export const CORPUS_DATA_FILES: readonly string[] = DATA_FILES;
+
+/** Parsed records kept for the documents asked about most recently. */
+const CACHED_DOCUMENTS = 256;
+
+/** A map that forgets its least recently used entry past `limit`. */
+class RecentlyUsed<V> {
+  private readonly entries = new Map<number, V>();
+  constructor(private readonly limit: number) {}
+
+  get(key: number, make: () => V): V {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = make();
+    this.entries.set(key, value);
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
+
+export interface StoredCorpusFiles extends Corpus {
+  /** Every vector, rows in corpus order, each record checked: for a backend that holds them all. */
+  allVectors(): Float32Array;
+}
+
+/** A corpus read from `folder`'s data files; throws when a data file is missing or not the size the build recorded. */
+export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Record<string, number>, dimensions: number): StoredCorpusFiles {
+  const table = JSON.parse(tableBytes.toString('utf8')) as CorpusTable;
+  const fds: Partial<Record<DataFile, number>> = {};
+  const close = () => Object.values(fds).forEach((fd) => closeSync(fd));
+  try {
+    for (const name of DATA_FILES) {
+      fds[name] = openSync(join(folder, name), 'r');
+      if (fstatSync(fds[name]).size !== sizes[name]) throw new Error(`index file ${name} is corrupt (not the size its build recorded)`);
+    }
+  } catch (err) {
+    close();
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT' ? DATA_FILES.find((name) => !existsSync(join(folder, name))) : undefined;
+    throw missing ? new Error(`index file ${missing} is missing`) : err;
+  }
+
+  const indexOf = new Map(table.documents.map((d, i) => [d.id, i]));
+  const record = (name: DataFile, i: number): Buffer => {
+    const start = i === 0 ? 0 : table.ends[name][i - 1];
+    const bytes = Buffer.alloc(table.ends[name][i] - start);
+    readSync(fds[name]!, bytes, 0, bytes.length, start);
+    if (crc32(bytes) !== table.checks[name][i]) throw new Error(`index file ${name} is corrupt (record ${i + 1} fails its check); rebuild the index`);
+    return bytes;
+  };
+  const recentDocuments = new RecentlyUsed<StoredDocument>(CACHED_DOCUMENTS / 8);
+  const recentPassages = new RecentlyUsed<Passage[]>(CACHED_DOCUMENTS);
+  const recentVectors = new RecentlyUsed<Float32Array>(CACHED_DOCUMENTS);
+  const passagesAt = (i: number) => recentPassages.get(i, () => JSON.parse(record('passages.jsonl', i).toString('utf8')) as Passage[]);
+  const vectorsAt = (i: number) =>
+    recentVectors.get(i, () => {
+      const bytes = record('vectors.f32', i);
+      // A fresh Buffer of its own starts at offset 0 of its memory, where floats are aligned.
+      const vectors = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT);
+      if (vectors.length !== table.documents[i].passages * dimensions) throw new Error(`index file vectors.f32 is corrupt (record ${i + 1} has the wrong length)`);
+      return vectors;
+    });
+
+  return {
+    passageCount: table.documents.reduce((n, d) => n + d.passages, 0),
+    documents: table.documents,
+    summary: (id) => table.documents[indexOf.get(id) ?? -1],
+    document(id) {
+      const i = indexOf.get(id);
+      return i === undefined ? undefined : recentDocuments.get(i, () => JSON.parse(record('documents.jsonl', i).toString('utf8')) as StoredDocument);
+    },
+    passagesOf(docId) {
+      const i = indexOf.get(docId);
+      return i === undefined ? [] : passagesAt(i);
+    },
+    vectorsOf(docId) {
+      const i = indexOf.get(docId);
+      return i === undefined ? new Float32Array(0) : vectorsAt(i);
+    },
+    verify() {
+      for (const name of DATA_FILES) table.documents.forEach((_, i) => record(name, i));
+    },
+    allVectors() {
+      const all = new Float32Array(sizes['vectors.f32'] / Float32Array.BYTES_PER_ELEMENT);
+      let at = 0;
+      table.documents.forEach((_, i) => {
+        const bytes = record('vectors.f32', i);
+        all.set(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT), at);
+        at += bytes.byteLength / Float32Array.BYTES_PER_ELEMENT;
+      });
+      return all;
+    },
+    close,
+  };
+}
