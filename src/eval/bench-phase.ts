@@ -33,7 +33,7 @@ if (phase === 'build') {
   const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, rebuild: true, onProgress });
   const took = seconds(started);
   const withoutEmbedding = took - (embedTo - (embedFrom ?? embedTo)) / 1000;
-  report({ passages: engine.passageCount, buildSeconds: took, withoutEmbeddingSeconds: withoutEmbedding, passagesPerSecond: engine.passageCount / took });
+  report({ passages: engine.passageCount, embedded: engine.buildReport?.embedded ?? 0, buildSeconds: took, withoutEmbeddingSeconds: withoutEmbedding, passagesPerSecond: engine.passageCount / took });
 } else if (phase === 'embed') {
   // The model alone on what a build sends it: each distinct passage text once, the same batch size and
   // the same length-sorted order.

@@ -13,6 +13,7 @@ import { runCli } from '../cli/run-cli.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
 import { freePort } from '../server/free-port.js';
+import { SERVING_NODE_ARGS, servingEnv } from './serving-process.js';
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
@@ -33,8 +34,8 @@ function drive(url: string, connections: number, duration: number) {
 async function startServer(env: Record<string, string>) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--expose-gc', fileURLToPath(new URL('../cli/serve.js', import.meta.url)), '--port', String(port)], {
-    env: { ...process.env, LOG_REQUESTS: '0', ...env },
+  const server = spawn(process.execPath, [...SERVING_NODE_ARGS, fileURLToPath(new URL('../cli/serve.js', import.meta.url)), '--port', String(port)], {
+    env: { ...servingEnv(), LOG_REQUESTS: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; (await fetch(`${url}/healthz`).catch(() => undefined))?.status !== 200; i++) {

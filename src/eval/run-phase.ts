@@ -1,12 +1,17 @@
 // Runs one bench phase (bench-phase.ts) as a child process and returns the figures it printed.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVING_NODE_ARGS, servingEnv } from './serving-process.js';
 
 export type Figures = Record<string, number | boolean>;
 
 export function runPhase(name: string, indexDir: string, corpusDir: string, questionsFile: string): Figures {
   const script = fileURLToPath(new URL('bench-phase.js', import.meta.url));
-  const run = spawnSync(process.execPath, ['--expose-gc', script, name, indexDir, corpusDir, questionsFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [...SERVING_NODE_ARGS, script, name, indexDir, corpusDir, questionsFile], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: servingEnv(),
+  });
   if (run.status !== 0) throw new Error(`bench phase ${name} failed: ${run.stderr.trim().split('\n').pop()}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Figures;
 }

@@ -2,7 +2,8 @@
 // written out many times as distinct files (SCALE_COPIES, default 1 and 10), on each index backend
 // (SCALE_BACKENDS, default orama). For each: cold index build against the model's bare embedding time on
 // the same distinct texts, warm query latency, restart time, peak memory, size on disk, and the cost of
-// re-indexing after one added file. Each phase runs in its own process.
+// re-indexing after one added file. Each phase runs in its own process. SCALE_PHASES=serve leaves out
+// the bare embedding and the re-index (each as long as a build at the largest sizes).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,8 @@ import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
 import { fixed as f, runPhase, type Figures } from './run-phase.js';
 
 const QUESTIONS = 200;
+/** A phase SCALE_PHASES left out. */
+const NOT_RUN = '—';
 
 function folderBytes(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
@@ -32,9 +35,9 @@ interface SizeResult {
   backend: string;
   files: number;
   build: Figures;
-  embed: Figures;
+  embed?: Figures;
   serve: Figures;
-  update: Figures;
+  update?: Figures;
   indexMb: number;
 }
 
@@ -47,6 +50,7 @@ runCli(async () => {
   writeFileSync(questionsFile, JSON.stringify(questions.filter((_, i) => i % 16 === 0).slice(0, QUESTIONS).map((q) => q.question)));
   const sizes = (process.env.SCALE_COPIES ?? '1,10').split(',').map(Number);
   const backends = (process.env.SCALE_BACKENDS ?? 'orama').split(',');
+  const optional = new Set((process.env.SCALE_PHASES ?? 'embed,update').split(','));
   const results: SizeResult[] = [];
   try {
     for (const copies of sizes) {
@@ -54,7 +58,7 @@ runCli(async () => {
       writeCorpus(corpusDir, files, copies);
       // The bare model time depends on the texts only, not on the backend: measured once per size.
       console.error(`[bench:scale] ${copies}× embed…`);
-      const embed = runPhase('embed', join(work, 'unused'), corpusDir, questionsFile);
+      const embed = optional.has('embed') ? runPhase('embed', join(work, 'unused'), corpusDir, questionsFile) : undefined;
       for (const backend of backends) {
         const indexDir = join(work, `index-${copies}x-${backend}`);
         // The phases are child processes: they read the backend from the environment, as a server does.
@@ -66,7 +70,7 @@ runCli(async () => {
         const build = phase('build');
         const indexMb = folderBytes(indexDir) / 1024 / 1024;
         const serve = phase('serve');
-        const update = phase('update');
+        const update = optional.has('update') ? phase('update') : undefined;
         const result = { label: `${backend} ${copies}×`, backend, files: files.length * copies, build, embed, serve, update, indexMb };
         // Each size's figures as they come: a later size that fails or runs out of memory loses only its own.
         console.error(`[bench:scale] ${JSON.stringify(result)}`);
@@ -84,18 +88,18 @@ runCli(async () => {
   console.log(`| measure | ${results.map((r) => r.label).join(' | ')} |\n|---|${results.map(() => '---|').join('')}`);
   row('documents (files)', (r) => r.files.toLocaleString('en'));
   row('passages', (r) => Number(r.build.passages).toLocaleString('en'));
-  row('distinct passage texts (each embedded once)', (r) => Number(r.embed.texts).toLocaleString('en'));
+  row('distinct passage texts (each embedded once)', (r) => Number(r.build.embedded).toLocaleString('en'));
   row('cold index build', (r) => `${f(r.build.buildSeconds)} s`);
   row('build time without embedding (reading, parsing, indexing, saving)', (r) => `${f(r.build.withoutEmbeddingSeconds)} s`);
   row('passages/s, whole build', (r) => f(r.build.passagesPerSecond));
-  row('texts/s, bare embedding (model only, same distinct texts and batches)', (r) => f(r.embed.textsPerSecond));
-  row('build time ÷ bare embedding time (target ≤ 1.3)', (r) => f(Number(r.build.buildSeconds) / Number(r.embed.embedSeconds), 2));
+  row('texts/s, bare embedding (model only, same distinct texts and batches)', (r) => (r.embed ? f(r.embed.textsPerSecond) : NOT_RUN));
+  row('build time ÷ bare embedding time (target ≤ 1.3)', (r) => (r.embed ? f(Number(r.build.buildSeconds) / Number(r.embed.embedSeconds), 2) : NOT_RUN));
   row('peak RSS while indexing', (r) => `${r.build.peakRssMb} MB`);
   row('index size on disk', (r) => `${f(r.indexMb)} MB`);
   row('restart: load stored index and model (target ≤ 5 s at 10×)', (r) => `${f(r.serve.loadSeconds, 2)} s`);
   row('warm query latency p50, cache off (target ≤ 50 ms at 10×)', (r) => `${f(r.serve.medianMs)} ms`);
   row('warm query latency p95, cache off', (r) => `${f(r.serve.p95Ms)} ms`);
   row('peak RSS while serving', (r) => `${r.serve.peakRssMb} MB`);
-  row('re-index after adding one file', (r) => `${f(r.update.refreshSeconds, 2)} s (${r.update.embedded} passage embedded)`);
-  row('longest pause in answering during that re-index', (r) => `${f(r.update.longestPauseMs, 0)} ms`);
+  row('re-index after adding one file', (r) => (r.update ? `${f(r.update.refreshSeconds, 2)} s (${r.update.embedded} passage embedded)` : NOT_RUN));
+  row('longest pause in answering during that re-index', (r) => (r.update ? `${f(r.update.longestPauseMs, 0)} ms` : NOT_RUN));
 });

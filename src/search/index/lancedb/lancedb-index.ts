@@ -5,7 +5,7 @@ import './lancedb-environment.js';
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BooleanQuery, connect, Index, MatchQuery, Occur, type Table } from '@lancedb/lancedb';
+import { BooleanQuery, connect as connectLance, Index, MatchQuery, Occur, Session, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
@@ -33,6 +33,16 @@ const ANN_MIN_ROWS = 100_000;
 const ADD_SLICE = 5_000;
 /** Passages tokenized between two turns of the event loop. */
 const TOKENIZE_SLICE = 250;
+
+/**
+ * LanceDB's caches of index and file metadata, per process. Its defaults (6 GB and 1 GB) let a server's
+ * memory grow with every part of the index a query ever touched; bounded, what was read least recently
+ * is read from disk again.
+ */
+const INDEX_CACHE_BYTES = BigInt(Number(process.env.LANCEDB_INDEX_CACHE_MB ?? 128) * 1024 * 1024);
+const METADATA_CACHE_BYTES = 32n * 1024n * 1024n;
+let session: Session | undefined;
+const connect = (location: string) => connectLance(location, {}, (session ??= new Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES)));
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const onlyDocument = (docId: string | undefined) => (docId === undefined ? undefined : `doc_id = ${sqlString(docId)}`);
