@@ -11,11 +11,12 @@ import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.j
 import { passageOf, reusable, type DocumentSummary } from '../search/index/corpus.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';
-import { fingerprintOf } from '../search/index/fingerprint.js';
+import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.js';
+import { snapshotDigest } from '../ingest/folder-snapshot.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { isOverviewQuestion, OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
-import { loadIndex, loadStoredCorpus, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import { loadIndex, loadIndexOfSources, loadStoredCorpus, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
 import { backendOfBuild, indexBackend, type BackendName } from '../search/index/backends.js';
 import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
 import { followIndex, waitForIndex } from './follow-index.js';
@@ -57,6 +58,14 @@ const RETIRE_AFTER_MS = 60_000;
 
 /** A folder of its own, in the index folder (so on its file system), for a build in progress. */
 const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
+
+/**
+ * The digest of the folders' files (paths, sizes, times) and of the OCR setting: a start whose digest
+ * matches the stored build's loads it without reading any file (a million-passage folder takes a
+ * minute to read).
+ */
+const sourcesOf = (options: EngineOptions) =>
+  snapshotDigest(options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir], JSON.stringify({ ocr: options.ocr !== false }));
 
 /** Where OCR results are kept, next to the index; undefined when OCR is off. */
 export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
@@ -153,16 +162,23 @@ export class AnswerEngine {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const embedder = options.embedder ?? (await loadEmbedder(options.modelDir));
-    const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
     const backend = await indexBackend(options.indexBackend);
+    const serve = (loaded: { index: CorpusIndex; fingerprint: Fingerprint }, how: string) => {
+      log(`index loaded${how}: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
+      collectGarbage();
+      return new AnswerEngine(loaded.index, loaded.fingerprint, embedder, backend, options, undefined);
+    };
+    // Taken before the files are read: a file written while they are read makes the next start read them again.
+    const sources = await sourcesOf(options);
+    if (!options.rebuild) {
+      const unchanged = await loadIndexOfSources(options.indexDir, sources, settingsFingerprint(embedder.fingerprint, chunking, backend.name), backend);
+      if ('index' in unchanged) return serve(unchanged, ' (no file changed since it was built)');
+    }
+    const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint, backend);
-      if ('index' in loaded) {
-        log(`index loaded: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
-        collectGarbage();
-        return new AnswerEngine(loaded.index, fingerprint, embedder, backend, options, undefined);
-      }
+      if ('index' in loaded) return serve({ index: loaded.index, fingerprint }, '');
       log(`building the index: ${loaded.reason}`);
     }
     // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
@@ -179,7 +195,7 @@ export class AnswerEngine {
         backend,
         staging: stagingFolder(options.indexDir),
       });
-      const saved = await saveIndex(options.indexDir, index, fingerprint);
+      const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
       log(`index built: ${describeReport(report)}`);
       collectGarbage();
       return new AnswerEngine(saved, fingerprint, embedder, backend, options, report);
@@ -203,6 +219,7 @@ export class AnswerEngine {
   private async reindex(): Promise<IndexReport> {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+    const sources = await sourcesOf(this.options);
     const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.index;
@@ -216,7 +233,7 @@ export class AnswerEngine {
     try {
       const built = await buildIndex(files, this.embedder, { chunking, previous: reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
       report = built.report;
-      saved = await saveIndex(this.options.indexDir, built.index, fingerprint);
+      saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
     } finally {
       release();
     }

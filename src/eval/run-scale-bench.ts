@@ -57,8 +57,7 @@ runCli(async () => {
       const corpusDir = join(work, `corpus-${copies}x`);
       writeCorpus(corpusDir, files, copies);
       // The bare model time depends on the texts only, not on the backend: measured once per size.
-      console.error(`[bench:scale] ${copies}× embed…`);
-      const embed = optional.has('embed') ? runPhase('embed', join(work, 'unused'), corpusDir, questionsFile) : undefined;
+      const embed = optional.has('embed') ? (console.error(`[bench:scale] ${copies}× embed…`), runPhase('embed', join(work, 'unused'), corpusDir, questionsFile)) : undefined;
       for (const backend of backends) {
         const indexDir = join(work, `index-${copies}x-${backend}`);
         // The phases are child processes: they read the backend from the environment, as a server does.

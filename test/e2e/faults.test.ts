@@ -67,7 +67,7 @@ describe('a record edited in place', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('4.33', '9.99'));
     const engine = await open();
     expect(engine.built).toBe(false);
-    await expect(engine.ask({ question: '冀南新区人民医院项目总投资多少?' })).rejects.toThrow(/passages\.jsonl is corrupt .*rebuild the index/);
+    await expect(engine.ask({ question: '冀南新区人民医院项目总投资多少?' })).rejects.toThrow(/passages\.jsonl is corrupt .*delete the index folder .* to rebuild it/);
     expect(engine.document(engine.documents()[0].id)?.title).toBe(engine.documents()[0].title);
     // A rebuild does not reuse what failed its check: it parses and embeds that document again.
     const rebuilt = await openEngine({ corpusDir, indexDir, rebuild: true });

@@ -1,7 +1,7 @@
 // Re-indexing: only passages whose text changed go to the model, deleted files leave the index, the
 // counts are reported, and in watch mode a running server answers from the change without a restart.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -154,6 +154,24 @@ describe('the engine re-indexing a folder', () => {
     write('park.md', '# 湿地公园\n\n湿地公园占地3200亩，种植乔木两万五千株。\n');
     const engine = await open();
     expect(engine.buildReport).toMatchObject({ changed: 1, unchanged: 2, added: 0, removed: 0, embedded: 1 });
+  });
+
+  it('restarts on unchanged folders without reading their files, and reads them when anything about them changed', async () => {
+    const logs: string[] = [];
+    const openLogged = (ocr?: boolean) => openEngine({ corpusDir, indexDir, log: (l) => logs.push(l), ...(ocr === undefined ? {} : { ocr }) });
+    await open();
+    expect((await openLogged()).built).toBe(false);
+    expect(logs.join('\n')).toContain('index loaded (no file changed since it was built)');
+    // Written again with the same text: the folders' snapshot differs, so the files are read, and the index is still current.
+    logs.length = 0;
+    const park = join(corpusDir, 'park.md');
+    writeFileSync(park, readFileSync(park));
+    expect((await openLogged()).built).toBe(false);
+    expect(logs.join('\n')).toMatch(/index loaded: /);
+    // Reading images or not changes what the folders give: that too is no restart without reading.
+    logs.length = 0;
+    await openLogged(false);
+    expect(logs.join('\n')).not.toContain('no file changed');
   });
 
   it('keeps answering from the complete old index while a re-index runs', async () => {

@@ -5,7 +5,7 @@
 // memory of its document list whatever its size, and a restart does not read the data files whole:
 // their sizes are checked when they are opened, and each record against its CRC when it is read.
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Passage } from '../../ingest/chunk-passages.js';
 import { nextTurn } from '../../util/next-turn.js';
@@ -137,7 +137,9 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     const start = i === 0 ? 0 : table.ends[name][i - 1];
     const bytes = Buffer.alloc(table.ends[name][i] - start);
     readSync(fds[name]!, bytes, 0, bytes.length, start);
-    if (crc32(bytes) !== table.checks[name][i]) throw new Error(`index file ${name} is corrupt (record ${i + 1} fails its check); rebuild the index`);
+    if (crc32(bytes) !== table.checks[name][i]) {
+      throw new Error(`index file ${name} is corrupt (record ${i + 1} fails its check); delete the index folder ${dirname(folder)} and start again to rebuild it`);
+    }
     return bytes;
   };
   const recentDocuments = new RecentlyUsed<StoredDocument>(CACHED_DOCUMENTS / 8);

@@ -40,6 +40,8 @@ const ManifestSchema = z.object({
   checksums: z.record(z.string(), z.string()),
   /** Of the corpus's data files, read a record at a time (each record has its own check). */
   sizes: z.record(z.string(), z.number()),
+  /** The folders' snapshot digest when the build was made (`snapshotDigest`). */
+  sources: z.string().optional(),
 });
 
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -62,12 +64,12 @@ export const sameFingerprint = (a: Fingerprint, b: Fingerprint) =>
  * Saves a build and returns it as it is served from then on: the same search index, with the corpus
  * read from the saved files (so the memory the build held for it can go).
  */
-export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<CorpusIndex> {
+export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fingerprint, sources?: string): Promise<CorpusIndex> {
   const buildId = `build-${Date.now()}-${process.pid}`;
   const folder = join(dir, buildId);
   let manifest: Manifest;
   try {
-    manifest = await writeBuild(dir, folder, buildId, index, fingerprint);
+    manifest = await writeBuild(dir, folder, buildId, index, fingerprint, sources);
   } catch (err) {
     // A save that failed (a full or read-only disk) leaves nothing behind; CURRENT still names the old build.
     rmSync(folder, { recursive: true, force: true });
@@ -84,7 +86,7 @@ function rowsOf(corpus: Corpus): Map<string, number> {
   return rows;
 }
 
-async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint): Promise<Manifest> {
+async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint, sources: string | undefined): Promise<Manifest> {
   mkdirSync(folder, { recursive: true });
   const { table, sizes } = await writeCorpusFiles(folder, index.corpus);
   const rows = rowsOf(index.corpus);
@@ -103,6 +105,7 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
     dimensions: index.dimensions,
     checksums,
     sizes,
+    ...(sources ? { sources } : {}),
   };
   writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
   const pointer = join(dir, 'CURRENT');
@@ -225,6 +228,27 @@ export async function loadIndex(dir: string, expected: Fingerprint, backend: Ind
   }
   const opened = await openBuild(dir, build.build, backend);
   return 'reason' in opened ? opened : { index: opened.index };
+}
+
+/**
+ * The stored index if it was built from folders whose snapshot digest is `sources` (none of their files
+ * added, removed or written since) with this model, chunker, tokenizer and backend: a restart that
+ * reads no file. Its fingerprint comes with it.
+ */
+export async function loadIndexOfSources(
+  dir: string,
+  sources: string,
+  expected: Omit<Fingerprint, 'corpus'>,
+  backend: IndexBackend,
+): Promise<{ index: CorpusIndex; fingerprint: Fingerprint } | { reason: string }> {
+  const build = readBuild(dir, []);
+  if ('reason' in build) return build;
+  const { manifest } = build;
+  if (manifest.sources !== sources || !sameFingerprint(manifest.fingerprint, { ...expected, corpus: manifest.fingerprint.corpus })) {
+    return { reason: 'the folders or settings may have changed since the index was built' };
+  }
+  const opened = await openBuild(dir, build.build, backend);
+  return 'reason' in opened ? opened : { index: opened.index, fingerprint: manifest.fingerprint };
 }
 
 /**
