@@ -190,7 +190,7 @@ export class AnswerEngine {
       const { index, report } = await buildIndex(files, embedder, {
         chunking,
         onProgress: options.onProgress,
-        previous: sameModel ? reusable(stored.corpus) : undefined,
+        previous: sameModel ? await reusable(stored.corpus) : undefined,
         reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
         backend,
         staging: stagingFolder(options.indexDir),
@@ -231,7 +231,7 @@ export class AnswerEngine {
     let saved: CorpusIndex;
     let report: IndexReport;
     try {
-      const built = await buildIndex(files, this.embedder, { chunking, previous: reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
+      const built = await buildIndex(files, this.embedder, { chunking, previous: await reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
       report = built.report;
       saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
     } finally {

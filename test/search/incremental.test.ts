@@ -15,7 +15,7 @@ import type { Embedder } from '../../src/search/embed/embedder.js';
 import { embeddingText } from '../../src/search/embed/embedding-text.js';
 import { INSERT_SLICE } from '../../src/search/index/orama/orama-index.js';
 import { passageWithVector, type Corpus } from '../../src/search/index/corpus.js';
-import { WRITE_SLICE } from '../../src/search/index/corpus-files.js';
+import { RECORD_SLICE } from '../../src/search/index/corpus-files.js';
 import { freePort } from '../../src/server/free-port.js';
 import { snapshotFolders } from '../../src/ingest/folder-snapshot.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
@@ -114,7 +114,7 @@ describe('building on the previous index', () => {
     expect(building.turns).toBeGreaterThanOrEqual(Math.floor(built.index.corpus.passageCount / INSERT_SLICE));
     const fingerprint = fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
     const saving = await turnsDuring(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
-    expect(saving.turns).toBeGreaterThanOrEqual(Math.floor(corpus.length / WRITE_SLICE) + FILES_SAVED);
+    expect(saving.turns).toBeGreaterThanOrEqual(Math.floor(corpus.length / RECORD_SLICE) + FILES_SAVED);
   });
 });
 

@@ -2,15 +2,23 @@
 // re-index sends the model only text it has not embedded before.
 import type { Corpus } from '../index/corpus.js';
 import { embeddingText } from './embedding-text.js';
+import { RECORD_SLICE } from '../index/corpus-files.js';
+import { nextTurn } from '../../util/next-turn.js';
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
 
-  constructor(previous: Corpus | undefined, dimensions: number) {
-    for (const { id } of previous?.documents ?? []) {
+  private constructor() {}
+
+  /** Reads every passage of the previous build, with a turn of the event loop every few hundred documents. */
+  static async of(previous: Corpus | undefined, dimensions: number): Promise<EmbeddingCache> {
+    const cache = new EmbeddingCache();
+    for (const [i, { id }] of (previous?.documents ?? []).entries()) {
       const rows = previous!.vectorsOf(id);
-      previous!.passagesOf(id).forEach((p, i) => this.vectors.set(embeddingText(p), rows.subarray(i * dimensions, (i + 1) * dimensions)));
+      previous!.passagesOf(id).forEach((p, k) => cache.vectors.set(embeddingText(p), rows.subarray(k * dimensions, (k + 1) * dimensions)));
+      if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
     }
+    return cache;
   }
 
   get(text: string): Float32Array | undefined {

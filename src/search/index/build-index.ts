@@ -9,6 +9,8 @@ import { parseDocument } from '../../ingest/parse-document.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
 import type { CorpusIndex, StoredDocument } from './corpus-index.js';
 import { memoryCorpus, type Corpus } from './corpus.js';
+import { RECORD_SLICE } from './corpus-files.js';
+import { nextTurn } from '../../util/next-turn.js';
 import type { Embedder } from '../embed/embedder.js';
 import { EmbeddingCache } from '../embed/embedding-cache.js';
 import { embeddingText } from '../embed/embedding-text.js';
@@ -130,7 +132,9 @@ export async function buildIndex(
   const documents: StoredDocument[] = [];
   const passages: Passage[] = [];
   const counts = { added: 0, changed: 0, unchanged: 0 };
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    // Reading the previous build's records and parsing take the event loop a while on a large folder.
+    if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
     const hash = sourceHash(file);
     const old = before.get(file.id);
     if (old?.sourceHash === hash) {
@@ -153,7 +157,7 @@ export async function buildIndex(
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
-  const cache = new EmbeddingCache(previous, embedder.dimensions);
+  const cache = await EmbeddingCache.of(previous, embedder.dimensions);
   const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
   const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
   await search.insert(passages, vectors);

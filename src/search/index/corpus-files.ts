@@ -24,8 +24,8 @@ interface CorpusTable {
   checks: Record<DataFile, number[]>;
 }
 
-/** Documents written between two turns of the event loop. */
-export const WRITE_SLICE = 500;
+/** Documents written, read or checked between two turns of the event loop. */
+export const RECORD_SLICE = 500;
 
 /** One data file being written, under a temporary name until it is complete. */
 class RecordWriter {
@@ -71,7 +71,7 @@ export async function writeCorpusFiles(folder: string, corpus: Corpus): Promise<
       writers['documents.jsonl'].write(Buffer.from(`${JSON.stringify(corpus.document(summary.id))}\n`));
       writers['passages.jsonl'].write(Buffer.from(`${JSON.stringify(corpus.passagesOf(summary.id))}\n`));
       writers['vectors.f32'].write(new Uint8Array(vectors.buffer, vectors.byteOffset, vectors.byteLength));
-      if (++written % WRITE_SLICE === 0) await nextTurn();
+      if (++written % RECORD_SLICE === 0) await nextTurn();
     }
   } catch (err) {
     for (const writer of Object.values(writers)) writer.abandon();
@@ -171,8 +171,11 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
       const i = indexOf.get(docId);
       return i === undefined ? new Float32Array(0) : vectorsAt(i);
     },
-    verify() {
-      for (const name of DATA_FILES) table.documents.forEach((_, i) => record(name, i));
+    async verify() {
+      for (let i = 0; i < table.documents.length; i++) {
+        for (const name of DATA_FILES) record(name, i);
+        if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
+      }
     },
     allVectors() {
       const all = new Float32Array(sizes['vectors.f32'] / Float32Array.BYTES_PER_ELEMENT);

@@ -25,8 +25,8 @@ export interface Corpus {
   passagesOf(docId: string): readonly Passage[];
   /** The unit vectors of a document's passages, one row each in `passagesOf`'s order. */
   vectorsOf(docId: string): Float32Array;
-  /** Throws when any record of the corpus fails its check (one in memory is whole). */
-  verify(): void;
+  /** Rejects when any record of the corpus fails its check (one in memory is whole); gives the event loop turns as it reads. */
+  verify(): Promise<void>;
   /** Lets go of the files it reads (a corpus in memory has none). */
   close(): void;
 }
@@ -77,15 +77,15 @@ export function memoryCorpus(documents: StoredDocument[], passages: Passage[], v
       const entry = byDocument.get(docId);
       return entry ? vectors.subarray(entry.first * dimensions, (entry.first + entry.passages.length) * dimensions) : new Float32Array(0);
     },
-    verify: () => {},
+    verify: async () => {},
     close: () => {},
   };
 }
 
 /** The corpus if every record of it is intact, for a build to reuse; undefined when not. */
-export function reusable(corpus: Corpus | undefined): Corpus | undefined {
+export async function reusable(corpus: Corpus | undefined): Promise<Corpus | undefined> {
   try {
-    corpus?.verify();
+    await corpus?.verify();
     return corpus;
   } catch {
     return undefined;

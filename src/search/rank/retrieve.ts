@@ -1,8 +1,9 @@
 // Candidates from the index's keyword search and its vector search, each scored on both sides, then fused.
 import type { Passage } from '../../ingest/chunk-passages.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { passageOf, passageWithVector } from '../index/corpus.js';
-import { CANDIDATE_DEPTH, DEFAULT_FUSION, KEYWORD_DEPTH_FACTOR, TITLE_BOOST } from '../knobs.js';
+import { passageWithVector } from '../index/corpus.js';
+import { CANDIDATE_DEPTH, DEFAULT_FUSION, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
+import { tokenize } from '../tokenize/tokenize.js';
 import { fuseScores, type FusionMethod, type ScoreParts } from './fuse-scores.js';
 
 export interface Candidate {
@@ -27,10 +28,18 @@ function cosine(query: number[], vector: Float32Array): number {
   return dot;
 }
 
+/** The words of `text` that keyword search looks up, space-joined: all but the most common in a large corpus (see KEYWORD_MAX_DOCUMENT_SHARE). */
+function distinctiveWords(index: CorpusIndex, text: string): string {
+  const most = Math.max(KEYWORD_MAX_DOCUMENT_SHARE * index.search.size, KEYWORD_LONG_POSTINGS);
+  return tokenize(text)
+    .filter((term) => index.search.documentFrequency(term) <= most)
+    .join(' ');
+}
+
 export async function retrieve(index: CorpusIndex, question: string, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
   const depth = options.depth ?? CANDIDATE_DEPTH;
   const { docId } = options;
-  const keywordSearch = (text: string) => index.search.keywordSearch({ text, limit: depth * KEYWORD_DEPTH_FACTOR, docId, titleBoost: TITLE_BOOST });
+  const keywordSearch = (text: string) => index.search.keywordSearch({ text: distinctiveWords(index, text), limit: depth * KEYWORD_DEPTH_FACTOR, docId, titleBoost: TITLE_BOOST });
   const [keywordHits, vectorHits, focusHits] = await Promise.all([
     keywordSearch(question),
     index.search.vectorSearch({ vector: queryVector, limit: depth, docId }),
@@ -38,16 +47,14 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
   for (const h of focusHits) keyword.set(h.id, (keyword.get(h.id) ?? 0) + h.score);
-  // A vector hit comes with its cosine; only keyword hits need theirs computed, from the corpus's vectors.
-  const vector = new Map(vectorHits.map((h) => [h.id, h.score]));
-  const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vector.keys()]);
+  // Every candidate's cosine is computed here from the corpus's vectors, the vector hits' too: an
+  // approximate index (LanceDB's, past 100,000 passages) ranks by compressed vectors.
+  const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vectorHits.map((h) => h.id)]);
   const candidates: Candidate[] = [];
   for (const id of ids) {
-    const knownCosine = vector.get(id);
-    const found = knownCosine === undefined ? passageWithVector(index.corpus, id, index.dimensions) : undefined;
-    const passage = found?.passage ?? passageOf(index.corpus, id);
-    if (!passage) continue;
-    candidates.push({ passage, scores: { keyword: keyword.get(id) ?? 0, vector: knownCosine ?? cosine(queryVector, found!.vector) }, score: 0 });
+    const found = passageWithVector(index.corpus, id, index.dimensions);
+    if (!found) continue;
+    candidates.push({ passage: found.passage, scores: { keyword: keyword.get(id) ?? 0, vector: cosine(queryVector, found.vector) }, score: 0 });
   }
   const fused = fuseScores(candidates.map((c) => c.scores), options.fusion ?? DEFAULT_FUSION);
   candidates.forEach((c, i) => (c.score = fused[i]));

@@ -5,7 +5,7 @@ import './lancedb-environment.js';
 import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BooleanQuery, connect as connectLance, Index, MatchQuery, Occur, Session, type Table } from '@lancedb/lancedb';
+import { connect as connectLance, Index, MatchQuery, Session, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/chunk-passages.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
@@ -24,10 +24,14 @@ const DATASET_FOLDER = 'lancedb';
 const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
 
 /**
- * From this many passages the vectors get an approximate (HNSW) index; below it an exact scan is fast
- * (about 10 ms at 100,000 rows of 512 dimensions) and exact, as the Orama backend is.
+ * From this many passages the vectors get an approximate index; below it an exact scan is fast (about
+ * 10 ms at 100,000 rows of 512 dimensions) and exact, as the Orama backend is. The index is IVF-PQ:
+ * 32 bytes a vector, where HNSW-SQ's 512 bytes a vector are all loaded by the first query (+560 MB at
+ * a million passages). The nearest `limit × ANN_REFINE` by compressed vectors are ranked again by
+ * their stored vectors.
  */
 const ANN_MIN_ROWS = 100_000;
+const ANN_REFINE = 2;
 
 /** Rows handed to LanceDB per call: each call makes one fragment of the table. */
 const ADD_SLICE = 5_000;
@@ -39,7 +43,7 @@ const TOKENIZE_SLICE = 250;
  * memory grow with every part of the index a query ever touched; bounded, what was read least recently
  * is read from disk again.
  */
-const INDEX_CACHE_BYTES = BigInt(Number(process.env.LANCEDB_INDEX_CACHE_MB ?? 128) * 1024 * 1024);
+const INDEX_CACHE_BYTES = 128n * 1024n * 1024n;
 const METADATA_CACHE_BYTES = 32n * 1024n * 1024n;
 let session: Session | undefined;
 const connect = (location: string) => connectLance(location, {}, (session ??= new Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES)));
@@ -79,29 +83,38 @@ class LanceIndex implements PassageIndex {
     await this.table.createIndex('text', { config: fullTextIndex(), replace: true });
     await this.table.createIndex('title', { config: fullTextIndex(), replace: true });
     if (this.rows >= ANN_MIN_ROWS) {
-      await this.table.createIndex('vector', { config: Index.hnswSq({ distanceType: 'cosine' }), replace: true });
+      await this.table.createIndex('vector', { config: Index.ivfPq({ distanceType: 'cosine' }), replace: true });
     }
   }
 
   async keywordSearch(query: KeywordQuery) {
     const terms = [...new Set(tokenize(query.text))];
     if (this.rows === 0 || terms.length === 0) return [];
-    // Both fields' BM25, summed (LanceDB's multi-column match keeps only the better of the two).
+    // Each field searched on its own and the two BM25s summed here, the title's scaled by the boost:
+    // LanceDB's multi-column match keeps only the better field's score, and a boolean query over both
+    // fields, which sums them, skips none of the postings (a million passages: 119 ms a search, against
+    // 14 + 9 ms for the two fields alone). A passage outside one field's best `limit` gets nothing from
+    // that field, as if it did not match there.
     const words = terms.join(' ');
-    const matches = new BooleanQuery([
-      [Occur.Should, new MatchQuery(words, 'text')],
-      [Occur.Should, new MatchQuery(words, 'title', { boost: query.titleBoost })],
-    ]);
-    let search = this.table.search(matches);
     const filter = onlyDocument(query.docId);
-    if (filter) search = search.where(filter);
-    const found = await search.select(['id', '_score']).limit(query.limit).toArray();
-    return found.map((r) => ({ id: r.id as string, score: r._score as number }));
+    const field = async (column: string) => {
+      let search = this.table.search(new MatchQuery(words, column));
+      if (filter) search = search.where(filter);
+      return (await search.select(['id', '_score']).limit(query.limit).toArray()).map((r) => ({ id: r.id as string, score: r._score as number }));
+    };
+    const [text, title] = await Promise.all([field('text'), field('title')]);
+    const scores = new Map(text.map((h) => [h.id, h.score]));
+    for (const h of title) scores.set(h.id, (scores.get(h.id) ?? 0) + query.titleBoost * h.score);
+    return [...scores]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, query.limit);
   }
 
   async vectorSearch(query: VectorQuery) {
     if (this.rows === 0) return [];
     let search = this.table.vectorSearch(Float32Array.from(query.vector)).distanceType('cosine');
+    if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(ANN_REFINE);
     const filter = onlyDocument(query.docId);
     if (filter) search = search.where(filter);
     const found = await search.select(['id', '_distance']).limit(query.limit).toArray();

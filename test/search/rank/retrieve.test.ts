@@ -1,0 +1,44 @@
+// What keyword search is asked: a large corpus's most common words are left out of it, a small
+// corpus's never are.
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../../src/ingest/chunk-passages.js';
+import { memoryCorpus } from '../../../src/search/index/corpus.js';
+import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
+import { oramaBackend } from '../../../src/search/index/orama/orama-index.js';
+import type { KeywordQuery } from '../../../src/search/index/passage-index.js';
+import { KEYWORD_LONG_POSTINGS } from '../../../src/search/knobs.js';
+import { retrieve } from '../../../src/search/rank/retrieve.js';
+
+const DIMS = 2;
+
+/** `n` passages of one document each, all saying 项目建设, and the first also naming 滏阳河大桥. */
+async function corpusOf(n: number): Promise<{ index: CorpusIndex; asked: string[] }> {
+  const passages: Passage[] = Array.from({ length: n }, (_, i) => {
+    const text = `${i === 0 ? '滏阳河大桥' : '道路'}项目建设第${i}号`;
+    return { id: `d${i}:0:0`, docId: `d${i}`, articleIndex: 0, title: '', paragraphIndex: 0, anchor: 'p0', text, start: 0, end: text.length, sourceStart: 0, sourceEnd: text.length, sentences: [{ start: 0, end: text.length }] };
+  });
+  const vectors = Float32Array.from(passages.flatMap(() => [1, 0]));
+  const documents = passages.map((p) => ({ id: p.docId, path: `${p.docId}.txt`, sourceHash: p.docId, title: p.docId, articles: [{ index: 0, title: '', paragraphs: [] }] }));
+  const search = await oramaBackend.create(DIMS);
+  await search.insert(passages, vectors);
+  const asked: string[] = [];
+  const recording = { ...search, size: search.size, documentFrequency: search.documentFrequency, keywordSearch: (q: KeywordQuery) => (asked.push(q.text), search.keywordSearch(q)) };
+  return { index: { corpus: memoryCorpus(documents, passages, vectors, DIMS), dimensions: DIMS, search: recording }, asked };
+}
+
+describe('the words keyword search looks up', () => {
+  it('leaves out, in a large corpus, a word most passages hold, and keeps the distinctive ones', async () => {
+    const { index, asked } = await corpusOf(KEYWORD_LONG_POSTINGS * 6);
+    const [top] = await retrieve(index, '滏阳河大桥项目建设', [1, 0]);
+    expect(asked[0]).not.toMatch(/项目|建设/);
+    expect(asked[0]).toContain('大桥');
+    expect(top.passage.id).toBe('d0:0:0');
+  });
+
+  it('keeps every word in a small corpus, where each is in a large share of it', async () => {
+    const { index, asked } = await corpusOf(10);
+    await retrieve(index, '滏阳河大桥项目建设', [1, 0]);
+    expect(asked[0]).toMatch(/项目/);
+    expect(asked[0]).toMatch(/建设/);
+  });
+});
