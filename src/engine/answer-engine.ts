@@ -12,11 +12,11 @@ import { passageOf, reusable, type DocumentSummary } from '../search/index/corpu
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.js';
-import { snapshotDigest } from '../ingest/folder-snapshot.js';
+import { folderDigest } from '../ingest/folder-digest.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { readQuestion } from '../search/answer/follow-up.js';
 import { isOverviewQuestion, OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
-import { loadIndex, loadIndexOfSources, loadStoredCorpus, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import { loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
 import { backendOfBuild, indexBackend, type BackendName } from '../search/index/backends.js';
 import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
 import { followIndex, waitForIndex } from './follow-index.js';
@@ -60,12 +60,30 @@ const RETIRE_AFTER_MS = 60_000;
 const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
 
 /**
- * The digest of the folders' files (paths, sizes, times) and of the OCR setting: a start whose digest
- * matches the stored build's loads it without reading any file (a million-passage folder takes a
- * minute to read).
+ * The digest of the folders' files (paths, sizes, times) and of the OCR setting, taken in a worker
+ * thread: a start whose digest matches the stored build's loads it without reading any file (a
+ * million-passage folder takes a minute to read).
  */
 const sourcesOf = (options: EngineOptions) =>
-  snapshotDigest(options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir], JSON.stringify({ ocr: options.ocr !== false }));
+  folderDigest(options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir], JSON.stringify({ ocr: options.ocr !== false }));
+
+/**
+ * After the folders were read and found to hold what the stored build was made from, records their new
+ * digest so the next start need not read them again. A folder another writer holds, or one that cannot
+ * be written, still serves: the next start reads the files again.
+ */
+function noteSources(indexDir: string, fingerprint: Fingerprint, sources: string): void {
+  try {
+    const release = lockIndexFolder(indexDir);
+    try {
+      recordSources(indexDir, fingerprint, sources);
+    } finally {
+      release();
+    }
+  } catch {
+    // Nothing lost but the shortcut.
+  }
+}
 
 /** Where OCR results are kept, next to the index; undefined when OCR is off. */
 export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
@@ -168,17 +186,23 @@ export class AnswerEngine {
       collectGarbage();
       return new AnswerEngine(loaded.index, loaded.fingerprint, embedder, backend, options, undefined);
     };
-    // Taken before the files are read: a file written while they are read makes the next start read them again.
-    const sources = await sourcesOf(options);
+    const taking = sourcesOf(options);
+    // Awaited below whatever happens; until then a failure to take it must not count as unhandled.
+    taking.catch(() => {});
     if (!options.rebuild) {
-      const unchanged = await loadIndexOfSources(options.indexDir, sources, settingsFingerprint(embedder.fingerprint, chunking, backend.name), backend);
+      const unchanged = await loadIndexOfSources(options.indexDir, taking, settingsFingerprint(embedder.fingerprint, chunking, backend.name), backend);
       if ('index' in unchanged) return serve(unchanged, ' (no file changed since it was built)');
     }
+    // Taken before the files are read: a file written while they are read makes the next start read them again.
+    const sources = await taking;
     const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint, backend);
-      if ('index' in loaded) return serve({ index: loaded.index, fingerprint }, '');
+      if ('index' in loaded) {
+        noteSources(options.indexDir, fingerprint, sources);
+        return serve({ index: loaded.index, fingerprint }, '');
+      }
       log(`building the index: ${loaded.reason}`);
     }
     // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
@@ -224,6 +248,7 @@ export class AnswerEngine {
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.index;
     if (sameFingerprint(fingerprint, this.fingerprint)) {
+      noteSources(this.options.indexDir, fingerprint, sources);
       const n = current.corpus.documents.length;
       return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }

@@ -1,45 +1,62 @@
-// What watch mode compares between two looks at the folders, and what a restart compares with the
+// What watch mode compares between two looks at the folders, and what a start compares with the
 // stored build's: every corpus file's path, size and modification time. Cheap to take (no file is
-// opened), and blind to nothing the index reads.
+// opened), and blind to nothing the index reads. Imports nothing heavy: it also runs in a worker
+// thread (`folder-digest.ts`).
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { nextTurn } from '../util/next-turn.js';
-import { isCorpusFileName, isHiddenName } from './read-corpus.js';
+import { isHiddenName } from './corpus-file-names.js';
 
-/** Synchronous within a folder (about 2 µs a file), with a turn of the event loop between folders. */
-async function collect(dir: string, out: string[]): Promise<void> {
+/**
+ * Hands `found` each folder's corpus files as lines (path, size, modification time), folders and files
+ * in name order, so two looks at the same folders give the same lines in the same order. Synchronous
+ * within a folder (a few µs a file), with a turn of the event loop between folders.
+ */
+async function walk(dir: string, isCorpusFile: (name: string) => boolean, found: (lines: string[]) => void): Promise<void> {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const lines: string[] = [];
   for (const entry of entries) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory() && !isHiddenName(entry.name)) {
-      await nextTurn();
-      await collect(full, out);
-    } else if (entry.isFile() && isCorpusFileName(entry.name)) {
+    if (entry.isFile() && isCorpusFile(entry.name)) {
+      const full = join(dir, entry.name);
       // A file deleted between the listing and the stat is simply not there.
       const info = statSync(full, { throwIfNoEntry: false });
-      if (info) out.push(`${full}\t${info.size}\t${info.mtimeMs}`);
+      if (info) lines.push(`${full}\t${info.size}\t${info.mtimeMs}`);
+    }
+  }
+  found(lines);
+  for (const entry of entries) {
+    if (entry.isDirectory() && !isHiddenName(entry.name)) {
+      await nextTurn();
+      await walk(join(dir, entry.name), isCorpusFile, found);
     }
   }
 }
 
-/** Equal snapshots mean no corpus file was added, removed or written to in between. A missing folder is empty. */
-export async function snapshotFolders(roots: string[]): Promise<string> {
-  const lines: string[] = [];
-  for (const root of roots) await collect(root, lines);
-  return lines.sort().join('\n');
+/**
+ * Equal snapshots mean no corpus file (a name `isCorpusFile` accepts) was added, removed or written to
+ * in between. A missing folder is empty.
+ */
+export async function snapshotFolders(roots: string[], isCorpusFile: (name: string) => boolean): Promise<string> {
+  const folders: string[] = [];
+  for (const root of roots) await walk(root, isCorpusFile, (found) => found.length > 0 && folders.push(found.join('\n')));
+  return folders.join('\n');
 }
 
 /**
  * A short digest of the folders' snapshot and of how their files are read (`reading`: settings such as
- * OCR that change what a file gives). A build records it, so a restart on unchanged folders can load
- * the index without reading a single file.
+ * OCR that change what a file gives). A build records it, so a start on unchanged folders can load the
+ * index without reading a single file.
  */
-export async function snapshotDigest(roots: string[], reading: string): Promise<string> {
-  return createHash('sha256').update(await snapshotFolders(roots)).update('\0').update(reading).digest('hex').slice(0, 16);
+export async function snapshotDigest(roots: string[], isCorpusFile: (name: string) => boolean, reading: string): Promise<string> {
+  // Hashed a folder at a time: a million files' lines are never all held at once.
+  const hash = createHash('sha256');
+  for (const root of roots) await walk(root, isCorpusFile, (found) => hash.update(found.map((line) => `${line}\n`).join('')));
+  return hash.update('\0').update(reading).digest('hex').slice(0, 16);
 }

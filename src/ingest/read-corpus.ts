@@ -5,14 +5,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { nextTurn } from '../util/next-turn.js';
-import { readerFor, type ReadContext } from './formats/format-reader.js';
+import { ACCEPTED_EXTENSIONS, readerFor, type ReadContext } from './formats/format-reader.js';
+import { corpusFileNameTest, isHiddenName } from './corpus-file-names.js';
 import type { ScanPage } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 
-/** Hidden files and folders are never read. */
-export const isHiddenName = (name: string) => name.startsWith('.');
-
-export const isCorpusFileName = (name: string) => !isHiddenName(name) && readerFor(name) !== undefined;
+export const isCorpusFileName = corpusFileNameTest(ACCEPTED_EXTENSIONS);
 
 export interface SourceFile {
   id: string;

@@ -7,7 +7,8 @@
 import { basename } from 'node:path';
 import { watch } from 'chokidar';
 import { snapshotFolders } from './folder-snapshot.js';
-import { isCorpusFileName, isHiddenName } from './read-corpus.js';
+import { isHiddenName } from './corpus-file-names.js';
+import { isCorpusFileName } from './read-corpus.js';
 
 export const QUIET_MS = 300;
 export const POLL_MS = 2_000;
@@ -67,7 +68,7 @@ export function watchFolders(
   let poll: NodeJS.Timeout | undefined;
   let last: string | undefined;
   const look = async () => {
-    const now = await snapshotFolders(roots);
+    const now = await snapshotFolders(roots, isCorpusFileName);
     // A difference the events already reported is not reported twice.
     if (last !== undefined && now !== last && !eventSeen) changed();
     eventSeen = false;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/engine/answer-engine.js';
-import type { SourceFile } from '../../src/ingest/read-corpus.js';
+import { isCorpusFileName, type SourceFile } from '../../src/ingest/read-corpus.js';
 import { DEFAULT_CHUNKING } from '../../src/ingest/chunk-passages.js';
 import { buildIndex } from '../../src/search/index/build-index.js';
 import { fingerprintOf } from '../../src/search/index/fingerprint.js';
@@ -18,6 +18,7 @@ import { passageWithVector, type Corpus } from '../../src/search/index/corpus.js
 import { RECORD_SLICE } from '../../src/search/index/corpus-files.js';
 import { freePort } from '../../src/server/free-port.js';
 import { snapshotFolders } from '../../src/ingest/folder-snapshot.js';
+import { folderDigest } from '../../src/ingest/folder-digest.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
 import { turnsDuring } from '../support/event-loop-turns.js';
 import { run, until } from '../support/processes.js';
@@ -168,6 +169,10 @@ describe('the engine re-indexing a folder', () => {
     writeFileSync(park, readFileSync(park));
     expect((await openLogged()).built).toBe(false);
     expect(logs.join('\n')).toMatch(/index loaded: /);
+    // Found unchanged, the folders' new digest is recorded: the next start reads nothing again.
+    logs.length = 0;
+    expect((await openLogged()).built).toBe(false);
+    expect(logs.join('\n')).toContain('index loaded (no file changed since it was built)');
     // Reading images or not changes what the folders give: that too is no restart without reading.
     logs.length = 0;
     await openLogged(false);
@@ -195,23 +200,27 @@ describe('the engine re-indexing a folder', () => {
 });
 
 describe('watching folders', () => {
-  it('a snapshot changes when a corpus file is added, written or removed, and not for hidden or other files', async () => {
+  it('a snapshot and its digest (taken in a worker thread) change when a corpus file is added, written or removed, and not for hidden or other files', async () => {
     const dir = join(work, 'snapshot');
     mkdirSync(join(dir, 'sub'), { recursive: true });
-    const before = await snapshotFolders([dir, join(work, 'no-such-folder')]);
+    // Both kinds of look, each compared with the same kind from before.
+    const look = async (roots = [dir]) => ({ snapshot: await snapshotFolders(roots, isCorpusFileName), digest: await folderDigest(roots, 'reading') });
+    const differ = (a: { snapshot: string; digest: string }, b: { snapshot: string; digest: string }) => a.snapshot !== b.snapshot && a.digest !== b.digest;
+    const before = await look([dir, join(work, 'no-such-folder')]);
     writeFileSync(join(dir, 'sub', 'a.md'), '# 甲\n\n正文。\n');
-    const added = await snapshotFolders([dir]);
-    expect(added).not.toBe(before);
+    const added = await look();
+    expect(differ(added, before)).toBe(true);
     writeFileSync(join(dir, '.hidden.md'), '隐藏');
     writeFileSync(join(dir, 'notes.xlsx'), '别的');
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, '.git', 'b.txt'), '隐藏目录');
-    expect(await snapshotFolders([dir])).toBe(added);
+    expect(await look()).toEqual(added);
+    expect(await folderDigest([dir], 'another reading')).not.toBe(added.digest);
     writeFileSync(join(dir, 'sub', 'a.md'), '# 甲\n\n改过的正文，长度也变了。\n');
-    const written = await snapshotFolders([dir]);
-    expect(written).not.toBe(added);
+    const written = await look();
+    expect(differ(written, added)).toBe(true);
     rmSync(join(dir, 'sub', 'a.md'));
-    expect(await snapshotFolders([dir])).toBe(before);
+    expect(await look()).toEqual(before);
   });
 
   it('reports a change, and stays quiet while the folders are unchanged', async () => {

@@ -232,23 +232,44 @@ export async function loadIndex(dir: string, expected: Fingerprint, backend: Ind
 
 /**
  * The stored index if it was built from folders whose snapshot digest is `sources` (none of their files
- * added, removed or written since) with this model, chunker, tokenizer and backend: a restart that
- * reads no file. Its fingerprint comes with it.
+ * added, removed or written since) with this model, chunker, tokenizer and backend: a start that reads
+ * no file. The build is opened while the digest is still being taken (in a worker thread), so neither
+ * waits for the other. Its fingerprint comes with it.
  */
 export async function loadIndexOfSources(
   dir: string,
-  sources: string,
+  sources: Promise<string>,
   expected: Omit<Fingerprint, 'corpus'>,
   backend: IndexBackend,
 ): Promise<{ index: CorpusIndex; fingerprint: Fingerprint } | { reason: string }> {
   const build = readBuild(dir, []);
   if ('reason' in build) return build;
   const { manifest } = build;
-  if (manifest.sources !== sources || !sameFingerprint(manifest.fingerprint, { ...expected, corpus: manifest.fingerprint.corpus })) {
-    return { reason: 'the folders or settings may have changed since the index was built' };
+  if (manifest.sources === undefined || !sameFingerprint(manifest.fingerprint, { ...expected, corpus: manifest.fingerprint.corpus })) {
+    return { reason: 'the settings may have changed since the index was built' };
   }
   const opened = await openBuild(dir, build.build, backend);
-  return 'reason' in opened ? opened : { index: opened.index, fingerprint: manifest.fingerprint };
+  let digest: string;
+  try {
+    digest = await sources;
+  } catch (err) {
+    if ('index' in opened) opened.index.corpus.close();
+    throw err;
+  }
+  if (digest === manifest.sources) return 'reason' in opened ? opened : { index: opened.index, fingerprint: manifest.fingerprint };
+  if ('index' in opened) opened.index.corpus.close();
+  return { reason: 'files may have changed since the index was built' };
+}
+
+/**
+ * Records `sources` as the folders' digest of the current build when that build was made from
+ * `fingerprint`: the files hold what the build read although their digest changed (files touched, or
+ * copied anew), and the next start need not read them again. The caller holds the write lock.
+ */
+export function recordSources(dir: string, fingerprint: Fingerprint, sources: string): void {
+  const build = readBuild(dir, []);
+  if ('reason' in build || !sameFingerprint(build.manifest.fingerprint, fingerprint) || build.manifest.sources === sources) return;
+  writeFileAtomic(join(build.folder, 'manifest.json'), JSON.stringify({ ...build.manifest, sources }, null, 2));
 }
 
 /**
