@@ -15,8 +15,8 @@ import type { CorpusIndex, StoredDocument } from './corpus-index.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
 
-/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. 5: orama.json names the passage of each vector row. 6: the corpus is read from disk a document at a time. */
-export const INDEX_FORMAT_VERSION = 6;
+/** Bump when the on-disk layout or anything that shapes passages or tokens changes. 4: the backend is recorded. 5: orama.json names the passage of each vector row. 6: the corpus is read from disk a document at a time. 7: a LanceDB build keeps the passage id of each of its row ids. */
+export const INDEX_FORMAT_VERSION = 7;
 
 export interface Fingerprint {
   format: number;

@@ -12,6 +12,7 @@ import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
+import { ROW_IDS_FILE, RowIds } from './row-ids.js';
 
 /** The folder inside a build that holds the Lance dataset. */
 const DATASET_FOLDER = 'lancedb';
@@ -59,6 +60,8 @@ class LanceIndex implements PassageIndex {
     private readonly dimensions: number,
     private readonly termCounts: Map<string, number>,
     private rows: number,
+    /** Searches return row ids, not the id column (see row-ids.ts). */
+    private rowIds: RowIds,
   ) {}
 
   get size() {
@@ -85,6 +88,7 @@ class LanceIndex implements PassageIndex {
     if (this.rows >= ANN_MIN_ROWS) {
       await this.table.createIndex('vector', { config: Index.ivfPq({ distanceType: 'cosine' }), replace: true });
     }
+    this.rowIds = await RowIds.scan(this.table);
   }
 
   async keywordSearch(query: KeywordQuery) {
@@ -100,7 +104,8 @@ class LanceIndex implements PassageIndex {
     const field = async (column: string) => {
       let search = this.table.search(new MatchQuery(words, column));
       if (filter) search = search.where(filter);
-      return (await search.select(['id', '_score']).limit(query.limit).toArray()).map((r) => ({ id: r.id as string, score: r._score as number }));
+      const found = await search.select(['_score']).withRowId().limit(query.limit).toArray();
+      return found.map((r) => ({ id: this.rowIds.idOf(r._rowid as bigint), score: r._score as number }));
     };
     const [text, title] = await Promise.all([field('text'), field('title')]);
     const scores = new Map(text.map((h) => [h.id, h.score]));
@@ -117,9 +122,9 @@ class LanceIndex implements PassageIndex {
     if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(ANN_REFINE);
     const filter = onlyDocument(query.docId);
     if (filter) search = search.where(filter);
-    const found = await search.select(['id', '_distance']).limit(query.limit).toArray();
+    const found = await search.select(['_distance']).withRowId().limit(query.limit).toArray();
     // LanceDB's cosine distance is 1 − cosine similarity.
-    return found.map((r) => ({ id: r.id as string, score: 1 - (r._distance as number) }));
+    return found.map((r) => ({ id: this.rowIds.idOf(r._rowid as bigint), score: 1 - (r._distance as number) }));
   }
 
   documentFrequency(term: string) {
@@ -139,21 +144,24 @@ class LanceIndex implements PassageIndex {
     }
     this.location = target;
     this.table = await (await connect(target)).openTable(TABLE);
-    return [{ name: TERMS_FILE, bytes: writeTermCounts(this.termCounts) }];
+    return [
+      { name: TERMS_FILE, bytes: writeTermCounts(this.termCounts) },
+      { name: ROW_IDS_FILE, bytes: this.rowIds.toBytes() },
+    ];
   }
 }
 
 export const lancedbBackend: IndexBackend = {
   name: 'lancedb',
-  files: [TERMS_FILE],
+  files: [TERMS_FILE, ROW_IDS_FILE],
   async create(dimensions, staging) {
     const location = staging ?? mkdtempSync(join(tmpdir(), 'xunyuan-lancedb-'));
     const table = await (await connect(location)).createEmptyTable(TABLE, passageSchema(dimensions), { mode: 'overwrite' });
-    return new LanceIndex(table, location, dimensions, new Map(), 0);
+    return new LanceIndex(table, location, dimensions, new Map(), 0, RowIds.empty);
   },
   async open(folder, files, _vectors, dimensions) {
     const location = join(folder, DATASET_FOLDER);
     const table = await (await connect(location)).openTable(TABLE);
-    return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows());
+    return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]));
   },
 };
