@@ -3,10 +3,19 @@
 // opened), and blind to nothing the index reads. Imports nothing heavy: it also runs in a worker
 // thread (`folder-digest.ts`).
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { nextTurn } from '../util/next-turn.js';
 import { isHiddenName } from './corpus-file-names.js';
+
+/** A file deleted between the listing and the stat, or one that cannot be looked at, is simply not there (reading skips it too). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Hands `found` each folder's corpus files as lines (path, size, modification time), folders and files
@@ -25,8 +34,7 @@ async function walk(dir: string, isCorpusFile: (name: string) => boolean, found:
   for (const entry of entries) {
     if (entry.isFile() && isCorpusFile(entry.name)) {
       const full = join(dir, entry.name);
-      // A file deleted between the listing and the stat is simply not there.
-      const info = statSync(full, { throwIfNoEntry: false });
+      const info = statOrNothing(full);
       if (info) lines.push(`${full}\t${info.size}\t${info.mtimeMs}`);
     }
   }
