@@ -1,5 +1,5 @@
 // What watch mode compares between two looks at the folders, and what a start compares with the
-// stored build's: every corpus file's path, size and modification time. Cheap to take (no file is
+// stored build's: a digest of every corpus file's path, size and modification time. Cheap to take (no file is
 // opened), and blind to nothing the index reads. Imports nothing heavy: it also runs in a worker
 // thread (`folder-digest.ts`).
 import { createHash } from 'node:crypto';
@@ -48,19 +48,11 @@ async function walk(dir: string, isCorpusFile: (name: string) => boolean, found:
 }
 
 /**
- * Equal snapshots mean no corpus file (a name `isCorpusFile` accepts) was added, removed or written to
- * in between. A missing folder is empty.
- */
-export async function snapshotFolders(roots: string[], isCorpusFile: (name: string) => boolean): Promise<string> {
-  const folders: string[] = [];
-  for (const root of roots) await walk(root, isCorpusFile, (found) => found.length > 0 && folders.push(found.join('\n')));
-  return folders.join('\n');
-}
-
-/**
- * A short digest of the folders' snapshot and of how their files are read (`reading`: settings such as
- * OCR that change what a file gives). A build records it, so a start on unchanged folders can load the
- * index without reading a single file.
+ * A short digest of the folders' corpus files (names `isCorpusFile` accepts: their paths, sizes and
+ * modification times) and of how they are read (`reading`: settings such as OCR that change what a
+ * file gives). Equal digests mean no corpus file was added, removed or written to in between; a
+ * missing folder is empty. A build records it, so a start on unchanged folders can load the index
+ * without reading a single file.
  */
 export async function snapshotDigest(roots: string[], isCorpusFile: (name: string) => boolean, reading: string): Promise<string> {
   // Hashed a folder at a time: a million files' lines are never all held at once.

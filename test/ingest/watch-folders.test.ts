@@ -1,10 +1,11 @@
 // Watch mode on real folders: a symbolic link to an ancestor is not followed (the indexer does not
-// follow links either), and constant change still re-indexes within the maximum wait.
+// follow links either), constant change still re-indexes within the maximum wait, and looking at a
+// large folder takes only a share of the time.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { watchFolders } from '../../src/ingest/watch-folders.js';
+import { nextLookAfter, watchFolders } from '../../src/ingest/watch-folders.js';
 import { until } from '../support/processes.js';
 
 const root = mkdtempSync(join(tmpdir(), 'xunyuan-watch-'));
@@ -52,4 +53,11 @@ it('re-indexes within the maximum wait while a file keeps changing', async () =>
   } finally {
     await watch.close();
   }
+});
+
+it('looks at the folders every poll interval, or less often when one look takes long', () => {
+  expect(nextLookAfter(2_000, 1)).toBe(2_000);
+  // A look of 3 s (a million files' stats) spends at most a tenth of the time looking.
+  expect(nextLookAfter(2_000, 3_000)).toBe(30_000);
+  expect(nextLookAfter(50, 20)).toBeGreaterThanOrEqual(200);
 });
