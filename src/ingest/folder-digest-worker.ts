@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { corpusFileNameTest } from './corpus-file-names.js';
 import type { DigestRequest } from './folder-digest.js';
-import { snapshotDigest } from './folder-snapshot.js';
+import { snapshotFolders } from './folder-snapshot.js';
 
 const { roots, extensions, reading } = workerData as DigestRequest;
-parentPort!.postMessage(await snapshotDigest(roots, corpusFileNameTest(extensions), reading));
+parentPort!.postMessage((await snapshotFolders(roots, corpusFileNameTest(extensions), reading)).digest);

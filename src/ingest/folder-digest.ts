@@ -1,4 +1,4 @@
-// The folders' snapshot digest (`snapshotDigest`), taken in a worker thread. At a million files the
+// The folders' snapshot digest (`snapshotFolders`), taken in a worker thread. At a million files the
 // stats alone take seconds: a start spends them on the other core while it opens the stored index,
 // instead of before, and a re-index in a serving process spends them without holding up answers.
 import { startWorker } from '../util/start-worker.js';

@@ -47,16 +47,28 @@ async function walk(dir: string, isCorpusFile: (name: string) => boolean, found:
   }
 }
 
-/**
- * A short digest of the folders' corpus files (names `isCorpusFile` accepts: their paths, sizes and
- * modification times) and of how they are read (`reading`: settings such as OCR that change what a
- * file gives). Equal digests mean no corpus file was added, removed or written to in between; a
- * missing folder is empty. A build records it, so a start on unchanged folders can load the index
- * without reading a single file.
- */
-export async function snapshotDigest(roots: string[], isCorpusFile: (name: string) => boolean, reading: string): Promise<string> {
+export interface FolderSnapshot {
+  /**
+   * A short digest of the folders' corpus files (names `isCorpusFile` accepts: their paths, sizes and
+   * modification times) and of how they are read (`reading`: settings such as OCR that change what a
+   * file gives). Equal digests mean no corpus file was added, removed or written to in between; a
+   * missing folder is empty. A build records it, so a start on unchanged folders can load the index
+   * without reading a single file.
+   */
+  digest: string;
+  /** How many corpus files the folders hold. */
+  files: number;
+}
+
+export async function snapshotFolders(roots: string[], isCorpusFile: (name: string) => boolean, reading: string): Promise<FolderSnapshot> {
   // Hashed a folder at a time: a million files' lines are never all held at once.
   const hash = createHash('sha256');
-  for (const root of roots) await walk(root, isCorpusFile, (found) => hash.update(found.map((line) => `${line}\n`).join('')));
-  return hash.update('\0').update(reading).digest('hex').slice(0, 16);
+  let files = 0;
+  for (const root of roots) {
+    await walk(root, isCorpusFile, (found) => {
+      files += found.length;
+      hash.update(found.map((line) => `${line}\n`).join(''));
+    });
+  }
+  return { digest: hash.update('\0').update(reading).digest('hex').slice(0, 16), files };
 }

@@ -17,7 +17,7 @@ import { INSERT_SLICE } from '../../src/search/index/orama/orama-index.js';
 import { passageWithVector, type Corpus } from '../../src/search/index/corpus.js';
 import { RECORD_SLICE } from '../../src/search/index/corpus-files.js';
 import { freePort } from '../../src/server/free-port.js';
-import { snapshotDigest } from '../../src/ingest/folder-snapshot.js';
+import { snapshotFolders } from '../../src/ingest/folder-snapshot.js';
 import { folderDigest } from '../../src/ingest/folder-digest.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
 import { turnsDuring } from '../support/event-loop-turns.js';
@@ -204,7 +204,7 @@ describe('watching folders', () => {
     const dir = join(work, 'snapshot');
     mkdirSync(join(dir, 'sub'), { recursive: true });
     // Both kinds of look, each compared with the same kind from before.
-    const look = async (roots = [dir]) => ({ here: await snapshotDigest(roots, isCorpusFileName, 'reading'), worker: await folderDigest(roots, 'reading') });
+    const look = async (roots = [dir]) => ({ here: (await snapshotFolders(roots, isCorpusFileName, 'reading')).digest, worker: await folderDigest(roots, 'reading') });
     const differ = (a: { here: string; worker: string }, b: { here: string; worker: string }) => a.here !== b.here && a.worker !== b.worker;
     const before = await look([dir, join(work, 'no-such-folder')]);
     writeFileSync(join(dir, 'sub', 'a.md'), '# 甲\n\n正文。\n');
