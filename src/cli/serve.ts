@@ -4,7 +4,7 @@
 import { serve } from '@hono/node-server';
 import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
-import { watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
+import { EVENTS_MAX_FILES, watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
 import { answerClientErrors } from '../server/client-errors.js';
 import { progressReporter } from './progress.js';
@@ -47,8 +47,8 @@ runCli(async () => {
     // A failed re-index leaves the previous index serving; the next change tries again.
     const reindex = () => opened.refresh().catch((err: Error) => log(`re-index failed, still serving the previous index: ${err.message}`));
     watcher = watchFolders([config.corpusDir, config.uploadsDir], () => void reindex());
-    await watcher.ready;
-    log(`watching ${config.corpusDir} and ${config.uploadsDir} for changes`);
+    const { events } = await watcher.ready;
+    log(`watching ${config.corpusDir} and ${config.uploadsDir} for changes${events ? '' : ` (more than ${EVENTS_MAX_FILES.toLocaleString('en')} files: by looking at them, at most a tenth of the time)`}`);
   }
   if (config.adminToken) log('write endpoints on: POST /api/documents, DELETE /api/documents/:id (ADMIN_TOKEN)');
   log('ready');

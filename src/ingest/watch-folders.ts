@@ -30,8 +30,8 @@ export const MAX_WAIT_MS = 2_000;
 export const EVENTS_MAX_FILES = 100_000;
 
 export interface FolderWatch {
-  /** Resolves once the initial scan is done and changes will be seen. */
-  ready: Promise<void>;
+  /** Resolves once the initial scan is done and changes will be seen; `events` is false for folders watched by their looks alone. */
+  ready: Promise<{ events: boolean }>;
   close(): Promise<void>;
 }
 
@@ -103,7 +103,7 @@ export function watchFolders(
   // before the events are listened to is one the next look sees.
   const watching = look().then((first) => (first.files <= eventsMaxFiles && !closed ? listen() : undefined));
   return {
-    ready: watching.then(() => {}),
+    ready: watching.then((watcher) => ({ events: watcher !== undefined })),
     close: async () => {
       closed = true;
       clearTimeout(timer);

@@ -47,7 +47,7 @@ it('asks for no events past its file limit, and its looks still see changes', as
   let calls = 0;
   const watch = watchFolders([large], () => calls++, { quietMs: 50, pollMs: 50, eventSource: counting, eventsMaxFiles: 1 });
   try {
-    await watch.ready;
+    expect(await watch.ready).toEqual({ events: true });
     expect(asked).toBe(1);
     writeFileSync(join(large, 'b.md'), '# 乙\n\n又一篇。\n');
     await until(() => calls === 1, 10_000);
@@ -56,7 +56,7 @@ it('asks for no events past its file limit, and its looks still see changes', as
   }
   // One file more than the limit: no events asked for from the start.
   const again = watchFolders([large], () => {}, { pollMs: 50, eventSource: counting, eventsMaxFiles: 1 });
-  await again.ready;
+  expect(await again.ready).toEqual({ events: false });
   await again.close();
   expect(asked).toBe(1);
   rmSync(large, { recursive: true, force: true });
