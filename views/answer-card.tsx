@@ -5,6 +5,7 @@ import type { AskResult, Offsets, PassageResult } from '../src/search/answer/com
 import type { DocumentOverview } from '../src/search/answer/overview.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
+import { DOCS_URL, documentUrl } from '../src/urls.js';
 
 const EXCERPT_CONTEXT = 40;
 const EXCERPT_MAX = 160;
@@ -193,10 +194,10 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
             </p>
             {scope ? (
               <p>
-                可以把下面的“范围”改为“全部文档”再问，试试这篇文档能回答的问题，或者<a href={`/docs/${encodeURIComponent(scope.docId)}`}>阅读这篇全文</a>。
+                可以把下面的“范围”改为“全部文档”再问，试试这篇文档能回答的问题，或者<a href={documentUrl(scope.docId)}>阅读这篇全文</a>。
               </p>
             ) : (
-              <p>可以换个说法、用文档里的词再问一次，试试下面的问题，或者<a href="/docs">浏览全部文档</a>。</p>
+              <p>可以换个说法、用文档里的词再问一次，试试下面的问题，或者<a href={DOCS_URL}>浏览全部文档</a>。</p>
             )}
             <ExampleList examples={examples.slice(0, 3)} docId={scope?.examples.length ? scope.docId : undefined} />
             {result.passages.length > 0 ? (

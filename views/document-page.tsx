@@ -1,12 +1,13 @@
 // GET /docs/:id — the cleaned document, article by article, with an anchor on every paragraph. A
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked.
-import type { StoredDocument, StoredParagraph } from '../src/search/index/corpus-index.js';
+import type { StoredDocument, StoredParagraph } from '../src/ingest/document-model.js';
 import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { isUpload } from '../src/ingest/read-sources.js';
 import { Layout } from './layout.js';
 import { UploadForm } from './upload-form.js';
 import { MarkedText } from './marked-text.js';
+import { deleteDocumentUrl, documentUrl, scanImageUrl } from '../src/urls.js';
 
 export interface Cited {
   anchor: string;
@@ -45,7 +46,7 @@ function ScanFigure(props: { doc: StoredDocument; index: number; cited?: StoredP
   return (
     <figure class="scan" id={`scan-${props.index}`}>
       <svg viewBox={`0 0 ${scan.width} ${scan.height}`} role="img" aria-label={label}>
-        <image href={`/docs/${encodeURIComponent(props.doc.id)}/scans/${props.index}`} width={scan.width} height={scan.height} />
+        <image href={scanImageUrl(props.doc.id, props.index)} width={scan.width} height={scan.height} />
         {lines.map((l) => (
           <rect class="cited-line" x={l.box.x0 - 4} y={l.box.y0 - 4} width={l.box.x1 - l.box.x0 + 8} height={l.box.y1 - l.box.y0 + 8} />
         ))}
@@ -121,10 +122,10 @@ export function DocumentListPage(props: { docs: readonly DocumentSummary[]; writ
       <ul class="doc-list">
         {props.docs.map((d) => (
           <li>
-            <a href={`/docs/${encodeURIComponent(d.id)}`}>{d.title}</a>
+            <a href={documentUrl(d.id)}>{d.title}</a>
             {isUpload(d.path) ? <span class="uploaded-tag">上传</span> : ''}
             {props.writes && isUpload(d.path) ? (
-              <form class="delete-document" method="post" action={`/docs/${encodeURIComponent(d.id)}/delete`}>
+              <form class="delete-document" method="post" action={deleteDocumentUrl(d.id)}>
                 <label>
                   管理口令
                   <input type="password" name="token" autocomplete="current-password" required />
@@ -139,7 +140,7 @@ export function DocumentListPage(props: { docs: readonly DocumentSummary[]; writ
             <ul>
               {d.articles.map((a) => (
                 <li>
-                  <a href={`/docs/${encodeURIComponent(d.id)}#a${a.index}`}>{a.title}</a>
+                  <a href={documentUrl(d.id, `a${a.index}`)}>{a.title}</a>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@
 import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { ACCEPTED_EXTENSIONS } from '../src/ingest/formats/format-reader.js';
 import { MAX_BINARY_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from '../src/limits.js';
+import { documentUrl } from '../src/urls.js';
 
 export interface UploadState {
   /** Why the last upload was refused. */
@@ -44,7 +45,7 @@ export function AddedNotice(props: { doc: DocumentSummary; duplicate?: boolean }
     <p class="added-notice" role="status">
       {props.duplicate ? `这个文件已经添加过了，就是《${props.doc.title}》，没有再添加一次` : `已添加《${props.doc.title}》`}
       ，现在可以就它提问了（范围已选为这篇文档）。
-      <a href={`/docs/${encodeURIComponent(props.doc.id)}`}>查看原文</a>
+      <a href={documentUrl(props.doc.id)}>查看原文</a>
     </p>
   );
 }

@@ -2,6 +2,7 @@
 // paragraph in the source view with the quoted sentence marked.
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { PassageResult } from '../search/answer/compose-answer.js';
+import { citedUrl } from '../urls.js';
 
 export interface Citation {
   documentTitle: string;
@@ -24,16 +25,11 @@ export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
   const passage = engine.passage(p.id);
   const documentTitle = engine.document(p.docId)?.title ?? p.docId;
   if (!passage) return { documentTitle, articleTitle: p.title, paragraphLabel: '', href: p.url };
-  const params = new URLSearchParams({
-    p: passage.anchor,
-    s: String(passage.start + p.quote.start),
-    e: String(passage.start + p.quote.end),
-  });
   return {
     documentTitle,
     articleTitle: p.title,
     paragraphLabel: passage.page ? `第${passage.page}页 · 第${passage.paragraphIndex + 1}段` : `第${passage.paragraphIndex + 1}段`,
-    href: `/docs/${encodeURIComponent(p.docId)}?${params}#${passage.anchor}`,
+    href: citedUrl(p.docId, passage.anchor, passage.start + p.quote.start, passage.start + p.quote.end),
     context: contextOf(engine, p.docId, passage.articleIndex, passage.paragraphIndex),
   };
 }

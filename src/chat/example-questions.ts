@@ -3,7 +3,7 @@
 // candidate is asked once and kept only if the engine answers it with the sentence it came from, so
 // every example shown is one the corpus answers.
 import type { AnswerEngine } from '../engine/answer-engine.js';
-import type { StoredDocument } from '../search/index/corpus-index.js';
+import type { StoredDocument } from '../ingest/document-model.js';
 import { HAN_CLASS } from '../text/char-class.js';
 import { normalizeForMatch } from '../text/normalize.js';
 

@@ -1,13 +1,15 @@
 // The one entry point for answering: opens (or builds) the index, answers questions, and re-indexes
 // the folders when they change. The API, the page and the command line all call `ask`, so they rank
 // identically.
-import { DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../ingest/chunk-passages.js';
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../ingest/chunk-passages.js';
+import { type Passage } from '../ingest/document-model.js';
 import { join } from 'node:path';
 import type { OcrOptions } from '../ingest/formats/ocr.js';
 import { readSources } from '../ingest/read-sources.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { buildIndex, describeReport, type BuildProgress, type IndexReport } from '../search/index/build-index.js';
-import type { CorpusIndex, StoredDocument } from '../search/index/corpus-index.js';
+import type { CorpusIndex } from '../search/index/corpus-index.js';
+import type { StoredDocument } from '../ingest/document-model.js';
 import { passageOf, reusable, type DocumentSummary } from '../search/index/corpus.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';

@@ -2,10 +2,9 @@
 // uploads folder, re-index, and undo the write if the re-index fails. A refused request changes
 // nothing. Writes run one at a time, and a full, read-only or locked disk is a clear refusal, not a 500.
 import { extname } from 'node:path';
-import { DEFAULT_CHUNKING, chunkDocument } from '../ingest/chunk-passages.js';
+import { documentOf } from '../ingest/document-of.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
 import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
-import { parseDocument } from '../ingest/parse-document.js';
 import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
 import { findSameUpload, removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
@@ -43,8 +42,7 @@ async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<W
   // Reading an image here OCRs it once; the index reads the result from the OCR cache.
   const read = await withPageReader(ocr, (pages) => reader.read(doc.bytes, { ocr: pages }));
   if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read: ${read.error}` };
-  const parsed = parseDocument('check', 'check', read.text, 'check');
-  if (chunkDocument(parsed, DEFAULT_CHUNKING).length === 0) return { status: 422, code: 'empty_document', message: 'the file holds no text to index' };
+  if (documentOf({ id: 'check', path: 'check', name: 'check', text: read.text }).passages.length === 0) return { status: 422, code: 'empty_document', message: 'the file holds no text to index' };
   return undefined;
 }
 

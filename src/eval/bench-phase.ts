@@ -6,8 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
 import { readCorpus } from '../ingest/read-corpus.js';
-import { parseDocument } from '../ingest/parse-document.js';
-import { chunkDocument, DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
+import { documentOf } from '../ingest/document-of.js';
 import { loadEmbedder } from '../search/embed/embedder.js';
 import { embeddingText, queryEmbeddingText } from '../search/embed/embedding-text.js';
 
@@ -37,7 +36,7 @@ if (phase === 'build') {
 } else if (phase === 'embed') {
   // The model alone on what a build sends it: each distinct passage text once, the same batch size and
   // the same length-sorted order.
-  const texts = [...new Set((await readCorpus(corpusDir)).flatMap((f) => chunkDocument(parseDocument(f.id, f.path, f.text, f.name), DEFAULT_CHUNKING)).map(embeddingText))].sort(
+  const texts = [...new Set((await readCorpus(corpusDir)).flatMap((f) => documentOf(f).passages).map(embeddingText))].sort(
     (a, b) => a.length - b.length,
   );
   const embedder = await loadEmbedder(modelDir);

@@ -1,6 +1,6 @@
 // Paragraphs → passages: runs of whole sentences, overlapping by a sentence, never crossing a
 // paragraph, so every passage links to exactly one paragraph anchor.
-import type { ParsedDocument } from './document-model.js';
+import { passageId, type ParsedDocument, type Passage } from './document-model.js';
 import { sourceSpan } from './mapped-text.js';
 import type { Span } from './split-sentences.js';
 
@@ -16,30 +16,6 @@ export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 500, overlapSentences:
 
 /** Paragraphs shorter than this carry no answer on their own (`陈康摄`, bylines). */
 const MIN_PASSAGE_CHARS = 6;
-
-export interface Passage {
-  id: string;
-  docId: string;
-  articleIndex: number;
-  title: string;
-  section?: string;
-  paragraphIndex: number;
-  anchor: string;
-  text: string;
-  /** Offsets of the passage inside its paragraph's cleaned text. */
-  start: number;
-  end: number;
-  /** Span in the source file covered by the passage. */
-  sourceStart: number;
-  sourceEnd: number;
-  /** Sentences, as offsets into `text`. */
-  sentences: Span[];
-  /** 1-based page of a paged source (PDF) the passage's paragraph starts on. */
-  page?: number;
-}
-
-/** A passage's heading: its article title, and its section when it has one. Questions often name it. */
-export const headingOf = (p: Pick<Passage, 'title' | 'section'>) => (p.section ? `${p.title} ${p.section}` : p.title);
 
 function windows(sentences: Span[], options: ChunkOptions): [number, number][] {
   const out: [number, number][] = [];
@@ -70,7 +46,7 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAU
         const end = paragraph.sentences[last].end;
         const source = sourceSpan(paragraph, start, end);
         passages.push({
-          id: `${doc.id}:${paragraph.index}:${k}`,
+          id: passageId(doc.id, paragraph.index, k),
           docId: doc.id,
           articleIndex: article.index,
           title: article.title,

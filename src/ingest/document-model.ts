@@ -1,5 +1,7 @@
-// The cleaned document as every other part of xunyuan sees it.
+// The document in its shapes, from the parse to the passages the index holds, and the passage id that
+// ties a passage to its paragraph. Every stage after ingest takes its types from here.
 import type { ParagraphKind } from './classify-line.js';
+import type { ScanPage } from './formats/ocr.js';
 import type { Span } from './split-sentences.js';
 
 export interface Paragraph {
@@ -30,4 +32,64 @@ export interface ParsedDocument {
   path: string;
   title: string;
   articles: Article[];
+}
+
+/** A paragraph as the index stores it for display: no character map, its span in the source instead. */
+export interface StoredParagraph {
+  index: number;
+  anchor: string;
+  kind: ParagraphKind;
+  text: string;
+  section?: string;
+  sourceStart: number;
+  sourceEnd: number;
+  sentences: Span[];
+  /** 1-based page, for paged sources. */
+  page?: number;
+}
+
+/** A parsed document as the index stores it. */
+export interface StoredDocument {
+  id: string;
+  path: string;
+  /** Hash of the file's path and text: a re-index keeps an unchanged file's parse and vectors. */
+  sourceHash: string;
+  title: string;
+  articles: { index: number; title: string; paragraphs: StoredParagraph[] }[];
+  /** For scans: the page images and where each line of text is on them. */
+  scans?: ScanPage[];
+}
+
+/** A run of whole sentences of one paragraph: what is embedded, searched and shown. */
+export interface Passage {
+  id: string;
+  docId: string;
+  articleIndex: number;
+  title: string;
+  section?: string;
+  paragraphIndex: number;
+  anchor: string;
+  text: string;
+  /** Offsets of the passage inside its paragraph's cleaned text. */
+  start: number;
+  end: number;
+  /** Span in the source file covered by the passage. */
+  sourceStart: number;
+  sourceEnd: number;
+  /** Sentences, as offsets into `text`. */
+  sentences: Span[];
+  /** 1-based page of a paged source (PDF) the passage's paragraph starts on. */
+  page?: number;
+}
+
+/** A passage's heading: its article title, and its section when it has one. Questions often name it. */
+export const headingOf = (p: Pick<Passage, 'title' | 'section'>) => (p.section ? `${p.title} ${p.section}` : p.title);
+
+/** The id of the `k`th passage cut from a paragraph: `doc:paragraph:k`. */
+export const passageId = (docId: string, paragraphIndex: number, k: number) => `${docId}:${paragraphIndex}:${k}`;
+
+/** The document a passage id belongs to (a document id may itself hold colons). */
+export function docIdOfPassage(id: string): string {
+  const k = id.lastIndexOf(':');
+  return id.slice(0, id.lastIndexOf(':', k - 1));
 }

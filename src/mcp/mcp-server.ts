@@ -6,8 +6,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from '@hono/zod-openapi';
 import { absoluteUrl, answerMarkdown, sourcesMarkdown } from '../chat/answer-markdown.js';
 import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
-import type { StoredDocument } from '../search/index/corpus-index.js';
-import { passageUrl } from '../search/answer/compose-answer.js';
+import type { StoredDocument } from '../ingest/document-model.js';
+import { documentUrl } from '../urls.js';
 import { AskBodySchema, AskResponseSchema, DocumentSummarySchema, PassageSchema, summarize } from '../server/api-schemas.js';
 import type { EngineSource } from '../server/engine-context.js';
 
@@ -30,7 +30,7 @@ const failure = (text: string): CallToolResult => ({ isError: true, content: [{ 
 const LOADING = 'The index is still loading; try again in a moment. 索引仍在加载，请稍后再试。';
 
 function paragraphsOf(doc: StoredDocument, anchor: string | undefined, publicUrl: string | undefined) {
-  const all = doc.articles.flatMap((a) => a.paragraphs.map((p) => ({ anchor: p.anchor, article: a.title, kind: p.kind, text: p.text, url: absoluteUrl(passageUrl(doc.id, p.anchor), publicUrl) })));
+  const all = doc.articles.flatMap((a) => a.paragraphs.map((p) => ({ anchor: p.anchor, article: a.title, kind: p.kind, text: p.text, url: absoluteUrl(documentUrl(doc.id, p.anchor), publicUrl) })));
   if (anchor === undefined) return all;
   const at = all.findIndex((p) => p.anchor === anchor);
   return at < 0 ? undefined : all.slice(Math.max(0, at - 1), at + 2);

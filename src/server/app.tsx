@@ -16,6 +16,7 @@ import { formTokenMatches } from './bearer-tokens.js';
 import { isOpenAIPath, openaiError } from './openai-error.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
+import { removedUrl } from '../urls.js';
 
 /** The paragraph and quote offsets a citation link carries (`?p=p8&s=12&e=40`), when well formed. */
 function citedFrom(query: (name: string) => string | undefined): Cited | undefined {
@@ -86,7 +87,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const doc = engine.document(c.req.param('id'));
     const result = await removeDocument(engine, c.req.param('id'));
     if ('error' in result) return refuse(result.error.message, result.error.status as 404 | 409 | 503 | 507);
-    return c.redirect(`/docs?removed=${encodeURIComponent(doc?.title ?? c.req.param('id'))}`, 303);
+    return c.redirect(removedUrl(doc?.title ?? c.req.param('id')), 303);
   });
 
   // A scan's page image, from the OCR cache: the source view draws the cited lines over it.

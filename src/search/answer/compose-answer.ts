@@ -1,7 +1,8 @@
 // Ranked candidates → the JSON the API, the page and the command line all show.
-import { headingOf, type Passage } from '../../ingest/chunk-passages.js';
+import { headingOf, passageId, type Passage } from '../../ingest/document-model.js';
 import type { Span } from '../../ingest/split-sentences.js';
-import type { CorpusIndex, StoredParagraph } from '../index/corpus-index.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import type { StoredParagraph } from '../../ingest/document-model.js';
 import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate } from '../rank/retrieve.js';
@@ -16,6 +17,7 @@ import { answerSpan, bestSentence } from './pick-sentence.js';
 import { questionTypeOf } from './question-type.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { coverage, termWeights } from './term-weights.js';
+import { documentUrl } from '../../urls.js';
 
 export interface Offsets {
   start: number;
@@ -60,8 +62,6 @@ export interface AskResult {
   tookMs: number;
 }
 
-export const passageUrl = (docId: string, anchor: string) => `/docs/${encodeURIComponent(docId)}#${anchor}`;
-
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Question words and their IDF; a follow-up's own words count double. */
@@ -81,7 +81,7 @@ function paragraphOf(index: CorpusIndex, passage: Passage): StoredParagraph | un
 function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
   const out: Passage[] = [];
   for (let k = 0; ; k++) {
-    const sibling = passageOf(index.corpus, `${passage.docId}:${passage.paragraphIndex}:${k}`);
+    const sibling = passageOf(index.corpus, passageId(passage.docId, passage.paragraphIndex, k));
     if (!sibling) return out;
     out.push(sibling);
   }
@@ -163,7 +163,7 @@ function fieldAnswer(index: CorpusIndex, read: ReadQuestion, candidates: Candida
     const paragraphs = index.corpus.document(passage.docId)?.articles[passage.articleIndex]?.paragraphs ?? [];
     const found = findField(asked, paragraphs);
     if (!found) continue;
-    const first = passageOf(index.corpus, `${passage.docId}:${found.paragraphIndex}:0`);
+    const first = passageOf(index.corpus, passageId(passage.docId, found.paragraphIndex, 0));
     const holder = first && [first, ...siblingsOf(index, first)].find((p) => p.start <= found.line.start && found.line.end <= p.end);
     const candidate = holder && candidates.find((c) => c.passage.id === holder.id);
     if (!holder || !candidate) continue;
@@ -197,7 +197,7 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     score: round(c.score),
     scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
     relevance: relevanceOf(judged, field !== undefined && rank === 0),
-    url: passageUrl(p.docId, p.anchor),
+    url: documentUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
   }));
   const top = passages[0];

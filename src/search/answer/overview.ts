@@ -1,7 +1,7 @@
 // Broad questions (这几篇报道讲了什么, 有哪些文章, 概括一下) have no one sentence for an answer: they
 // are answered from the documents' structure, each document with its articles' headlines, linked.
 import type { DocumentSummary } from '../index/corpus.js';
-import { passageUrl } from './compose-answer.js';
+import { documentUrl } from '../../urls.js';
 
 export const OVERVIEW_MESSAGE = '这个问题问的是文档整体：下面是各篇文档和其中的文章';
 
@@ -27,6 +27,5 @@ export function isOverviewQuestion(question: string): boolean {
 
 export const overviewOf = (documents: readonly DocumentSummary[]): DocumentOverview[] =>
   documents.map((d) => {
-    const url = `/docs/${encodeURIComponent(d.id)}`;
-    return { docId: d.id, title: d.title, url, articles: d.articles.map((a) => ({ title: a.title, url: passageUrl(d.id, `a${a.index}`) })) };
+    return { docId: d.id, title: d.title, url: documentUrl(d.id), articles: d.articles.map((a) => ({ title: a.title, url: documentUrl(d.id, `a${a.index}`) })) };
   });

@@ -1,13 +1,11 @@
 // Source files → a searchable CorpusIndex: parse, chunk, embed, insert into the index backend. Given the previous
 // build, files that did not change keep their parse and every passage text already embedded keeps its
 // vector, so a re-index embeds only what is new.
-import { createHash } from 'node:crypto';
-import { chunkDocument, DEFAULT_CHUNKING, type ChunkOptions, type Passage } from '../../ingest/chunk-passages.js';
-import type { ParsedDocument } from '../../ingest/document-model.js';
-import { sourceSpan } from '../../ingest/mapped-text.js';
-import { parseDocument } from '../../ingest/parse-document.js';
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../../ingest/chunk-passages.js';
+import type { Passage, StoredDocument } from '../../ingest/document-model.js';
+import { documentOf, sourceHash } from '../../ingest/document-of.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
-import type { CorpusIndex, StoredDocument } from './corpus-index.js';
+import type { CorpusIndex } from './corpus-index.js';
 import { memoryCorpus, type Corpus } from './corpus.js';
 import { RECORD_SLICE } from './corpus-files.js';
 import { nextTurn } from '../../util/next-turn.js';
@@ -49,36 +47,6 @@ export interface IndexReport {
   unchanged: number;
   /** Distinct texts the model embedded; every other passage reused a vector (the previous build's, or an identical text's). */
   embedded: number;
-}
-
-export const sourceHash = (file: SourceFile) => createHash('sha256').update(file.path).update('\0').update(file.text).digest('hex').slice(0, 16);
-
-function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): StoredDocument {
-  return {
-    ...(file.scans ? { scans: file.scans } : {}),
-    id: doc.id,
-    path: doc.path,
-    sourceHash: hash,
-    title: doc.title,
-    articles: doc.articles.map((a) => ({
-      index: a.index,
-      title: a.title,
-      paragraphs: a.paragraphs.map((p) => {
-        const span = sourceSpan(p, 0, p.text.length);
-        return {
-          index: p.index,
-          anchor: p.anchor,
-          kind: p.kind,
-          text: p.text,
-          ...(p.section ? { section: p.section } : {}),
-          sourceStart: span.start,
-          sourceEnd: span.end,
-          sentences: p.sentences,
-          ...(p.page ? { page: p.page } : {}),
-        };
-      }),
-    })),
-  };
 }
 
 /**
@@ -142,7 +110,7 @@ export async function buildIndex(
       const kept = options.reuseDocuments ? previous?.document(old.id) : undefined;
       if (kept) {
         documents.push(kept);
-        passages.push(...previous!.passagesOf(kept.id));
+        for (const passage of previous!.passagesOf(kept.id)) passages.push(passage);
         continue;
       }
     } else if (old) {
@@ -150,9 +118,9 @@ export async function buildIndex(
     } else {
       counts.added++;
     }
-    const parsed = parseDocument(file.id, file.path, file.text, file.name);
-    documents.push(storeDocument(parsed, file, hash));
-    passages.push(...chunkDocument(parsed, chunking));
+    const read = documentOf(file, chunking);
+    documents.push(read.document);
+    for (const passage of read.passages) passages.push(passage);
   }
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;

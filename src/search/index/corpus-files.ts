@@ -7,10 +7,10 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { Passage } from '../../ingest/chunk-passages.js';
+import type { Passage } from '../../ingest/document-model.js';
 import { nextTurn } from '../../util/next-turn.js';
 import type { Corpus, DocumentSummary } from './corpus.js';
-import type { StoredDocument } from './corpus-index.js';
+import type { StoredDocument } from '../../ingest/document-model.js';
 
 export const CORPUS_TABLE_FILE = 'corpus-table.json';
 const DATA_FILES = ['documents.jsonl', 'passages.jsonl', 'vectors.f32'] as const;

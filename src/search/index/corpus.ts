@@ -1,8 +1,7 @@
 // The corpus behind an index: documents for display, their passages, and each passage's vector, found
 // by id. A build holds it in memory (`memoryCorpus`); a saved build is read from its files on demand
 // (`corpus-files.ts`), so a served corpus costs memory for its list of documents only.
-import type { Passage } from '../../ingest/chunk-passages.js';
-import type { StoredDocument } from './corpus-index.js';
+import { docIdOfPassage, type Passage, type StoredDocument } from '../../ingest/document-model.js';
 
 /** What lists of documents show (the documents page, the API, the scope menu), held in memory. */
 export interface DocumentSummary {
@@ -29,12 +28,6 @@ export interface Corpus {
   verify(): Promise<void>;
   /** Lets go of the files it reads (a corpus in memory has none). */
   close(): void;
-}
-
-/** The document a passage id (`doc:paragraph:k`) belongs to. */
-export function docIdOfPassage(id: string): string {
-  const k = id.lastIndexOf(':');
-  return id.slice(0, id.lastIndexOf(':', k - 1));
 }
 
 export function passageOf(corpus: Corpus, id: string): Passage | undefined {

@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Passage } from '../../ingest/chunk-passages.js';
+import type { Passage } from '../../ingest/document-model.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { nextTurn } from '../../util/next-turn.js';
 import { memoryCorpus, type Corpus } from './corpus.js';
 import { CORPUS_TABLE_FILE, openCorpusFiles, writeCorpusFiles, type StoredCorpusFiles } from './corpus-files.js';
-import type { CorpusIndex, StoredDocument } from './corpus-index.js';
+import type { CorpusIndex } from './corpus-index.js';
+import type { StoredDocument } from '../../ingest/document-model.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
 import type { IndexBackend } from './passage-index.js';
 

@@ -1,7 +1,7 @@
 // What ranking and answering need from a passage index, whoever keeps it. The default backend is
 // Orama in memory (`orama/`); LanceDB on disk (`lancedb/`) is the other. Both implement these two
 // interfaces and pass the shared contract suite (`test/search/index/passage-index.case.ts`).
-import type { Passage } from '../../ingest/chunk-passages.js';
+import type { Passage } from '../../ingest/document-model.js';
 
 export interface Hit {
   id: string;

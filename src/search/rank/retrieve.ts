@@ -1,5 +1,5 @@
 // Candidates from the index's keyword search and its vector search, each scored on both sides, then fused.
-import type { Passage } from '../../ingest/chunk-passages.js';
+import type { Passage } from '../../ingest/document-model.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { passageWithVector } from '../index/corpus.js';
 import { CANDIDATE_DEPTH, DEFAULT_FUSION, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';

@@ -2,7 +2,7 @@
 // file per backend. Passages and vectors are made here, small and known, so a failure names what the
 // backend got wrong rather than what a model happened to embed.
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../../src/ingest/chunk-passages.js';
+import type { Passage } from '../../../src/ingest/document-model.js';
 import type { IndexBackend, PassageIndex } from '../../../src/search/index/passage-index.js';
 import { join } from 'node:path';
 import { scratchDir } from '../../support/engines.js';

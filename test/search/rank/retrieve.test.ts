@@ -1,7 +1,7 @@
 // What keyword search is asked: a large corpus's most common words are left out of it, a small
 // corpus's never are.
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../../src/ingest/chunk-passages.js';
+import type { Passage } from '../../../src/ingest/document-model.js';
 import { memoryCorpus } from '../../../src/search/index/corpus.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { oramaBackend } from '../../../src/search/index/orama/orama-index.js';

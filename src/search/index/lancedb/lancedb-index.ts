@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectLance, Index, MatchQuery, Session, type Table } from '@lancedb/lancedb';
-import type { Passage } from '../../../ingest/chunk-passages.js';
+import type { Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';

@@ -1,7 +1,7 @@
 // The Lance table of passages: an id, its document (for the filter), its text and heading as space-joined
 // jieba tokens (what LanceDB's full-text index reads), and its bge vector.
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
-import { headingOf, type Passage } from '../../../ingest/chunk-passages.js';
+import { headingOf, type Passage } from '../../../ingest/document-model.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 
 export const TABLE = 'passages';

@@ -2,7 +2,7 @@
 // BM25 (our own index component, `bm25-component.ts`), and an exact cosine scan over the caller's vector
 // rows (`../vector-rows.ts`). Everything Orama-specific about xunyuan lives in this folder.
 import { count, create, insertMultiple, load, save, search, type Orama, type Tokenizer } from '@orama/orama';
-import { headingOf, type Passage } from '../../../ingest/chunk-passages.js';
+import { headingOf, type Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
