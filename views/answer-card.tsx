@@ -6,6 +6,7 @@ import type { DocumentOverview } from '../src/search/answer/overview.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
 import { DOCS_URL, documentUrl } from '../src/urls.js';
+import { describeScores } from '../src/chat/score-parts.js';
 
 const EXCERPT_CONTEXT = 40;
 const EXCERPT_MAX = 160;
@@ -97,7 +98,7 @@ function RelevanceBadge(props: { p: PassageResult }) {
   const { level, confidence } = props.p.relevance;
   const classes = { 高: 'high', 中: 'medium', 低: 'low' } as const;
   return (
-    <span class={`relevance ${classes[level]}`} title={`置信度 ${confidence.toFixed(2)}（0–1）`}>
+    <span class={`relevance ${classes[level]}`} title={`置信度 ${confidence.toFixed(2)}（0–1）；得分 ${describeScores(props.p.scores)}`}>
       相关度 {level}
       <span class="visually-hidden">，置信度 {confidence.toFixed(2)}</span>
     </span>

@@ -1,7 +1,8 @@
 // A conversation is the list of its questions, carried in the page's URL and form (`h=…&h=…`), so it
 // survives a reload, works without JavaScript, and needs no server-side session.
 import type { AnswerEngine } from '../engine/answer-engine.js';
-import { contextAfter, readQuestion } from '../search/answer/follow-up.js';
+import { contextAfter } from '../search/question/follow-up.js';
+import { readQuestion } from '../search/question/question.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
 import { MAX_QUESTION_CHARS } from '../limits.js';
 

@@ -5,6 +5,7 @@ import { citationOf, citationText } from '../chat/citation.js';
 import { TOP_K } from '../limits.js';
 import { parseCommandLine } from './command-line.js';
 import { runCli } from './run-cli.js';
+import { describeScores } from '../chat/score-parts.js';
 
 /** The answering words in bold on a terminal (ANSI), in 【】 where output is not a terminal. */
 function withPhrase(text: string, phrase: { start: number; end: number } | undefined): string {
@@ -58,7 +59,7 @@ runCli(async () => {
       : `答：${result.message}`,
   );
   result.passages.forEach((p, i) => {
-    console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)} = keyword ${p.scores.keyword.toFixed(2)}, vector ${p.scores.vector.toFixed(3)})`);
+    console.log(`\n[${i + 1}] ${p.title}  (score ${p.score.toFixed(3)}: ${describeScores(p.scores)})`);
     console.log(`    ${p.text.length > 160 ? p.text.slice(0, 160) + '…' : p.text}`);
     console.log(`    ${p.url}`);
   });

@@ -7,7 +7,7 @@ import * as OpenCC from 'opencc-js';
 import { runCli } from '../cli/run-cli.js';
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
-import { questionTypeOf, type QuestionType } from '../search/answer/question-type.js';
+import { questionTypeOf, type QuestionType } from '../search/question/question-type.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';

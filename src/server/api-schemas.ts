@@ -50,7 +50,10 @@ export const PassageSchema = z
     quote: OffsetsSchema.openapi({ description: 'The best sentence, as UTF-16 offsets into text.' }),
     highlights: z.array(OffsetsSchema).openapi({ description: 'Where question words occur in text.' }),
     score: z.number(),
-    scores: z.object({ keyword: z.number().openapi({ description: 'BM25' }), vector: z.number().openapi({ description: 'cosine' }) }),
+    scores: z
+      .object({ keyword: z.number().openapi({ description: 'BM25' }), vector: z.number().openapi({ description: 'cosine' }) })
+      .catchall(z.number())
+      .openapi({ description: 'Each part of the score by the ranking stage that measured it: keyword and vector always, any other stage\'s part beside them.' }),
     relevance: z
       .object({ confidence: z.number(), level: z.enum(['高', '中', '低']) })
       .openapi({ description: 'The no-answer rule\'s confidence in the passage (0..1) and the level shown for it: 高, 中 (enough to answer), 低.' }),

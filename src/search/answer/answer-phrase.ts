@@ -5,7 +5,7 @@
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { tokenizeWithOffsets } from '../tokenize/tokenize.js';
-import type { QuestionType } from './question-type.js';
+import type { QuestionType } from '../question/question-type.js';
 import { typeCandidates } from './type-cues.js';
 
 const distance = (a: Span, b: Span) => (a.end <= b.start ? b.start - a.end : b.end <= a.start ? a.start - b.end : 0);

@@ -5,16 +5,15 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import type { StoredParagraph } from '../../ingest/document-model.js';
 import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
-import type { Candidate } from '../rank/retrieve.js';
-import { queryTerms, tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
+import type { Candidate, ScoreParts } from '../rank/candidate.js';
+import { tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { findAnswerPhrase } from './answer-phrase.js';
-import { fieldAsked, findField, namesArticle, subjectTerms } from './document-fields.js';
-import type { ReadQuestion } from './follow-up.js';
+import { findField, namesArticle } from './document-fields.js';
+import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
 import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
-import { questionTypeOf } from './question-type.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { coverage, termWeights } from './term-weights.js';
 import { documentUrl } from '../../urls.js';
@@ -32,7 +31,8 @@ export interface PassageResult {
   quote: Offsets;
   highlights: Offsets[];
   score: number;
-  scores: { keyword: number; vector: number };
+  /** Each part of the score, by the stage that measured it (`keyword` and `vector` always). */
+  scores: ScoreParts;
   /**
    * 0..1, the no-answer rule's confidence in this passage (closeness in meaning and the question's key
    * words it holds), and the level shown for it: 高, 中 (enough to answer), 低.
@@ -64,10 +64,12 @@ export interface AskResult {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
+const roundParts = (parts: ScoreParts): ScoreParts => Object.fromEntries(Object.entries(parts).map(([name, x]) => [name, round(x)])) as ScoreParts;
+
 /** Question words and their IDF; a follow-up's own words count double. */
-function weightsOf(index: CorpusIndex, read: ReadQuestion): Map<string, number> {
-  const weights = termWeights(index.search, queryTerms(read.query));
-  for (const term of read.focus ? queryTerms(read.focus) : []) weights.set(term, 2 * weights.get(term)!);
+function weightsOf(index: CorpusIndex, question: Question): Map<string, number> {
+  const weights = termWeights(index.search, question.terms);
+  for (const term of question.focus?.terms ?? []) weights.set(term, 2 * weights.get(term)!);
   return weights;
 }
 
@@ -127,15 +129,15 @@ function shownFirst(index: CorpusIndex, top: Passage, info: QuestionInfo): Shown
   return { passage: holder, tokens: tokensWithin(tokens, holder.start, holder.end), quote: { start: span.start - holder.start, end: span.end - holder.start } };
 }
 
-function questionInfo(index: CorpusIndex, read: ReadQuestion): QuestionInfo {
-  return { weights: weightsOf(index, read), tokens: tokenizeWithOffsets(read.query), text: read.query, type: questionTypeOf(read.query) };
+function questionInfo(index: CorpusIndex, question: Question): QuestionInfo {
+  return { weights: weightsOf(index, question), tokens: question.tokens, text: question.query, type: question.type };
 }
 
 /** What the sentence-weight fit needs: the features of every sentence of the top passage's paragraph. */
-export function paragraphFeatures(index: CorpusIndex, read: ReadQuestion, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
+export function paragraphFeatures(index: CorpusIndex, question: Question, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
-  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, read), titleTermsOf(top));
+  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, question), titleTermsOf(top));
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
@@ -151,10 +153,9 @@ interface FieldShown extends Shown {
   phrase: Span;
 }
 
-function fieldAnswer(index: CorpusIndex, read: ReadQuestion, candidates: Candidate[]): FieldShown | undefined {
-  const asked = fieldAsked(read.query);
-  if (!asked) return undefined;
-  const subject = subjectTerms(read.query);
+function fieldAnswer(index: CorpusIndex, question: Question, candidates: Candidate[]): FieldShown | undefined {
+  if (!question.field) return undefined;
+  const { asked, subject } = question.field;
   const seen = new Set<string>();
   for (const { passage } of candidates) {
     const article = `${passage.docId}:${passage.articleIndex}`;
@@ -173,10 +174,10 @@ function fieldAnswer(index: CorpusIndex, read: ReadQuestion, candidates: Candida
   return undefined;
 }
 
-export function composeAnswer(index: CorpusIndex, question: string, read: ReadQuestion, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
-  const info = questionInfo(index, read);
+export function composeAnswer(index: CorpusIndex, question: Question, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
+  const info = questionInfo(index, question);
   const { weights } = info;
-  const field = fieldAnswer(index, read, candidates);
+  const field = fieldAnswer(index, question, candidates);
   const ranked = field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates;
   const shown = ranked.slice(0, topK).map((c, rank) => {
     const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
@@ -195,7 +196,7 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
     quote: { start: quote.start, end: quote.end },
     highlights: findHighlights(tokens, weights),
     score: round(c.score),
-    scores: { keyword: round(c.scores.keyword), vector: round(c.scores.vector) },
+    scores: roundParts(c.scores),
     relevance: relevanceOf(judged, field !== undefined && rank === 0),
     url: documentUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
@@ -204,10 +205,10 @@ export function composeAnswer(index: CorpusIndex, question: string, read: ReadQu
   const relevance = shown[0]?.judged;
   const answerable = field !== undefined || (relevance !== undefined && isAnswerable(relevance));
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
-  const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, read.query, info.type, new Set(weights.keys())) : undefined;
+  const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys())) : undefined;
   const result: AskResult = {
-    question,
-    ...(read.followUpOf ? { followUpOf: read.followUpOf } : {}),
+    question: question.text,
+    ...(question.followUpOf ? { followUpOf: question.followUpOf } : {}),
     answer: answerable
       ? { text: answerText, passageId: top.id, docId: top.docId, url: top.url, ...(phrase ? { phrase: { start: phrase.start, end: phrase.end } } : {}) }
       : null,

@@ -4,7 +4,7 @@
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import type { Token } from '../tokenize/tokenize.js';
-import type { QuestionType } from './question-type.js';
+import type { QuestionType } from '../question/question-type.js';
 import { typeCandidates } from './type-cues.js';
 
 export interface SentenceFeatures {

@@ -4,7 +4,7 @@
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { tagWords } from '../tokenize/part-of-speech.js';
-import type { QuestionType } from './question-type.js';
+import type { QuestionType } from '../question/question-type.js';
 
 const DIGITS = '[0-9]+(?:[.,][0-9]+)*';
 const HAN_NUMBER = '[零〇一二两三四五六七八九十百千万亿几]+';

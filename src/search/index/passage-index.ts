@@ -9,7 +9,8 @@ export interface Hit {
 }
 
 export interface KeywordQuery {
-  text: string;
+  /** The query's tokens, as `tokenize` gives them: a backend never tokenizes a query itself. */
+  terms: string[];
   limit: number;
   /** Only passages of this document. */
   docId?: string;

@@ -1,12 +1,8 @@
-// Keyword and vector scores → one ranking score (the method and its weight are in `../knobs.ts`).
+// Keyword and vector scores → one ranking score (the method and its weight are in `../knobs.ts`): the
+// first ranking stage.
 import { DEFAULT_FUSION } from '../knobs.js';
-
-export interface ScoreParts {
-  /** BM25, as Orama's keyword search returned it (0 when the passage matched no query word). */
-  keyword: number;
-  /** Cosine similarity of query and passage vectors. */
-  vector: number;
-}
+import type { Candidate, ScoreParts } from './candidate.js';
+import type { RankStage } from './stages.js';
 
 export type FusionMethod = { kind: 'weighted'; keywordWeight: number } | { kind: 'rrf'; k: number };
 
@@ -14,7 +10,7 @@ export type FusionMethod = { kind: 'weighted'; keywordWeight: number } | { kind:
  * Weighted: BM25 divided by the best BM25 of this query (so it lies in 0..1 like the cosine), then
  * w·keyword + (1−w)·vector. RRF: Σ 1/(k + rank) over the two rankings.
  */
-export function fuseScores(parts: ScoreParts[], method: FusionMethod = DEFAULT_FUSION): number[] {
+export function fuseScores(parts: Pick<ScoreParts, 'keyword' | 'vector'>[], method: FusionMethod = DEFAULT_FUSION): number[] {
   if (method.kind === 'weighted') {
     const best = Math.max(0, ...parts.map((p) => p.keyword));
     const w = method.keywordWeight;
@@ -30,3 +26,13 @@ export function fuseScores(parts: ScoreParts[], method: FusionMethod = DEFAULT_F
   const vec = rank(parts.map((p) => p.vector));
   return parts.map((p, i) => (p.keyword > 0 ? 1 / (method.k + kw[i]) : 0) + 1 / (method.k + vec[i]));
 }
+
+/** Sets each candidate's `score` to its fused score and sorts best first. */
+export const fusionStage: RankStage = {
+  name: 'fusion',
+  rank(candidates: Candidate[], { fusion }) {
+    const fused = fuseScores(candidates.map((c) => c.scores), fusion);
+    candidates.forEach((c, i) => (c.score = fused[i]));
+    return candidates.sort((a, b) => b.score - a.score);
+  },
+};

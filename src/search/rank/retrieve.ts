@@ -1,24 +1,15 @@
-// Candidates from the index's keyword search and its vector search, each scored on both sides, then fused.
-import type { Passage } from '../../ingest/document-model.js';
+// Candidates from the index's keyword search and its vector search, each scored on both sides; the
+// ranking stages (`stages.ts`) fuse and order them.
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { passageWithVector } from '../index/corpus.js';
-import { CANDIDATE_DEPTH, DEFAULT_FUSION, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
-import { tokenize } from '../tokenize/tokenize.js';
-import { fuseScores, type FusionMethod, type ScoreParts } from './fuse-scores.js';
-
-export interface Candidate {
-  passage: Passage;
-  scores: ScoreParts;
-  score: number;
-}
+import { CANDIDATE_DEPTH, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
+import type { Question } from '../question/question.js';
+import type { Candidate } from './candidate.js';
 
 export interface RetrieveOptions {
   /** How many candidates each side contributes before fusion. */
   depth?: number;
   docId?: string;
-  fusion?: FusionMethod;
-  /** A follow-up's own words: their keyword score counts a second time, so they lead the context. */
-  focus?: string;
 }
 
 /** Cosine of two unit vectors: bge's outputs are normalised, so a dot product. */
@@ -28,22 +19,24 @@ function cosine(query: number[], vector: Float32Array): number {
   return dot;
 }
 
-/** The words of `text` that keyword search looks up, space-joined: all but the most common in a large corpus (see KEYWORD_MAX_DOCUMENT_SHARE). */
-function distinctiveWords(index: CorpusIndex, text: string): string {
+/** The terms keyword search looks up: all but the most common in a large corpus (see KEYWORD_MAX_DOCUMENT_SHARE). */
+function distinctiveWords(index: CorpusIndex, terms: readonly string[]): string[] {
   const most = Math.max(KEYWORD_MAX_DOCUMENT_SHARE * index.search.size, KEYWORD_LONG_POSTINGS);
-  return tokenize(text)
-    .filter((term) => index.search.documentFrequency(term) <= most)
-    .join(' ');
+  return terms.filter((term) => index.search.documentFrequency(term) <= most);
 }
 
-export async function retrieve(index: CorpusIndex, question: string, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
+/**
+ * Candidates, unranked. A follow-up's own words are searched a second time and their keyword score
+ * added, so they lead the context.
+ */
+export async function retrieve(index: CorpusIndex, question: Question, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
   const depth = options.depth ?? CANDIDATE_DEPTH;
   const { docId } = options;
-  const keywordSearch = (text: string) => index.search.keywordSearch({ text: distinctiveWords(index, text), limit: depth * KEYWORD_DEPTH_FACTOR, docId, titleBoost: TITLE_BOOST });
+  const keywordSearch = (terms: readonly string[]) => index.search.keywordSearch({ terms: distinctiveWords(index, terms), limit: depth * KEYWORD_DEPTH_FACTOR, docId, titleBoost: TITLE_BOOST });
   const [keywordHits, vectorHits, focusHits] = await Promise.all([
-    keywordSearch(question),
+    keywordSearch(question.tokens.map((t) => t.term)),
     index.search.vectorSearch({ vector: queryVector, limit: depth, docId }),
-    options.focus ? keywordSearch(options.focus) : [],
+    question.focus ? keywordSearch(question.focus.terms) : [],
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
   for (const h of focusHits) keyword.set(h.id, (keyword.get(h.id) ?? 0) + h.score);
@@ -56,7 +49,5 @@ export async function retrieve(index: CorpusIndex, question: string, queryVector
     if (!found) continue;
     candidates.push({ passage: found.passage, scores: { keyword: keyword.get(id) ?? 0, vector: cosine(queryVector, found.vector) }, score: 0 });
   }
-  const fused = fuseScores(candidates.map((c) => c.scores), options.fusion ?? DEFAULT_FUSION);
-  candidates.forEach((c, i) => (c.score = fused[i]));
-  return candidates.sort((a, b) => b.score - a.score);
+  return candidates;
 }

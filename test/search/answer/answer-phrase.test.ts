@@ -2,7 +2,7 @@
 // a figure the question states is never the answer.
 import { describe, expect, it } from 'vitest';
 import { findAnswerPhrase } from '../../../src/search/answer/answer-phrase.js';
-import { questionTypeOf } from '../../../src/search/answer/question-type.js';
+import { questionTypeOf } from '../../../src/search/question/question-type.js';
 import { queryTerms } from '../../../src/search/tokenize/tokenize.js';
 
 const phraseOf = (answer: string, question: string) => {

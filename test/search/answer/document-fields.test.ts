@@ -1,6 +1,10 @@
 // Questions about a document itself, answered from its field lines and its sign-off.
 import { describe, expect, it } from 'vitest';
-import { fieldAsked, findField, namesArticle, subjectTerms } from '../../../src/search/answer/document-fields.js';
+import { findField, namesArticle } from '../../../src/search/answer/document-fields.js';
+import { fieldAsked } from '../../../src/search/question/field-asked.js';
+import { readQuestion } from '../../../src/search/question/question.js';
+
+const subjectTerms = (question: string) => readQuestion(question).field?.subject ?? [];
 
 const minutes = [
   { index: 0, text: '时间：2024年10月15日下午2点 地点：公司三楼大会议室 主持人：王建国' },

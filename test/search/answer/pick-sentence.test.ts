@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/ingest/split-sentences.js';
 import { answerSpan, bestSentence } from '../../../src/search/answer/pick-sentence.js';
-import { questionTypeOf } from '../../../src/search/answer/question-type.js';
+import { questionTypeOf } from '../../../src/search/question/question-type.js';
 import { focusWords, sentenceFeatures } from '../../../src/search/answer/sentence-features.js';
 import { SENTENCE_WEIGHTS } from '../../../src/search/knobs.js';
 import { queryTerms, tokenize, tokenizeWithOffsets } from '../../../src/search/tokenize/tokenize.js';

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/ingest/document-model.js';
 import type { IndexBackend, PassageIndex } from '../../../src/search/index/passage-index.js';
+import { tokenize } from '../../../src/search/tokenize/tokenize.js';
 import { join } from 'node:path';
 import { scratchDir } from '../../support/engines.js';
 import { turnsDuring } from '../../support/event-loop-turns.js';
@@ -47,7 +48,7 @@ export function passageIndexContract(backend: IndexBackend): void {
     });
 
     it('keyword search ranks passages holding the query words first and leaves out the rest', async () => {
-      const hits = await (await filled(backend)).keywordSearch({ text: '人民医院总投资多少', limit: 10, titleBoost: 1 });
+      const hits = await (await filled(backend)).keywordSearch({ terms: tokenize('人民医院总投资多少'), limit: 10, titleBoost: 1 });
       expect(ids(hits)[0]).toBe('a:0');
       expect(ids(hits)).not.toContain('b:0');
       expect(ids(hits)).not.toContain('b:1');
@@ -56,24 +57,24 @@ export function passageIndexContract(backend: IndexBackend): void {
 
     it('keyword search matches whole tokens only, never a prefix of a longer word', async () => {
       const index = await filled(backend);
-      expect(await index.keywordSearch({ text: '城', limit: 10, titleBoost: 1 })).toEqual([]);
-      expect(ids(await index.keywordSearch({ text: '城市', limit: 10, titleBoost: 1 }))).toEqual(['b:0']);
+      expect(await index.keywordSearch({ terms: tokenize('城'), limit: 10, titleBoost: 1 })).toEqual([]);
+      expect(ids(await index.keywordSearch({ terms: tokenize('城市'), limit: 10, titleBoost: 1 }))).toEqual(['b:0']);
     });
 
     it('keyword search reads traditional characters as simplified', async () => {
-      const hits = await (await filled(backend)).keywordSearch({ text: '醫院', limit: 10, titleBoost: 1 });
+      const hits = await (await filled(backend)).keywordSearch({ terms: tokenize('醫院'), limit: 10, titleBoost: 1 });
       expect(ids(hits)).toContain('a:1');
     });
 
     it('the title field counts, scaled by the title boost', async () => {
       const index = await filled(backend);
-      const titleOnly = async (boost: number) => (await index.keywordSearch({ text: '种植', limit: 10, titleBoost: boost })).find((h) => h.id === 'b:1')!.score;
+      const titleOnly = async (boost: number) => (await index.keywordSearch({ terms: tokenize('种植'), limit: 10, titleBoost: boost })).find((h) => h.id === 'b:1')!.score;
       expect(await titleOnly(2)).toBeGreaterThan(await titleOnly(1));
     });
 
     it('keyword and vector search keep to one document when asked', async () => {
       const index = await filled(backend);
-      const keyword = await index.keywordSearch({ text: '群众', limit: 10, docId: 'b', titleBoost: 1 });
+      const keyword = await index.keywordSearch({ terms: tokenize('群众'), limit: 10, docId: 'b', titleBoost: 1 });
       expect(ids(keyword)).toEqual(['b:1']);
       const vector = await index.vectorSearch({ vector: VECTORS[0], limit: 10, docId: 'b' });
       expect(new Set(ids(vector))).toEqual(new Set(['b:0', 'b:1']));
@@ -107,7 +108,7 @@ export function passageIndexContract(backend: IndexBackend): void {
       expect(files.map((f) => f.name)).toEqual(backend.files);
       const restored = await backend.open(folder, Object.fromEntries(files.map((f) => [f.name, f.bytes])), () => flat(reversed), DIMS);
       expect(restored.size).toBe(index.size);
-      const question = { text: '医院床位', limit: 10, titleBoost: 1 };
+      const question = { terms: tokenize('医院床位'), limit: 10, titleBoost: 1 };
       expect(await restored.keywordSearch(question)).toEqual(await index.keywordSearch(question));
       const vector = { vector: unit([0, 0.2, 0.1, 1]), limit: 10 };
       expect(await restored.vectorSearch(vector)).toEqual(await index.vectorSearch(vector));

@@ -7,7 +7,9 @@ import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { oramaBackend } from '../../../src/search/index/orama/orama-index.js';
 import type { KeywordQuery } from '../../../src/search/index/passage-index.js';
 import { KEYWORD_LONG_POSTINGS } from '../../../src/search/knobs.js';
+import { readQuestion } from '../../../src/search/question/question.js';
 import { retrieve } from '../../../src/search/rank/retrieve.js';
+import { rank } from '../../../src/search/rank/stages.js';
 
 const DIMS = 2;
 
@@ -22,14 +24,15 @@ async function corpusOf(n: number): Promise<{ index: CorpusIndex; asked: string[
   const search = await oramaBackend.create(DIMS);
   await search.insert(passages, vectors);
   const asked: string[] = [];
-  const recording = { ...search, size: search.size, documentFrequency: search.documentFrequency, keywordSearch: (q: KeywordQuery) => (asked.push(q.text), search.keywordSearch(q)) };
+  const recording = { ...search, size: search.size, documentFrequency: search.documentFrequency, keywordSearch: (q: KeywordQuery) => (asked.push(q.terms.join(' ')), search.keywordSearch(q)) };
   return { index: { corpus: memoryCorpus(documents, passages, vectors, DIMS), dimensions: DIMS, search: recording }, asked };
 }
 
 describe('the words keyword search looks up', () => {
   it('leaves out, in a large corpus, a word most passages hold, and keeps the distinctive ones', async () => {
     const { index, asked } = await corpusOf(KEYWORD_LONG_POSTINGS * 6);
-    const [top] = await retrieve(index, '滏阳河大桥项目建设', [1, 0]);
+    const question = readQuestion('滏阳河大桥项目建设');
+    const [top] = rank(await retrieve(index, question, [1, 0]), index, question);
     expect(asked[0]).not.toMatch(/项目|建设/);
     expect(asked[0]).toContain('大桥');
     expect(top.passage.id).toBe('d0:0:0');
@@ -37,7 +40,7 @@ describe('the words keyword search looks up', () => {
 
   it('keeps every word in a small corpus, where each is in a large share of it', async () => {
     const { index, asked } = await corpusOf(10);
-    await retrieve(index, '滏阳河大桥项目建设', [1, 0]);
+    await retrieve(index, readQuestion('滏阳河大桥项目建设'), [1, 0]);
     expect(asked[0]).toMatch(/项目/);
     expect(asked[0]).toMatch(/建设/);
   });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { connect as connectLance, Index, MatchQuery, Session, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
-import { tokenize } from '../../tokenize/tokenize.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
@@ -92,7 +91,7 @@ class LanceIndex implements PassageIndex {
   }
 
   async keywordSearch(query: KeywordQuery) {
-    const terms = [...new Set(tokenize(query.text))];
+    const terms = [...new Set(query.terms)];
     if (this.rows === 0 || terms.length === 0) return [];
     // Each field searched on its own and the two BM25s summed here, the title's scaled by the boost:
     // LanceDB's multi-column match keeps only the better field's score, and a boolean query over both

@@ -116,7 +116,7 @@ export function createBm25Component(): Bm25Component {
   function search(
     index: Bm25Store,
     term: string,
-    tokenizer: Tokenizer,
+    _tokenizer: Tokenizer,
     _language: string | undefined,
     propertiesToSearch: string[],
     _exact: boolean,
@@ -126,7 +126,8 @@ export function createBm25Component(): Bm25Component {
     docsCount: number,
     whereFiltersIDs: Set<number> | undefined,
   ): [number, number][] {
-    const terms = [...new Set(tokenizer.tokenize(term))];
+    // The query arrives tokenized (`KeywordQuery.terms`, space-joined): it is never cut again.
+    const terms = [...new Set(term.split(' ').filter((t) => t !== ''))];
     try {
       for (const prop of propertiesToSearch) scoreField(index, prop, terms, docsCount, board, boost[prop] ?? 1);
       // Orama cuts the results to the search's limit after sorting them all: only that many are kept.

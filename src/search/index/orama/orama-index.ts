@@ -70,7 +70,7 @@ function oramaIndex({ db, bm25 }: { db: PassageDb; bm25: Bm25Component }, rows: 
       // Orama calls the component within this call, before anything else can set another limit.
       bm25.setLimit(query.limit);
       const result = await search(db, {
-        term: query.text,
+        term: query.terms.join(' '),
         properties: ['text', 'title'],
         boost: { title: query.titleBoost },
         limit: query.limit,

@@ -1,0 +1,28 @@
+// What an engine is opened with: the folders, the index, the model and how to build.
+import type { ChunkOptions } from '../ingest/chunk-passages.js';
+import type { Embedder } from '../search/embed/embedder.js';
+import type { BuildProgress } from '../search/index/build-index.js';
+import type { BackendName } from '../search/index/backends.js';
+
+export interface EngineOptions {
+  corpusDir: string;
+  /** Folder of documents added through the API; indexed with the corpus when it exists. Without it, nothing can be added. */
+  uploadsDir?: string;
+  indexDir: string;
+  /** The index backend (default Orama). */
+  indexBackend?: BackendName;
+  modelDir: string;
+  chunking?: ChunkOptions;
+  /** Rebuild even when the stored index is current. */
+  rebuild?: boolean;
+  log?: (line: string) => void;
+  onProgress?: (progress: BuildProgress) => void;
+  /** Query vectors kept for repeated questions (0 turns the cache off, as the latency bench does). */
+  queryCacheSize?: number;
+  /** An embedder already loaded (tests share one); otherwise the model in `modelDir` is loaded. */
+  embedder?: Embedder;
+  /** Embed questions that arrive together in one model call (default on; off for the load bench's comparison). */
+  queryBatching?: boolean;
+  /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
+  ocr?: boolean;
+}

@@ -1,0 +1,223 @@
+// Keeps the index an engine answers from: opens the stored build (or builds one), follows a writer's
+// builds as a replica, re-indexes when the folders change, and swaps a new build in whole. Every step
+// with the folders' digest, the write lock and the index folder happens here; `AnswerEngine` only asks.
+import { join } from 'node:path';
+import { DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
+import { folderDigest } from '../ingest/folder-digest.js';
+import { readSources } from '../ingest/read-sources.js';
+import type { Embedder } from '../search/embed/embedder.js';
+import { backendOfBuild, indexBackend } from '../search/index/backends.js';
+import { buildIndex, describeReport, type IndexReport } from '../search/index/build-index.js';
+import type { CorpusIndex } from '../search/index/corpus-index.js';
+import { reusable } from '../search/index/corpus.js';
+import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.js';
+import { lockIndexFolder } from '../search/index/index-lock.js';
+import { loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import type { IndexBackend } from '../search/index/passage-index.js';
+import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
+import { collectGarbage } from '../util/collect-garbage.js';
+import type { EngineOptions } from './engine-options.js';
+import { followIndex, waitForIndex } from './follow-index.js';
+
+/** How long the files of a replaced index stay open: longer than any question takes. */
+const RETIRE_AFTER_MS = 60_000;
+
+/** A folder of its own, in the index folder (so on its file system), for a build in progress. */
+const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
+
+/**
+ * The digest of the folders' files (paths, sizes, times) and of the OCR setting, taken in a worker
+ * thread: a start whose digest matches the stored build's loads it without reading any file (a
+ * million-passage folder takes a minute to read).
+ */
+const sourcesOf = (options: EngineOptions) =>
+  folderDigest(options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir], JSON.stringify({ ocr: options.ocr !== false }));
+
+/** Where OCR results are kept, next to the index; undefined when OCR is off. */
+export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
+
+/**
+ * After the folders were read and found to hold what the stored build was made from, records their new
+ * digest so the next start need not read them again. A folder another writer holds, or one that cannot
+ * be written, still serves: the next start reads the files again.
+ */
+function noteSources(indexDir: string, fingerprint: Fingerprint, sources: string): void {
+  try {
+    const release = lockIndexFolder(indexDir);
+    try {
+      recordSources(indexDir, fingerprint, sources);
+    } finally {
+      release();
+    }
+  } catch {
+    // Nothing lost but the shortcut.
+  }
+}
+
+export class IndexKeeper {
+  /** Re-indexes run one after another, never two at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private swaps = 0;
+  /** A replica never re-indexes: the writer does, and the replica follows. */
+  private replica = false;
+  private stopFollowing: () => void = () => {};
+
+  private constructor(
+    /** Replaced whole by a re-index: a question in flight keeps the index it started with. */
+    private current: CorpusIndex,
+    private fingerprint: Fingerprint,
+    private readonly embedder: Embedder,
+    private readonly backend: IndexBackend,
+    private readonly options: EngineOptions,
+    /** What opening did: undefined when the stored index was loaded as it was. */
+    readonly buildReport: IndexReport | undefined,
+  ) {}
+
+  /** The index to answer from now; hold on to it for the length of one question. */
+  get index(): CorpusIndex {
+    return this.current;
+  }
+
+  /** Counts index swaps: whatever was derived from an older generation (example questions) is stale. */
+  get generation(): number {
+    return this.swaps;
+  }
+
+  /**
+   * A replica (REPLICA=1): serves the newest complete index a writer made in `indexDir` and follows each
+   * new one, never reading the folders or writing the index itself. Waits for the writer's first build.
+   */
+  static async openReplica(options: EngineOptions & { followEveryMs?: number }, embedder: Embedder): Promise<IndexKeeper> {
+    const log = options.log ?? (() => {});
+    const first = await waitForIndex(options.indexDir, log, options.followEveryMs);
+    const checkModel = (fingerprint: Fingerprint) => {
+      if (fingerprint.model !== embedder.fingerprint || fingerprint.tokenizer !== TOKENIZER_ID) {
+        throw new Error(`the index in ${options.indexDir} was built with another model or tokenizer than this replica's; update both to the same version`);
+      }
+    };
+    checkModel(first.fingerprint);
+    const keeper = new IndexKeeper(first.index, first.fingerprint, embedder, await backendOfBuild(first.fingerprint.backend), { ...options, uploadsDir: undefined }, undefined);
+    keeper.replica = true;
+    keeper.stopFollowing = followIndex(
+      options.indexDir,
+      first.build,
+      (loaded) => {
+        checkModel(loaded.fingerprint);
+        keeper.swapIn(loaded.index, loaded.fingerprint);
+      },
+      log,
+      options.followEveryMs,
+    );
+    log(`replica: serving ${first.build} (${first.index.corpus.passageCount} passages), following new builds in ${options.indexDir}`);
+    collectGarbage();
+    return keeper;
+  }
+
+  static async open(options: EngineOptions, embedder: Embedder): Promise<IndexKeeper> {
+    const log = options.log ?? (() => {});
+    const chunking = options.chunking ?? DEFAULT_CHUNKING;
+    const backend = await indexBackend(options.indexBackend);
+    const serve = (loaded: { index: CorpusIndex; fingerprint: Fingerprint }, how: string) => {
+      log(`index loaded${how}: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
+      collectGarbage();
+      return new IndexKeeper(loaded.index, loaded.fingerprint, embedder, backend, options, undefined);
+    };
+    const taking = sourcesOf(options);
+    // Awaited below whatever happens; until then a failure to take it must not count as unhandled.
+    taking.catch(() => {});
+    if (!options.rebuild) {
+      const unchanged = await loadIndexOfSources(options.indexDir, taking, settingsFingerprint(embedder.fingerprint, chunking, backend.name), backend);
+      if ('index' in unchanged) return serve(unchanged, ' (no file changed since it was built)');
+    }
+    // Taken before the files are read: a file written while they are read makes the next start read them again.
+    const sources = await taking;
+    const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
+    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
+    if (!options.rebuild) {
+      const loaded = await loadIndex(options.indexDir, fingerprint, backend);
+      if ('index' in loaded) {
+        noteSources(options.indexDir, fingerprint, sources);
+        return serve({ index: loaded.index, fingerprint }, '');
+      }
+      log(`building the index: ${loaded.reason}`);
+    }
+    // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
+    // unchanged file serves again unless a rebuild was asked for or the chunking differs.
+    const release = lockIndexFolder(options.indexDir);
+    const stored = loadStoredCorpus(options.indexDir);
+    try {
+      const sameModel = stored?.fingerprint.model === embedder.fingerprint;
+      const { index, report } = await buildIndex(files, embedder, {
+        chunking,
+        onProgress: options.onProgress,
+        previous: sameModel ? await reusable(stored.corpus) : undefined,
+        reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+        backend,
+        staging: stagingFolder(options.indexDir),
+      });
+      const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
+      log(`index built: ${describeReport(report)}`);
+      collectGarbage();
+      return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
+    } finally {
+      stored?.corpus.close();
+      release();
+    }
+  }
+
+  /** Stops following the index folder (a replica); nothing else needs closing. */
+  close(): void {
+    this.stopFollowing();
+  }
+
+  /**
+   * A complete index takes over in one assignment: a question in flight keeps the one it started with,
+   * and the files of the one replaced stay open a while for it.
+   */
+  private swapIn(index: CorpusIndex, fingerprint: Fingerprint): void {
+    const replaced = this.current;
+    setTimeout(() => replaced.corpus.close(), RETIRE_AFTER_MS).unref();
+    this.current = index;
+    this.fingerprint = fingerprint;
+    this.swaps++;
+    collectGarbage();
+  }
+
+  /**
+   * Reads the folders again and, if anything changed, builds the new index beside the one being served
+   * and switches to it in one assignment once it is complete and saved.
+   */
+  refresh(): Promise<IndexReport> {
+    if (this.replica) return Promise.reject(new Error('a replica never writes the index; re-index on the writer'));
+    const run = this.queue.then(() => this.reindex());
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async reindex(): Promise<IndexReport> {
+    const log = this.options.log ?? (() => {});
+    const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
+    const sources = await sourcesOf(this.options);
+    const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
+    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
+    const current = this.current;
+    if (sameFingerprint(fingerprint, this.fingerprint)) {
+      noteSources(this.options.indexDir, fingerprint, sources);
+      const n = current.corpus.documents.length;
+      return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
+    }
+    const release = lockIndexFolder(this.options.indexDir);
+    let saved: CorpusIndex;
+    let report: IndexReport;
+    try {
+      const built = await buildIndex(files, this.embedder, { chunking, previous: await reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
+      report = built.report;
+      saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
+    } finally {
+      release();
+    }
+    this.swapIn(saved, fingerprint);
+    log(`index updated: ${describeReport(report)}`);
+    return report;
+  }
+}

@@ -1,0 +1,28 @@
+// Ranking as a list of stages, run in order over retrieval's candidates before the answer is composed
+// (`../answer/compose-answer.ts`). A stage may add a part to each candidate's `scores`, change `score`
+// and reorder: adding one is a file exporting a `RankStage` and a line in `RANK_STAGES`.
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { DEFAULT_FUSION } from '../knobs.js';
+import type { Question } from '../question/question.js';
+import type { Candidate } from './candidate.js';
+import { fusionStage, type FusionMethod } from './fuse-scores.js';
+
+export interface RankContext {
+  index: CorpusIndex;
+  question: Question;
+  /** How keyword and vector scores are fused (the evaluation compares keyword-only, vector-only and hybrid). */
+  fusion: FusionMethod;
+}
+
+export interface RankStage {
+  readonly name: string;
+  rank(candidates: Candidate[], context: RankContext): Candidate[];
+}
+
+export const RANK_STAGES: readonly RankStage[] = [fusionStage];
+
+/** Runs every stage; the result is best first. */
+export function rank(candidates: Candidate[], index: CorpusIndex, question: Question, fusion: FusionMethod = DEFAULT_FUSION): Candidate[] {
+  const context = { index, question, fusion };
+  return RANK_STAGES.reduce((ranked, stage) => stage.rank(ranked, context), candidates);
+}
