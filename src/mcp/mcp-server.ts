@@ -8,8 +8,8 @@ import { absoluteUrl, answerMarkdown, sourcesMarkdown } from '../chat/answer-mar
 import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
 import type { StoredDocument } from '../ingest/document-model.js';
 import { documentUrl } from '../urls.js';
-import { AskBodySchema, AskResponseSchema, DocumentSummarySchema, PassageSchema, summarize } from '../server/api-schemas.js';
-import type { EngineSource } from '../server/engine-context.js';
+import { AskBodySchema, AskResponseSchema, DocumentSummarySchema, PassageSchema, summarize } from '../contract/api-schemas.js';
+import type { EngineSource } from '../contract/engine-source.js';
 
 /** A whole document is cut here in a tool result; the assistant can ask for any paragraph by anchor. */
 const MAX_DOCUMENT_CHARS = 20_000;

@@ -11,10 +11,10 @@ import {
   DocumentSummarySchema,
   ErrorSchema,
   summarize,
-} from './api-schemas.js';
+} from '../contract/api-schemas.js';
 import { documentWriteRoutes } from './document-write-routes.js';
 import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
-import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
+import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
 import { openaiErrorBody } from './openai-error.js';
 import { openaiRoutes } from './openai-routes.js';
 

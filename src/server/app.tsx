@@ -10,7 +10,7 @@ import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.j
 import { hostCheck } from './host-check.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
-import type { EngineSource } from './engine-context.js';
+import type { EngineSource } from '../contract/engine-source.js';
 import { mcpRoute } from './mcp-route.js';
 import { formTokenMatches } from './bearer-tokens.js';
 import { isOpenAIPath, openaiError } from './openai-error.js';

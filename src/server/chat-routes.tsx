@@ -14,7 +14,7 @@ import { ErrorTurn, TurnView, type Scope } from '../../views/answer-card.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
 import { formTokenMatches } from './bearer-tokens.js';
-import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
+import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
 import { addDocument } from '../engine/document-writes.js';
 import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';
 import { MAX_BINARY_UPLOAD_BYTES, MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';

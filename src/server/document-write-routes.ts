@@ -2,9 +2,9 @@
 // DELETE /api/documents/{id} for uploaded documents. Registered on the API app so /api/openapi.json lists them.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { EngineEnv } from './engine-context.js';
+import type { EngineEnv } from '../contract/engine-source.js';
 import { apiError, invalidRequest } from './api-error.js';
-import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from './api-schemas.js';
+import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from '../contract/api-schemas.js';
 import { requireAdmin } from './bearer-tokens.js';
 import { addDocument, removeDocument, type NewDocument, type WriteError } from '../engine/document-writes.js';
 

@@ -4,7 +4,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { Hono } from 'hono';
 import { createMcpServer } from '../mcp/mcp-server.js';
 import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
-import type { EngineSource } from './engine-context.js';
+import type { EngineSource } from '../contract/engine-source.js';
 
 export function mcpRoute(getEngine: EngineSource, options: { apiToken?: string; host: string; publicUrl?: string }) {
   const app = new Hono();

@@ -9,8 +9,8 @@ import { answerMarkdown } from '../chat/answer-markdown.js';
 import { cleanHistory, contextOf } from '../chat/conversation.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
 import { describeInvalid } from './api-error.js';
-import { QuestionSchema } from './api-schemas.js';
-import { withEngine, type EngineEnv, type EngineSource } from './engine-context.js';
+import { QuestionSchema } from '../contract/api-schemas.js';
+import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
 import { openaiError } from './openai-error.js';
 import { ChatCompletionSchema, ChatRequestSchema, MODEL_ID, ModelListSchema, OpenAIErrorSchema, type ChatMessage } from './openai-schemas.js';
 

@@ -2,7 +2,7 @@
 // (Cherry Studio, Open WebUI, Chatbox, LobeChat) and the official client libraries. Fields a client
 // sends that xunyuan has no use for (temperature, max_tokens, tools…) are accepted and ignored.
 import { z } from '@hono/zod-openapi';
-import { AskResponseSchema } from './api-schemas.js';
+import { AskResponseSchema } from '../contract/api-schemas.js';
 
 /** The one model this server offers. */
 export const MODEL_ID = 'xunyuan';
