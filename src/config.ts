@@ -1,9 +1,9 @@
 // Settings from the environment and the command line, with their defaults.
 import { createHash } from 'node:crypto';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseCommandLine } from './cli/command-line.js';
 import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
-import { BACKEND_NAMES, isBackendName, type BackendName } from './search/index/backends.js';
+import { BACKEND_NAMES, indexDirFor, isBackendName, type BackendName } from './search/index/backends.js';
 
 export interface Config {
   corpusDir: string;
@@ -61,7 +61,7 @@ function publicUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
 export function defaultIndexDir(corpusDir: string, backend: BackendName = 'orama'): string {
   const name = basename(corpusDir).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'corpus';
   const folder = `${name}-${createHash('sha256').update(corpusDir).digest('hex').slice(0, 8)}`;
-  return join('index', backend === 'orama' ? folder : `${folder}-${backend}`);
+  return indexDirFor(folder, backend);
 }
 
 /** `--corpus DIR` wins over CORPUS_DIR. */

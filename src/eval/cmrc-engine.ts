@@ -4,12 +4,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config.js';
 import { AnswerEngine } from '../engine/answer-engine.js';
+import { indexDirFor } from '../search/index/backends.js';
 import type { SourceFile } from '../ingest/read-corpus.js';
 import { loadCmrc } from './cmrc-bench.js';
 
 /** INDEX_BACKEND=lancedb evaluates the LanceDB backend, its indexes kept apart from the default's. */
 const { indexBackend, modelDir } = loadConfig([], { INDEX_BACKEND: process.env.INDEX_BACKEND });
-export const indexFolder = (name: string) => resolve(indexBackend === 'orama' ? `index/${name}` : `index/${name}-${indexBackend}`);
+export const indexFolder = (name: string) => resolve(indexDirFor(name, indexBackend));
 
 /** Writes `files` into `corpusDir` and opens an engine on it with its index in `indexDir`. */
 export async function openCorpusEngine(files: SourceFile[], corpusDir: string, indexDir: string): Promise<AnswerEngine> {
