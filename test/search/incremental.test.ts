@@ -22,7 +22,7 @@ import { folderDigest } from '../../src/ingest/folder-digest.js';
 import { watchFolders } from '../../src/ingest/watch-folders.js';
 import { turnsDuring } from '../support/event-loop-turns.js';
 import { run, until } from '../support/processes.js';
-import { openEngine } from '../support/engines.js';
+import { describeBackends, openEngine } from '../support/engines.js';
 
 /** corpus-table.json and the backend's file (orama.json or lancedb-terms.json), each written whole. */
 const FILES_SAVED = 2;
@@ -119,12 +119,12 @@ describe('building on the previous index', () => {
   });
 });
 
-describe('the engine re-indexing a folder', () => {
-  const corpusDir = join(work, 'engine-corpus');
-  const indexDir = join(work, 'engine-index');
+describeBackends('the engine re-indexing a folder', (backend) => {
+  const corpusDir = join(work, `engine-corpus-${backend}`);
+  const indexDir = join(work, `engine-index-${backend}`);
   mkdirSync(corpusDir);
   const write = (name: string, text: string) => writeFileSync(join(corpusDir, name), text);
-  const open = () => openEngine({ corpusDir, indexDir });
+  const open = () => openEngine({ indexBackend: backend, corpusDir, indexDir });
   const topDoc = async (engine: AnswerEngine, question: string) => (await engine.ask({ question, topK: 1 })).passages[0]?.docId;
 
   it('reports added, changed and removed files, answers from the new text and keeps it across a restart', async () => {
@@ -159,7 +159,7 @@ describe('the engine re-indexing a folder', () => {
 
   it('restarts on unchanged folders without reading their files, and reads them when anything about them changed', async () => {
     const logs: string[] = [];
-    const openLogged = (ocr?: boolean) => openEngine({ corpusDir, indexDir, log: (l) => logs.push(l), ...(ocr === undefined ? {} : { ocr }) });
+    const openLogged = (ocr?: boolean) => openEngine({ indexBackend: backend, corpusDir, indexDir, log: (l) => logs.push(l), ...(ocr === undefined ? {} : { ocr }) });
     await open();
     expect((await openLogged()).built).toBe(false);
     expect(logs.join('\n')).toContain('index loaded (no file changed since it was built)');
