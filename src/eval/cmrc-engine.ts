@@ -28,5 +28,9 @@ export async function openNearMissEngine(files: SourceFile[]): Promise<{ engine:
   return { engine, removed };
 }
 
+/** An engine on a folder as it is (nothing written into it), its index in `index/<name>`. */
+export const openEngineOn = (corpusDir: string, name: string) =>
+  AnswerEngine.open({ corpusDir, indexDir: indexFolder(name), indexBackend, modelDir, log: (l) => console.error(`[eval] ${l}`) });
+
 /** The seed pages as they ship in `seeds/`. */
 export const openSeedsEngine = () => openCorpusEngine([], resolve('seeds'), indexFolder('eval-seeds'));
