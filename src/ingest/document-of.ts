@@ -39,6 +39,6 @@ function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): Sto
 }
 
 export function documentOf(file: SourceFile, chunking: ChunkOptions = DEFAULT_CHUNKING): { document: StoredDocument; passages: Passage[] } {
-  const parsed = parseDocument(file.id, file.path, file.text, file.name);
+  const parsed = parseDocument(file.id, file.path, file.text, file.name, file.title);
   return { document: storeDocument(parsed, file, sourceHash(file)), passages: chunkDocument(parsed, chunking) };
 }

@@ -2,7 +2,8 @@
 import { buildParagraphs } from './build-paragraphs.js';
 import { pageFinder } from './formats/pages.js';
 import type { ParsedDocument } from './document-model.js';
-import { documentHeading, splitArticles } from './split-articles.js';
+import { documentTitle } from './document-title.js';
+import { splitArticles } from './split-articles.js';
 import { splitSentences } from './split-sentences.js';
 
 /**
@@ -17,7 +18,7 @@ import { splitSentences } from './split-sentences.js';
  */
 export const PARSER_VERSION = 7;
 
-export function parseDocument(id: string, path: string, source: string, fallbackTitle: string): ParsedDocument {
+export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, metaTitle?: string): ParsedDocument {
   const paragraphs = buildParagraphs(source);
   const raw = splitArticles(paragraphs, fallbackTitle);
   const pageAt = pageFinder(source);
@@ -39,7 +40,5 @@ export function parseDocument(id: string, path: string, source: string, fallback
       };
     }),
   }));
-  // A `#` heading (Markdown, an HTML h1, a Word title) names the document; else its first headline does.
-  const title = documentHeading(paragraphs)?.text ?? articles.find((a) => a.title !== fallbackTitle)?.title ?? fallbackTitle;
-  return { id, path, title, articles };
+  return { id, path, title: documentTitle(paragraphs, raw.map((a) => a.title), metaTitle, fallbackTitle).title, articles };
 }

@@ -22,6 +22,8 @@ export interface SourceFile {
   text: string;
   /** For scans: each page image and where its lines are, by offsets into `text`. */
   scans?: ScanPage[];
+  /** The title the file's metadata gives, if any. */
+  title?: string;
 }
 
 /** `page-1.txt` → `page-1`; a path that had to be changed (`news/第1版.txt` → `news-1-3f9a0c12`) gets a short hash of itself to stay unique. */
@@ -100,7 +102,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       continue;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    files.push({ id: documentId(path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}) });
+    files.push({ id: documentId(path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) });
   }
   if (fullPaths.length > 0) onFile?.(fullPaths.length, fullPaths.length);
   return files;

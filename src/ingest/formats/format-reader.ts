@@ -12,8 +12,8 @@ import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
 
-/** The text, and for scans where each line of it is on the page image. */
-export type ReadResult = { text: string; scans?: ScanPage[] } | { error: string };
+/** The text, for scans where each line of it is on the page image, and the title the file's metadata gives (HTML `<title>`, front matter, PDF properties). */
+export type ReadResult = { text: string; scans?: ScanPage[]; title?: string } | { error: string };
 
 /** What reading may use besides the bytes: OCR for page images (absent when OCR is off). */
 export interface ReadContext {

@@ -1,6 +1,9 @@
 // An HTML page → the plain text the rest of ingest reads: one block per line, headings written as
-// Markdown (`#` for h1 …), so h1/h2 open articles and h3–h6 name sections, as in a Markdown file.
+// Markdown (`#` for h1 …), so h1/h2 open articles and h3–h6 name sections, as in a Markdown file. A
+// table becomes one line per row, each cell with its column's header (`年份：2023；收入：12亿元`), so a
+// figure is found with its label. Comments never reach the text (the parser reports them apart).
 import { Parser } from 'htmlparser2';
+import { tableLines } from './table-rows.js';
 
 /** Elements whose text is not the page's content: code, menus, the page footer, form controls. */
 const HIDDEN = new Set(['nav', 'footer', 'script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'button', 'select', 'textarea']);
@@ -28,6 +31,13 @@ export class HtmlTooDeepError extends Error {
   }
 }
 
+/** A table being read: its rows of cells, which cells were header cells, the cell being read. */
+interface TableState {
+  rows: { cells: string[]; header: boolean[] }[];
+  cell: string | undefined;
+  header: boolean;
+}
+
 /** The page's text; throws HtmlTooDeepError for a page nested deeper than MAX_HTML_DEPTH. */
 export function htmlToText(html: string): string {
   const blocks: string[] = [];
@@ -38,11 +48,20 @@ export function htmlToText(html: string): string {
   let inTitle = false;
   let sawHeading = false;
   let depth = 0;
+  /** Only the outermost table is read as rows; a table inside a cell is text of that cell. */
+  let table: TableState | undefined;
+  let tableDepth = 0;
 
   const endLine = () => {
     const text = line.replace(/\s+/g, ' ').trim();
     if (text && !BOILERPLATE.test(text)) blocks.push(level > 0 ? `${'#'.repeat(level)} ${text}` : text);
     line = '';
+  };
+  const endCell = () => {
+    if (table?.cell === undefined) return;
+    table.rows.at(-1)?.cells.push(table.cell.replace(/\s+/g, ' ').trim());
+    table.rows.at(-1)?.header.push(table.header);
+    table.cell = undefined;
   };
 
   const parser = new Parser(
@@ -51,6 +70,23 @@ export function htmlToText(html: string): string {
         if (++depth > MAX_HTML_DEPTH) throw new HtmlTooDeepError();
         if (name === 'title') inTitle = true;
         if (HIDDEN.has(name)) hidden++;
+        if (name === 'table' && hidden === 0 && tableDepth++ === 0) {
+          endLine();
+          table = { rows: [], cell: undefined, header: false };
+          return;
+        }
+        if (table && tableDepth === 1) {
+          if (name === 'tr') {
+            endCell();
+            table.rows.push({ cells: [], header: [] });
+          } else if (name === 'td' || name === 'th') {
+            endCell();
+            if (table.rows.length === 0) table.rows.push({ cells: [], header: [] });
+            table.cell = '';
+            table.header = name === 'th';
+          }
+          return;
+        }
         const h = headingLevel(name);
         if (h > 0 || BLOCKS.has(name)) endLine();
         if (h > 0) {
@@ -60,12 +96,25 @@ export function htmlToText(html: string): string {
       },
       ontext(text) {
         if (inTitle) title += text;
-        else if (hidden === 0) line += text;
+        else if (hidden > 0) return;
+        else if (table) table.cell = table.cell === undefined ? undefined : table.cell + text;
+        else line += text;
       },
       onclosetag(name) {
         depth--;
         if (name === 'title') inTitle = false;
         if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+        if (table && name === 'table' && --tableDepth === 0) {
+          endCell();
+          for (const row of tableLines(table.rows)) blocks.push(row);
+          table = undefined;
+          return;
+        }
+        if (table) {
+          if (tableDepth === 1 && (name === 'td' || name === 'th')) endCell();
+          else if (table.cell !== undefined && BLOCKS.has(name)) table.cell += ' ';
+          return;
+        }
         const h = headingLevel(name);
         if (h > 0 || BLOCKS.has(name)) endLine();
         if (h > 0) level = 0;

@@ -32,6 +32,13 @@ async function scannedPage(pdf: PdfDocument, page: number, ocr: PageReader, offs
   return 'text' in read ? read : { text: '' };
 }
 
+/** The Title of the PDF's document properties; a damaged or missing dictionary gives none. */
+async function documentTitle(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Promise<string | undefined> {
+  const meta = await pdf.getMetadata().catch(() => undefined);
+  const title = (meta?.info as { Title?: unknown } | undefined)?.Title;
+  return typeof title === 'string' && title.trim() !== '' ? title.trim() : undefined;
+}
+
 export const pdfReader: FormatReader = {
   extensions: ['.pdf'],
   maxBytes: MAX_BINARY_UPLOAD_BYTES,
@@ -59,7 +66,8 @@ export const pdfReader: FormatReader = {
         pages.add(scanned.text);
       }
       if (pages.empty) return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has no text layer: ${OCR_OFF}` };
-      return { text: pages.text, ...(scans.length ? { scans } : {}) };
+      const title = await documentTitle(pdf);
+      return { text: pages.text, ...(scans.length ? { scans } : {}), ...(title ? { title } : {}) };
     } catch (err) {
       return { error: openFailure(err) };
     } finally {
