@@ -23,7 +23,7 @@ const BAD_TITLES: [string, RegExp][] = [
 
 /** Passages that are page furniture or web chrome rather than text. */
 const FURNITURE: [string, RegExp][] = [
-  ['a page number', /^[-—–\s]*(?:第\s*)?[0-9]+\s*(?:页|\/\s*[0-9]+)?[-—–\s]*$/],
+  ['a page number', /^(?:[-—–]\s*[0-9]+\s*[-—–]|[0-9]+\s*\/\s*[0-9]+|第\s*[0-9]+\s*页.*)$/],
   ['web chrome', /^(?:下载|打印|全屏|收藏|分享|返回顶部|上一篇|下一篇|【?字号|来源[:：])/],
   ['an HTML comment', /<!--|-->/],
 ];

@@ -22,7 +22,8 @@ const SIDES: Record<string, FusionMethod | undefined> = {
   hybrid: undefined,
 };
 
-const contains = (text: string, evidence: string) => normalizeForMatch(text).includes(normalizeForMatch(evidence));
+/** Whitespace left out on both sides, as realdocs-dev's scorer does: a space the author put in the text is no miss. */
+const contains = (text: string, evidence: string) => normalizeForMatch(text).replace(/\s+/g, '').includes(normalizeForMatch(evidence).replace(/\s+/g, ''));
 const fmt = (x: number) => x.toFixed(3);
 const share = (n: number, of: number) => `${fmt(n / Math.max(of, 1))} (${n}/${of})`;
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });

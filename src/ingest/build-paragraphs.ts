@@ -3,6 +3,7 @@
 import { endsSentence, isSpacedWordChar } from '../text/char-class.js';
 import { classifyLine, isDateline, isFieldLine, type ParagraphKind } from './classify-line.js';
 import { cleanLine } from './clean-line.js';
+import { looksOcrSpaced } from './ocr-spacing.js';
 import { appendMapped, type MappedText } from './mapped-text.js';
 
 export interface RawParagraph extends MappedText {
@@ -18,12 +19,13 @@ interface Line extends MappedText {
   breakOffset: number;
 }
 
-function readLines(source: string): Line[] {
+/** The source's lines, cleaned; the lines starting at an offset in `dropped` (page furniture) read as blank. */
+function readLines(source: string, dropped: ReadonlySet<number>, ocrSpaced: boolean): Line[] {
   const lines: Line[] = [];
   let offset = 0;
   let afterBlank = false;
   for (const piece of source.split('\n')) {
-    const cleaned = cleanLine(piece.replace(/\r$/, ''), offset);
+    const cleaned = dropped.has(offset) ? { text: '', map: [], headingLevel: 0 } : cleanLine(piece.replace(/\r$/, ''), offset, ocrSpaced);
     if (cleaned.text.length === 0) {
       afterBlank = true;
     } else {
@@ -54,9 +56,10 @@ function continues(paragraph: RawParagraph, line: Line): boolean {
   return !line.afterBlank || classifyLine(line.text, 0) === 'body';
 }
 
-export function buildParagraphs(source: string): RawParagraph[] {
+/** `dropped`: start offsets of lines that are page furniture (`page-furniture.ts`), read as blank lines. */
+export function buildParagraphs(source: string, dropped: ReadonlySet<number> = new Set()): RawParagraph[] {
   const paragraphs: RawParagraph[] = [];
-  for (const line of readLines(source)) {
+  for (const line of readLines(source, dropped, looksOcrSpaced(source))) {
     const last = paragraphs[paragraphs.length - 1];
     if (last && continues(last, line)) {
       if (isSpacedWordChar(last.text[last.text.length - 1]) && isSpacedWordChar(line.text[0])) {

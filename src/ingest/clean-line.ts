@@ -1,4 +1,5 @@
-// Cleaning of one source line for display: OCR spaces out, Markdown heading marks out.
+// Cleaning of one source line for display: Markdown heading marks out, runs of whitespace one space,
+// and in OCR'd text (`ocr-spacing.ts`) the spaces OCR put between Chinese characters out.
 import { isSpacedWordChar } from '../text/char-class.js';
 import type { MappedText } from './mapped-text.js';
 
@@ -11,12 +12,13 @@ export interface CleanLine extends MappedText {
 const keepsSpaceAfter = (ch: string) => isSpacedWordChar(ch) || /[.,;:!?%)\]'"]/.test(ch);
 
 /**
- * `line` starts at `offset` in the source. OCR inserts spaces between Chinese characters
- * (`中国共 产党`); a run of whitespace survives, as one space, only between Latin words or numbers,
- * or when it holds a full-width space or a tab: office documents separate fields with those
+ * `line` starts at `offset` in the source. A run of whitespace inside the line becomes one space,
+ * where its author put it (`第十七条 已满十六周岁`). In OCR'd text (`ocrSpaced`), where OCR inserts
+ * spaces between Chinese characters (`中国共 产党`), a run survives only between Latin words or
+ * numbers, or when it holds a full-width space or a tab: office documents separate fields with those
  * (`下午2点　地点：…`), which OCR never produces.
  */
-export function cleanLine(line: string, offset: number): CleanLine {
+export function cleanLine(line: string, offset: number, ocrSpaced = true): CleanLine {
   let start = 0;
   let headingLevel = 0;
   const heading = /^\s*(#{1,6})(?=\s|$)\s*/.exec(line);
@@ -35,7 +37,7 @@ export function cleanLine(line: string, offset: number): CleanLine {
       const prev = text[text.length - 1];
       const next = line[j];
       const separatesFields = /[\u3000\t]/.test(line.slice(i, j));
-      if (prev !== undefined && next !== undefined && (separatesFields || (keepsSpaceAfter(prev) && isSpacedWordChar(next)))) {
+      if (prev !== undefined && next !== undefined && (!ocrSpaced || separatesFields || (keepsSpaceAfter(prev) && isSpacedWordChar(next)))) {
         text += ' ';
         map.push(offset + i);
       }

@@ -3,6 +3,7 @@ import { buildParagraphs } from './build-paragraphs.js';
 import { pageFinder } from './formats/pages.js';
 import type { ParsedDocument } from './document-model.js';
 import { documentTitle } from './document-title.js';
+import { furnitureLines } from './page-furniture.js';
 import { splitArticles } from './split-articles.js';
 import { splitSentences } from './split-sentences.js';
 
@@ -15,11 +16,19 @@ import { splitSentences } from './split-sentences.js';
  * 5: field lines (`时间：…`) are body; full-width spaces kept between fields; dated sign-offs joined.
  * 6: headings make no passages of their own (`chunk-passages.ts`); a masthead URL is not a field.
  * 7: a publisher line (`中共衡水市委主办`) is masthead, never an article's title.
+ * 8: page furniture and the collection's repeated lines dropped; titles from metadata and title-like headings.
  */
-export const PARSER_VERSION = 7;
+export const PARSER_VERSION = 8;
 
-export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, metaTitle?: string): ParsedDocument {
-  const paragraphs = buildParagraphs(source);
+export interface ParseOptions {
+  /** The title the file's metadata gives (front matter, PDF properties). */
+  metaTitle?: string;
+  /** Lines the collection repeats across its documents (`repeatedLines`): not this document's text. */
+  repeated?: ReadonlySet<string>;
+}
+
+export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, { metaTitle, repeated }: ParseOptions = {}): ParsedDocument {
+  const paragraphs = buildParagraphs(source, furnitureLines(source, repeated));
   const raw = splitArticles(paragraphs, fallbackTitle);
   const pageAt = pageFinder(source);
   let index = 0;

@@ -51,7 +51,7 @@ describe('passages', () => {
 
   it('come from text, not from headings, mastheads or lone dates, which the titles already carry', () => {
     const page = 'HENGSHUIRIBAO\n\n衡水新闻网:www.hsrb.com.cn\n\n抓落实见行动\n\n市里召开防汛工作会议\n\n本报讯 会议要求各部门加强汛期值守。\n';
-    expect(passagesOf(page)).toEqual(['本报讯会议要求各部门加强汛期值守。']);
+    expect(passagesOf(page)).toEqual(['本报讯 会议要求各部门加强汛期值守。']);
   });
 
   it('keep a document that is nothing but a headline', () => {

@@ -4,6 +4,7 @@
 import { DEFAULT_CHUNKING, type ChunkOptions } from '../../ingest/chunk-passages.js';
 import type { Passage, StoredDocument } from '../../ingest/document-model.js';
 import { documentOf, sourceHash } from '../../ingest/document-of.js';
+import { repeatedLines } from '../../ingest/page-furniture.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { memoryCorpus, type Corpus } from './corpus.js';
@@ -100,10 +101,11 @@ export async function buildIndex(
   const documents: StoredDocument[] = [];
   const passages: Passage[] = [];
   const counts = { added: 0, changed: 0, unchanged: 0 };
+  const repeated = repeatedLines(files.map((f) => f.text));
   for (const [i, file] of files.entries()) {
     // Reading the previous build's records and parsing take the event loop a while on a large folder.
     if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
-    const hash = sourceHash(file);
+    const hash = sourceHash(file, repeated);
     const old = before.get(file.id);
     if (old?.sourceHash === hash) {
       counts.unchanged++;
@@ -118,7 +120,7 @@ export async function buildIndex(
     } else {
       counts.added++;
     }
-    const read = documentOf(file, chunking);
+    const read = documentOf(file, chunking, repeated);
     documents.push(read.document);
     for (const passage of read.passages) passages.push(passage);
   }

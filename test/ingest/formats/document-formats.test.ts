@@ -50,7 +50,7 @@ describe('PDF', () => {
       [2, '如有疑问，请拨打'],
     ]);
     expect(paragraphs[0].text).toContain('对老城区供水管网进行改造，共更换老旧管道约18.6公里');
-    expect(paragraphs[3].text).toContain('服务热线0310-5566123咨询');
+    expect(paragraphs[3].text).toContain('服务热线 0310-5566123 咨询');
   });
 
   it('refuses an encrypted, a truncated and a fake PDF, and a scanned one when OCR is off, with the reason', async () => {
