@@ -5,6 +5,7 @@ import type { ParsedDocument } from './document-model.js';
 import { documentTitle } from './document-title.js';
 import { furnitureLines } from './page-furniture.js';
 import { splitArticles } from './split-articles.js';
+import { isStatute, splitStatute } from './statute.js';
 import { splitSentences } from './split-sentences.js';
 
 /**
@@ -16,7 +17,8 @@ import { splitSentences } from './split-sentences.js';
  * 5: field lines (`时间：…`) are body; full-width spaces kept between fields; dated sign-offs joined.
  * 6: headings make no passages of their own (`chunk-passages.ts`); a masthead URL is not a field.
  * 7: a publisher line (`中共衡水市委主办`) is masthead, never an article's title.
- * 8: page furniture and the collection's repeated lines dropped; titles from metadata and title-like headings.
+ * 8: page furniture and the collection's repeated lines dropped; titles from metadata and title-like
+ *    headings; authors' spaces kept outside OCR'd text; statutes read by article.
  */
 export const PARSER_VERSION = 8;
 
@@ -29,12 +31,18 @@ export interface ParseOptions {
 
 export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, { metaTitle, repeated }: ParseOptions = {}): ParsedDocument {
   const paragraphs = buildParagraphs(source, furnitureLines(source, repeated));
-  const raw = splitArticles(paragraphs, fallbackTitle);
+  const statute = isStatute(paragraphs);
+  const raw = statute ? splitStatute(paragraphs, fallbackTitle) : splitArticles(paragraphs, fallbackTitle);
+  // A statute's head (its name, the dates it was passed) holds the headline candidates; its chapters are paths.
+  const headlines = statute ? (raw[0]?.paragraphs.filter((p) => p.paragraph.kind === 'heading').map((p) => p.paragraph.text) ?? []) : raw.map((a) => a.title);
+  const title = documentTitle(paragraphs, headlines, metaTitle, fallbackTitle).title;
+  // A statute's chapter reads "law › part › chapter", in the page and in matching.
+  const titled = (articleTitle: string) => (!statute ? articleTitle : articleTitle === fallbackTitle ? title : `${title} › ${articleTitle}`);
   const pageAt = pageFinder(source);
   let index = 0;
   const articles = raw.map((article, articleIndex) => ({
     index: articleIndex,
-    title: article.title,
+    title: titled(article.title),
     paragraphs: article.paragraphs.map(({ paragraph, section }) => {
       const i = index++;
       return {
@@ -49,5 +57,5 @@ export function parseDocument(id: string, path: string, source: string, fallback
       };
     }),
   }));
-  return { id, path, title: documentTitle(paragraphs, raw.map((a) => a.title), metaTitle, fallbackTitle).title, articles };
+  return { id, path, title, articles };
 }

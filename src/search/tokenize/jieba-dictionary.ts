@@ -56,4 +56,4 @@ export function dictionaryShortWords(): ReadonlySet<string> {
 }
 
 /** Part of the index fingerprint: a different dictionary segments differently. */
-export const TOKENIZER_ID = `jieba-min-frequency-${MIN_WORD_FREQUENCY}-search-mode`;
+export const TOKENIZER_ID = `jieba-min-frequency-${MIN_WORD_FREQUENCY}-search-mode-article-numbers`;

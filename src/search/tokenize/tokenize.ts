@@ -14,8 +14,37 @@ export interface Token {
   end: number;
 }
 
-/** Numbers (`66.5`, `1:6`, `93.4` of `93.4%`) and Latin words (`drg`, `g107`), or a run of Han characters. */
-const PIECE = new RegExp(`([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|([${HAN_CLASS}]+)`, 'g');
+/** A statute's article number, in Chinese or Arabic numerals: `第十九条`, `第19条`. */
+const ARTICLE_NUMBER = '第[0-9一二三四五六七八九十百千零〇两]+条';
+
+/**
+ * An article number (one token, whatever its numerals), a number (`66.5`, `1:6`, `93.4` of `93.4%`)
+ * or a Latin word (`drg`, `g107`), or a run of Han characters up to the next article number.
+ */
+const PIECE = new RegExp(`(${ARTICLE_NUMBER})|([0-9]+(?:[.:][0-9]+)*|[a-z][a-z0-9]*(?:['-][a-z0-9]+)*)|((?:(?!${ARTICLE_NUMBER})[${HAN_CLASS}])+)`, 'g');
+
+const CHINESE_DIGITS = '零一二三四五六七八九';
+
+/** 19 → 十九, 103 → 一百零三, 1260 → 一千二百六十: how statutes write their article numbers. */
+function chineseNumeral(n: number): string {
+  const digits = String(n);
+  let out = '';
+  let zero = false;
+  for (let i = 0; i < digits.length; i++) {
+    const d = Number(digits[i]);
+    if (d === 0) {
+      zero = out !== '';
+      continue;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += CHINESE_DIGITS[d] + ['', '十', '百', '千'][digits.length - 1 - i];
+  }
+  return out.startsWith('一十') ? out.slice(1) : out || '零';
+}
+
+/** `第19条` and `第十九条` are one term, so a question may write either. */
+const articleTerm = (text: string) => text.replace(/[0-9]{1,4}/, (n) => chineseNumeral(Number(n)));
 
 /**
  * A run of Han characters → its words, each long word followed by the dictionary words of two and three
@@ -44,8 +73,9 @@ export function tokenizeWithOffsets(text: string): Token[] {
   const normalized = normalizeForMatch(text);
   const out: Token[] = [];
   for (const m of normalized.matchAll(PIECE)) {
-    if (m[1] !== undefined) out.push({ term: m[1], start: m.index, end: m.index + m[1].length });
-    else cutHan(m[2], m.index, out);
+    if (m[1] !== undefined) out.push({ term: articleTerm(m[1]), start: m.index, end: m.index + m[1].length });
+    else if (m[2] !== undefined) out.push({ term: m[2], start: m.index, end: m.index + m[2].length });
+    else cutHan(m[3], m.index, out);
   }
   return out.filter((t) => !STOP_WORDS.has(t.term));
 }
