@@ -78,8 +78,9 @@ function pageEdges(source: string): [number, string][][] {
   return pages.map((lines) => (lines.length <= 2 * PAGE_EDGE_LINES ? lines : [...lines.slice(0, PAGE_EDGE_LINES), ...lines.slice(-PAGE_EDGE_LINES)]));
 }
 
-/** Digits stand for any digits: `Java开发手册 15/51` and `… 16/51` are one running head. */
-const shapeOf = (key: string) => key.replace(/[0-9]+/g, '#');
+/** Lines this short compare with their digits as any digits: `Java开发手册 15/51` and `… 16/51` are one running head. */
+const MAX_NUMBERED_HEAD_CHARS = 30;
+const shapeOf = (key: string) => (key.length <= MAX_NUMBERED_HEAD_CHARS ? key.replace(/[0-9]+/g, '#') : key);
 
 /**
  * The start offsets of the lines of `source` that are furniture: chrome lines, lines in `repeated`

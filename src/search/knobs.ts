@@ -44,3 +44,10 @@ export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0
  * (`npm run fit:sentences`, BENCHMARKS.md "Answer sentence").
  */
 export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.1, typeCue: 0.1, position: 0.1, focus: 0.7 };
+
+/**
+ * How far one named thing moves a statute's passage (fused scores lie in 0..1): enough that the law
+ * and article a question names (劳动合同法第十九条) lead over another law's article of the same number
+ * and words (test/e2e/mixed-folder.test.ts); questions naming no law or article are untouched.
+ */
+export const NAMED_THING_WEIGHT = 0.2;

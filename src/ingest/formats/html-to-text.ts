@@ -1,6 +1,6 @@
 // An HTML page → the plain text the rest of ingest reads: one block per line, headings written as
 // Markdown (`#` for h1 …), so h1/h2 open articles and h3–h6 name sections, as in a Markdown file. A
-// table becomes one line per row, each cell with its column's header (`年份：2023；收入：12亿元`), so a
+// table becomes one line per row, each cell with its column's header (`年份：2023，收入：12亿元`), so a
 // figure is found with its label. Comments never reach the text (the parser reports them apart).
 import { Parser } from 'htmlparser2';
 import { tableLines } from './table-rows.js';

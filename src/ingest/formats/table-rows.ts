@@ -1,4 +1,4 @@
-// A table's rows → lines of text, each cell with its column's header: `地区：浙江；GDP（亿元）：90131`.
+// A table's rows → lines of text, each cell with its column's header: `地区：浙江，GDP（亿元）：90131`.
 // A question that names a row and a column then finds the cell with both words beside it.
 
 export interface TableRow {
@@ -39,8 +39,8 @@ export function tableLines(rows: TableRow[]): string[] {
       .map((cell, i) => ({ cell, name: header?.names[i] ?? '' }))
       .filter(({ cell }) => cell !== '')
       .map(({ cell, name }) => (name && name !== cell ? `${name}：${cell}` : cell))
-      .join('；'),
+      .join('，'),
   );
   // A table that is only its header row (a layout table, a heading in a box) keeps its words.
-  return lines.length > 0 ? lines : [header!.names.filter((c) => c !== '').join('；')];
+  return lines.length > 0 ? lines : [header!.names.filter((c) => c !== '').join('，')];
 }

@@ -5,7 +5,8 @@ import { tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { isOverviewQuestion } from './broad-question.js';
 import { fieldAsked, subjectTerms, type FieldAsked } from './field-asked.js';
 import { CONTINUES, OPENER } from './follow-up.js';
-import { questionTypeOf, type QuestionType } from '../question/question-type.js';
+import { namedThings, type NamedThings } from './named-things.js';
+import { questionTypeOf, type QuestionType } from './question-type.js';
 
 export interface Question {
   /** As it was asked. */
@@ -25,6 +26,8 @@ export interface Question {
   field?: { asked: FieldAsked; subject: string[] };
   /** Asks about the documents as a whole (这几篇报道讲了什么). */
   broad: boolean;
+  /** The laws and articles the question names (`named-things.ts`). */
+  named: NamedThings;
 }
 
 const distinct = (tokens: readonly Token[]) => [...new Set(tokens.map((t) => t.term))];
@@ -52,5 +55,6 @@ export function readQuestion(text: string, context?: string): Question {
     type: questionTypeOf(query),
     ...(asked ? { field: { asked, subject: subjectTerms(query, tokens) } } : {}),
     broad: isOverviewQuestion(trimmed),
+    named: namedThings(query, tokens),
   };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_FUSION } from '../knobs.js';
 import type { Question } from '../question/question.js';
 import type { Candidate } from './candidate.js';
 import { fusionStage, type FusionMethod } from './fuse-scores.js';
+import { namedThingsStage } from './named-things-stage.js';
 
 export interface RankContext {
   index: CorpusIndex;
@@ -19,7 +20,7 @@ export interface RankStage {
   rank(candidates: Candidate[], context: RankContext): Candidate[];
 }
 
-export const RANK_STAGES: readonly RankStage[] = [fusionStage];
+export const RANK_STAGES: readonly RankStage[] = [fusionStage, namedThingsStage];
 
 /** Runs every stage; the result is best first. */
 export function rank(candidates: Candidate[], index: CorpusIndex, question: Question, fusion: FusionMethod = DEFAULT_FUSION): Candidate[] {

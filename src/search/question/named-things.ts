@@ -1,0 +1,33 @@
+// What a question insists on by name: a law (劳动合同法, 《未成年人保护法》) and an article of it
+// (第十九条). A passage from another law, or another article, is not what was asked for, however close
+// its words (`劳动合同法第十九条` is not 劳动法's 第十九条).
+import type { Token } from '../tokenize/tokenize.js';
+
+export interface NamedThings {
+  /** Names of laws, regulations or rules the question names. */
+  laws: string[];
+  /** Article numbers, as tokens give them (`第十九条`, whatever numerals the question used). */
+  articles: string[];
+}
+
+const SUFFIX = '(?:法典|法|条例|规定|办法|细则|章程|准则|规则)';
+
+/** A name in book-title marks: `《未成年人保护法》`. */
+const IN_MARKS = /《([^》]{2,40})》/g;
+
+/** A name right before an article number or a word that cites it: `劳动合同法第十九条`, `劳动法规定…`, `民法典里…`. */
+const CITED = new RegExp(`([\\u4e00-\\u9fff]{2,20}?${SUFFIX})(?=第[0-9一二三四五六七八九十百千零〇两]+条|规定|里|中的|对于|关于)`, 'g');
+
+/** Words before the name that are the question's, not the law's (`根据劳动法` names 劳动法). */
+const LEADING = /^(?:根据|按照|依照|依据|请问|按|依|在|对|的)+/;
+
+export function namedThings(query: string, tokens: readonly Token[]): NamedThings {
+  const laws = new Set<string>();
+  for (const m of query.matchAll(IN_MARKS)) laws.add(m[1].trim());
+  for (const m of query.matchAll(CITED)) {
+    const name = m[1].replace(LEADING, '');
+    if (name.length >= 3) laws.add(name);
+  }
+  const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
+  return { laws: [...laws], articles };
+}
