@@ -1,6 +1,7 @@
-// What a question insists on by name: a law (劳动合同法, 《未成年人保护法》) and an article of it
-// (第十九条). A passage from another law, or another article, is not what was asked for, however close
-// its words (`劳动合同法第十九条` is not 劳动法's 第十九条).
+// What a question insists on by name: a law (劳动合同法, 《未成年人保护法》), an article of it
+// (第十九条), a year (2021年). A passage from another law, another article or another year is not
+// what was asked for, however close its words (`劳动合同法第十九条` is not 劳动法's 第十九条, and the
+// 2021 summit is not the 2023 one).
 import type { Token } from '../tokenize/tokenize.js';
 
 export interface NamedThings {
@@ -8,7 +9,12 @@ export interface NamedThings {
   laws: string[];
   /** Article numbers, as tokens give them (`第十九条`, whatever numerals the question used). */
   articles: string[];
+  /** Years, as four digits. */
+  years: string[];
 }
+
+/** A year as people write it in a question: `2021年`, `2021 年`, `2021年度`; a bare 4-digit number is too often something else. */
+export const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})\s*年/g;
 
 const SUFFIX = '(?:法典|法|条例|规定|办法|细则|章程|准则|规则)';
 
@@ -29,5 +35,6 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
     if (name.length >= 3) laws.add(name);
   }
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
-  return { laws: [...laws], articles };
+  const years = [...new Set([...query.matchAll(YEAR)].map((m) => m[1]))];
+  return { laws: [...laws], articles, years };
 }

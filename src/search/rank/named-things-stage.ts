@@ -1,7 +1,8 @@
 // A ranking stage for what the question names (`../question/named-things.ts`): a statute's passage
 // whose heading holds the law the question names, or whose article number is the one asked, moves
-// up; a statute's passage from another law moves down. Passages that are no statute's, and questions
-// that name nothing, are left as they are.
+// up; a statute's passage from another law moves down; a passage whose heading names the year asked
+// moves up, one whose heading names only other years moves down. Questions that name nothing are left
+// as they are.
 import { headingOf } from '../../ingest/document-model.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { NAMED_THING_WEIGHT } from '../knobs.js';
@@ -9,25 +10,39 @@ import { tokenize } from '../tokenize/tokenize.js';
 import type { Candidate } from './candidate.js';
 import type { RankStage } from './stages.js';
 
-/** +1 for each named thing the passage is (the law, the article), −1 when it is another law's. */
-function namedScore(candidate: Candidate, laws: string[], articles: string[]): number {
+/** +1 for each named thing the statute's passage is (the law, the article); −1 when it is another law's, whatever its number. */
+function statuteScore(candidate: Candidate, laws: string[], articles: string[]): number {
   const { passage } = candidate;
   const article = passage.section !== undefined && /^第.+条$/.test(passage.section) ? tokenize(passage.section)[0] : undefined;
   if (article === undefined) return 0;
   const heading = normalizeForMatch(headingOf(passage));
-  let score = 0;
-  if (laws.length > 0) score += laws.some((law) => heading.includes(normalizeForMatch(law))) ? 1 : -1;
-  if (articles.includes(article)) score += 1;
-  return score;
+  const lawNamed = laws.some((law) => heading.includes(normalizeForMatch(law)));
+  if (laws.length > 0 && !lawNamed) return -1;
+  return (lawNamed ? 1 : 0) + (articles.includes(article) ? 1 : 0);
+}
+
+/** A year in a title, however the date is written: `2023年9月1日`, `2020-03-11`, `2020.05`, `2023 RISC-V`. */
+const HEADING_YEAR = /(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])/g;
+
+/**
+ * +1 when the passage's heading (its document's or article's title: a report's, an issue's, a day's
+ * news) names a year asked, −1 when it names years but none asked. The text's years are left alone:
+ * a passage citing a year in passing is no more about it (measured on realdocs-dev, BENCHMARKS.md).
+ */
+function yearScore(candidate: Candidate, years: string[]): number {
+  if (years.length === 0) return 0;
+  const named = new Set([...headingOf(candidate.passage).matchAll(HEADING_YEAR)].map((m) => m[1]));
+  if (named.size === 0) return 0;
+  return years.some((y) => named.has(y)) ? 1 : -1;
 }
 
 export const namedThingsStage: RankStage = {
   name: 'named',
   rank(candidates, { question }) {
-    const { laws, articles } = question.named;
-    if (laws.length === 0 && articles.length === 0) return candidates;
+    const { laws, articles, years } = question.named;
+    if (laws.length === 0 && articles.length === 0 && years.length === 0) return candidates;
     for (const c of candidates) {
-      const named = namedScore(c, laws, articles);
+      const named = statuteScore(c, laws, articles) + yearScore(c, years);
       c.scores.named = named;
       c.score += NAMED_THING_WEIGHT * named;
     }

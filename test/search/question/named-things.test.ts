@@ -1,0 +1,52 @@
+// What a question names, and how the ranking stage treats passages of the named law, article and year.
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../../src/ingest/document-model.js';
+import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
+import { readQuestion } from '../../../src/search/question/question.js';
+import type { Candidate } from '../../../src/search/rank/candidate.js';
+import { namedThingsStage } from '../../../src/search/rank/named-things-stage.js';
+import { DEFAULT_FUSION } from '../../../src/search/knobs.js';
+
+const named = (question: string) => readQuestion(question).named;
+
+describe('named things in a question', () => {
+  it('are the law before an article number or a citing word, or in book-title marks, and the article in either numerals', () => {
+    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [] });
+    expect(named('劳动法第19条是怎么规定的')).toMatchObject({ laws: ['劳动法'], articles: ['第十九条'] });
+    expect(named('根据劳动合同法规定试用期最长多久')).toMatchObject({ laws: ['劳动合同法'] });
+    expect(named('《未成年人保护法》什么时候施行')).toMatchObject({ laws: ['未成年人保护法'] });
+    expect(named('2021年的 RISC-V 中国峰会在哪里开？').years).toEqual(['2021']);
+  });
+
+  it('are nothing in an ordinary question', () => {
+    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [] });
+    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [] });
+  });
+});
+
+describe('the named-things stage', () => {
+  const passage = (id: string, title: string, section: string | undefined, text: string): Passage => ({
+    id, docId: id, articleIndex: 0, title, ...(section ? { section } : {}), paragraphIndex: 0, anchor: 'p0', text, start: 0, end: text.length, sourceStart: 0, sourceEnd: text.length, sentences: [{ start: 0, end: text.length }],
+  });
+  const candidate = (p: Passage, score: number): Candidate => ({ passage: p, scores: { keyword: 0, vector: score }, score });
+  const rankFor = (question: string, candidates: Candidate[]) => namedThingsStage.rank(candidates, { index: {} as CorpusIndex, question: readQuestion(question), fusion: DEFAULT_FUSION }).map((c) => c.passage.id);
+
+  it('puts the named law’s article first and another statute’s after, adding its part to the scores', () => {
+    const labor = candidate(passage('labor', '中华人民共和国劳动法 › 第三章 劳动合同和集体合同', '第十九条', '第十九条 劳动合同应当以书面形式订立。'), 0.8);
+    const contract = candidate(passage('contract', '中华人民共和国劳动合同法 › 第二章 劳动合同的订立', '第十九条', '第十九条 劳动合同期限三个月以上不满一年的，试用期不得超过一个月。'), 0.7);
+    const news = candidate(passage('news', '劳动报', undefined, '劳动合同法第十九条规定了试用期。'), 0.75);
+    expect(rankFor('劳动合同法第十九条', [labor, news, contract])).toEqual(['contract', 'news', 'labor']);
+    expect(contract.scores.named).toBe(2);
+    expect(news.scores.named).toBe(0);
+  });
+
+  it('puts a passage whose title names the year asked before one whose title names another year, and leaves the rest', () => {
+    const y2023 = candidate(passage('y2023', 'PLCT开源进展·第49期·2023年9月1日', undefined, '2023 RISC-V中国峰会在北京举行。'), 0.8);
+    const y2021 = candidate(passage('y2021', 'PLCT开源进展·第22期·2021年06月01日', undefined, '峰会将在上海科技大学举行。'), 0.7);
+    const plain = candidate(passage('plain', '峰会介绍', undefined, '峰会每年举办一次。'), 0.75);
+    expect(rankFor('2021年的 RISC-V 中国峰会在哪里开？', [y2023, plain, y2021])).toEqual(['y2021', 'plain', 'y2023']);
+    const untouched = [candidate(passage('a', 'A', undefined, '甲'), 0.9), candidate(passage('b', 'B', undefined, '乙'), 0.5)];
+    expect(rankFor('峰会在哪里开', untouched)).toEqual(['a', 'b']);
+    expect(untouched[0].scores.named).toBeUndefined();
+  });
+});
