@@ -1,7 +1,8 @@
-// `npm run eval`: retrieval and answer quality in one run: CMRC 2018 dev as a corpus folder (ranking,
-// answer sentence, refusals, answer phrase by question type), the same corpus with a fifth of its
-// documents removed (near-miss questions), the corpus in traditional characters asked in both
-// scripts, and the seed pages with their question set and off-topic questions.
+// `npm run eval`: retrieval and answer quality in one run, each collection reported on its own: CMRC
+// 2018 dev as a corpus folder (ranking, answer sentence, refusals, answer phrase by question type), the
+// same corpus with a fifth of its documents removed (near-miss questions), the corpus in traditional
+// characters asked in both scripts, DRCD dev (Traditional as written), the seed pages with their
+// question set and off-topic questions, and the real-document development set (`realdocs-eval.ts`).
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { runCli } from '../cli/run-cli.js';
@@ -10,7 +11,8 @@ import type { AskResult } from '../search/answer/compose-answer.js';
 import { questionTypeOf, type QuestionType } from '../search/question/question-type.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import { CMRC_ATTRIBUTION, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
+import { CMRC_ATTRIBUTION, DRCD_ATTRIBUTION, loadBench, loadCmrc, type BenchQuestion } from './cmrc-bench.js';
+import { evalRealdocs } from './realdocs-eval.js';
 import { indexFolder, openCmrcEngine, openCorpusEngine, openNearMissEngine, openSeedsEngine } from './cmrc-engine.js';
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
@@ -154,6 +156,23 @@ async function evalSeeds(encyclopedia: BenchQuestion[]) {
   console.log(`CMRC's encyclopedia questions asked of the seed pages, answer null: ${share(encyclopediaNulls, encyclopedia.length)}`);
 }
 
+/** DRCD dev as a corpus folder, its questions asked as written (Traditional). */
+async function evalDrcd(limit: number) {
+  const { files, questions } = loadBench(resolve('../shared/bench'), 'drcd-dev');
+  const engine = await openCorpusEngine(files, resolve('index/eval-drcd-corpus'), indexFolder('eval-drcd'));
+  const ranks: number[] = [];
+  const tally = newTally();
+  for (const q of questions.slice(0, limit)) {
+    const result = await engine.ask({ question: q.question, topK: 10 });
+    ranks.push(rankOf(result.passages.map((p) => p.docId), q.docId));
+    tallyAnswer(tally, q, result, questionTypeOf(q.question));
+  }
+  const m = rankingMetrics(ranks);
+  console.log(`\nDRCD dev as a corpus folder, ${ranks.length} questions (${DRCD_ATTRIBUTION})`);
+  console.log(`hybrid R@1 ${fmt(m.recallAt1)}  R@5 ${fmt(m.recallAt5)}  MRR@10 ${fmt(m.mrrAt10)}`);
+  printTally('DRCD dev', tally);
+}
+
 runCli(async () => {
   const limit = Number(process.env.EVAL_LIMIT ?? Infinity);
   const { files, questions } = loadCmrc(resolve('../shared/bench'));
@@ -162,4 +181,6 @@ runCli(async () => {
   await evalCmrc(asked, await openCmrcEngine());
   await evalNearMisses(files, asked);
   await evalScripts(files, asked);
+  await evalDrcd(limit);
+  await evalRealdocs();
 });
