@@ -58,6 +58,13 @@ describe('a mixed folder of real kinds of documents', () => {
     expect(labor.passages[0].text).toMatch(/^第十九条 劳动合同应当以书面形式订立/);
   });
 
+  it('says the documents do not answer a year they do not hold, naming it', async () => {
+    const r = await engine.ask({ question: '重庆2019年城镇新增就业多少人' });
+    expect(r.answer).toBeNull();
+    expect(r.message).toBe('文档中没有关于“2019”的内容');
+    expect(r.passages.length).toBeGreaterThan(0);
+  });
+
   it('finds a figure in a table by its row and column', async () => {
     const r = await engine.ask({ question: '重庆2025年城镇新增就业多少人' });
     expect(r.answer?.text).toContain('73.6万人');

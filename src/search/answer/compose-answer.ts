@@ -12,7 +12,8 @@ import { findField, namesArticle } from './document-fields.js';
 import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
-import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
+import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
+import { normalizeForMatch } from '../../text/normalize.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { coverage, termWeights } from './term-weights.js';
@@ -141,6 +142,17 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
+/**
+ * The first thing the question insists on (`Question.named.mustHold`: a version, an edition, a year)
+ * that the answer's passage, its heading and its document's title do not hold: then the documents do
+ * not answer, however close the passage.
+ */
+function missingFrom(index: CorpusIndex, passage: Passage, mustHold: readonly string[]): string | undefined {
+  if (mustHold.length === 0) return undefined;
+  const held = normalizeForMatch(`${index.corpus.summary(passage.docId)?.title ?? ''} ${headingOf(passage)} ${paragraphOf(index, passage)?.text ?? passage.text}`).replace(/\s+/g, '');
+  return mustHold.find((thing) => !held.includes(normalizeForMatch(thing)));
+}
+
 /** The result, and the evidence the no-answer rule judged (absent when nothing was found). */
 export interface ComposedAnswer {
   result: AskResult;
@@ -203,7 +215,8 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   }));
   const top = passages[0];
   const relevance = shown[0]?.judged;
-  const answerable = field !== undefined || (relevance !== undefined && isAnswerable(relevance));
+  const missing = shown[0] ? missingFrom(index, shown[0].passage, question.named.mustHold) : undefined;
+  const answerable = missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance)));
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
   const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys())) : undefined;
   const result: AskResult = {
@@ -212,7 +225,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     answer: answerable
       ? { text: answerText, passageId: top.id, docId: top.docId, url: top.url, ...(phrase ? { phrase: { start: phrase.start, end: phrase.end } } : {}) }
       : null,
-    ...(answerable ? {} : { message: NO_ANSWER_MESSAGE }),
+    ...(answerable ? {} : { message: missing ? notFoundMessage(missing) : NO_ANSWER_MESSAGE }),
     passages,
     tookMs: Math.round((performance.now() - startedAt) * 10) / 10,
   };

@@ -11,7 +11,19 @@ export interface NamedThings {
   articles: string[];
   /** Years, as four digits. */
   years: string[];
+  /**
+   * What the answer's passage must hold, or there is no answer: versions (`0.14.0`, `2.1`), ordinals
+   * of editions and sessions (`第六届`, `第22期`) and the years asked. The corpus that holds only 0.12
+   * and 0.13, or the 5th 进博会, does not answer for 0.14 or the 6th.
+   */
+  mustHold: string[];
 }
+
+/** A version: numbers joined by dots, at least one dot (`2.0.0`, `21.09`); a decimal with a unit is a figure, not a version. */
+const VERSION = /(?<![0-9.])v?([0-9]+(?:\.[0-9]+)+)(?![0-9.]|\s*(?:%|万|亿|元|米|公里|千米|吨|倍|个|人|岁|度|分|秒|小时|天|年))/gi;
+
+/** An edition, session or issue: `第六届`, `第22期`, `第3次`. */
+const ORDINAL = /第[0-9一二三四五六七八九十百]+(?:届|期|次|版|季)/g;
 
 /** A year as people write it in a question: `2021年`, `2021 年`, `2021年度`; a bare 4-digit number is too often something else. */
 export const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})\s*年/g;
@@ -36,5 +48,6 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
   }
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
   const years = [...new Set([...query.matchAll(YEAR)].map((m) => m[1]))];
-  return { laws: [...laws], articles, years };
+  const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0]), ...years])];
+  return { laws: [...laws], articles, years, mustHold };
 }

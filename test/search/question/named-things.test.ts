@@ -11,7 +11,7 @@ const named = (question: string) => readQuestion(question).named;
 
 describe('named things in a question', () => {
   it('are the law before an article number or a citing word, or in book-title marks, and the article in either numerals', () => {
-    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [] });
+    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [], mustHold: [] });
     expect(named('劳动法第19条是怎么规定的')).toMatchObject({ laws: ['劳动法'], articles: ['第十九条'] });
     expect(named('根据劳动合同法规定试用期最长多久')).toMatchObject({ laws: ['劳动合同法'] });
     expect(named('《未成年人保护法》什么时候施行')).toMatchObject({ laws: ['未成年人保护法'] });
@@ -19,8 +19,17 @@ describe('named things in a question', () => {
   });
 
   it('are nothing in an ordinary question', () => {
-    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [] });
-    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [] });
+    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [] });
+    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [] });
+  });
+
+  it('must be held by the answer when they are a version, an edition or a year; a figure with its unit is not a version', () => {
+    expect(named('RuyiSDK 0.14.0 版本更新了哪些内容？').mustHold).toEqual(['0.14.0']);
+    expect(named('Apache Doris 2.1 版本是哪天发布的？').mustHold).toEqual(['2.1']);
+    expect(named('第六届进博会的意向成交额是多少？').mustHold).toEqual(['第六届']);
+    expect(named('2021年的 RISC-V 中国峰会在哪里开？').mustHold).toEqual(['2021']);
+    expect(named('4.43亿元的资金是哪些部门下达的？').mustHold).toEqual([]);
+    expect(named('增长了8.88%吗').mustHold).toEqual([]);
   });
 });
 
