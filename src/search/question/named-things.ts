@@ -22,11 +22,11 @@ export interface NamedThings {
 /** A version: numbers joined by dots, at least one dot (`2.0.0`, `21.09`); a decimal with a unit is a figure, not a version. */
 const VERSION = /(?<![0-9.])v?([0-9]+(?:\.[0-9]+)+)(?![0-9.]|\s*(?:%|万|亿|元|米|公里|千米|吨|倍|个|人|岁|度|分|秒|小时|天|年))/gi;
 
-/** An edition, session or issue: `第六届`, `第22期`, `第3次`. */
-const ORDINAL = /第[0-9一二三四五六七八九十百]+(?:届|期|次|版|季)/g;
+/** An edition, session or issue: `第六届`, `第22期`, `第3版` (`第一次` is "the first time", no edition). */
+const ORDINAL = /第[0-9一二三四五六七八九十百]+(?:届|期|版|季)/g;
 
-/** A year as people write it in a question: `2021年`, `2021 年`, `2021年度`; a bare 4-digit number is too often something else. */
-export const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})\s*年/g;
+/** A year as people write it in a question: `2021年`, `2021 年`, `2021年度`; not a decade (`1990年代`); a bare 4-digit number is too often something else. */
+export const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!代)/g;
 
 const SUFFIX = '(?:法典|法|条例|规定|办法|细则|章程|准则|规则)';
 
