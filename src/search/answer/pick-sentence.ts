@@ -1,7 +1,8 @@
 // The answer sentence: each sentence of the top passage's paragraph is scored as a weighted sum of its
 // features (`sentence-features.ts`, weights in `../knobs.ts`, fitted by `npm run fit:sentences`); the
 // best wins and ties go to the earlier sentence. An answer may run on into the next sentence when that
-// one plainly continues it and holds what the question asks for.
+// one plainly continues it and holds what the question asks for, or when the best one only introduces
+// what follows (`有下列情形之一的，劳动者可以解除劳动合同：`); a short statute article is answered whole.
 import type { Span } from '../../ingest/split-sentences.js';
 import type { SentenceFeatures } from './sentence-features.js';
 
@@ -32,15 +33,23 @@ export function bestSentence(features: SentenceFeatures[], w: SentenceWeights): 
 /** Openings that make a sentence the continuation of the one before: 其中…, 并…, 它…. */
 const CONTINUES = /^[\s“"]*(?:其中|并且|并|且|而且|它们|它|其|该|此外|同时|但|而|这)/;
 
+/** A statute's article (`第二十一条 劳动合同可以约定试用期。试用期最长…`): its unit of meaning. */
+const ARTICLE = /^第[一二三四五六七八九十百千零〇两0-9]+条[\s　]/;
+
+/** An article this short is answered whole: the clause after the one that names the subject often holds the detail. */
+const WHOLE_ARTICLE_CHARS = 160;
+
 /**
- * The answer's span: the best sentence, or it and the next one when the next continues it (starts
- * with 其中/并/且/它…) and holds what the question type asks for while the best one does not.
+ * The answer's span: a short statute article whole; else the best sentence, or it and the next one
+ * when the next continues it (starts with 其中/并/且/它… and holds what the question type asks for
+ * while the best one does not), or when the best one ends in a colon.
  */
 export function answerSpan(text: string, sentences: Span[], features: SentenceFeatures[], best: number): Span {
+  if (ARTICLE.test(text) && text.length <= WHOLE_ARTICLE_CHARS) return { start: 0, end: text.length };
   const here = sentences[best];
   const next = sentences[best + 1];
-  if (next && features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(text.slice(next.start, next.end))) {
-    return { start: here.start, end: next.end };
-  }
-  return here;
+  if (!next) return here;
+  const introduces = /[：:]$/.test(text.slice(here.start, here.end).trim());
+  const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(text.slice(next.start, next.end));
+  return introduces || continued ? { start: here.start, end: next.end } : here;
 }

@@ -56,3 +56,21 @@ describe('the question focus', () => {
     expect(focusOf('冀南新区成立以后,人口有多少?')).toEqual(['人口']);
   });
 });
+
+describe('answer units', () => {
+  const features = (n: number) => Array.from({ length: n }, () => ({ coverage: 0, bigrams: 0, typeCue: 0, position: 0, focus: 0 }));
+  const spans = (text: string) => splitSentences(text);
+
+  it('answers a short statute article whole: its next clause often holds the detail asked', () => {
+    const article = '第二十一条 劳动合同可以约定试用期。试用期最长不得超过六个月。';
+    expect(answerSpan(article, spans(article), features(2), 0)).toEqual({ start: 0, end: article.length });
+  });
+
+  it('runs on past a sentence that only introduces what follows, and stops after a sentence that stands alone', () => {
+    const text = '用人单位有下列情形之一的，劳动者可以解除劳动合同：未及时足额支付劳动报酬的。其他情形另行规定。';
+    const s = spans(text);
+    expect(text.slice(answerSpan(text, s, features(s.length), 0).start, answerSpan(text, s, features(s.length), 0).end)).toBe('用人单位有下列情形之一的，劳动者可以解除劳动合同：未及时足额支付劳动报酬的。');
+    const plain = '湖畔餐厅夜宵时间为19:00-22:30。其他餐厅不供应夜宵。';
+    expect(answerSpan(plain, spans(plain), features(2), 0)).toEqual(spans(plain)[0]);
+  });
+});
