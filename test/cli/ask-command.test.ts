@@ -34,6 +34,6 @@ it('--help prints the options', async () => {
 it('prints the answer with its phrase marked and, under it, where it is from, and every score part of each passage', async () => {
   const text = await ask([QUESTION]);
   expect(text).toMatch(/答：.*【4\.33亿元】.*\n——《[^》]+》 · 第\d+段\n {4}\/docs\//);
-  expect(text).toMatch(/\[1\] .*\(score [0-9.]+: keyword [0-9.]+ · vector [0-9.]+\)/);
+  expect(text).toMatch(/\[1\] .*\(score [0-9.]+: keyword [0-9.]+ · vector [0-9.]+(?: · \w+ -?[0-9.]+)*\)/);
   expect(await ask([QUESTION], true)).toContain('\x1b[1;33m4.33亿元\x1b[0m');
 });
