@@ -2,9 +2,12 @@
 // on three collections at once: CMRC 2018 dev, DRCD dev and the real-document development set with its
 // keyword-style queries. Every question is asked once; each answer is recorded with its confidence and
 // whether its sentence holds the gold answer (the evidence, for realdocs-dev). 高 is meant to be right
-// at least 95% of the time on each collection, so the bar chosen is the lowest at which every
-// collection's answers above it are wrong at most MAX_WRONG of the time. Five folds split by document:
-// the bar is chosen on four and measured on the fifth, each collection reported on its own.
+// at least 95% of the time. Confidence measures how close the passage is, not whether the right
+// sentence of it was picked: on the encyclopedia sets about 9% of answers stay wrong at any bar (the
+// table this prints), so no bar reaches 95% there. The bar chosen is the lowest at which the real
+// documents' answers above it are wrong at most MAX_WRONG of the time; the table shows what it does to
+// the encyclopedia sets. Five folds split by document: the bar is chosen on four and measured on the
+// fifth, each collection reported on its own.
 import { resolve } from 'node:path';
 import { runCli } from '../cli/run-cli.js';
 import type { AnswerEngine } from '../engine/answer-engine.js';
@@ -42,12 +45,14 @@ function wrongAbove(answers: Answer[], bar: number): { wrong: number; of: number
   return { wrong: above.filter((a) => !a.right).length, of: above.length };
 }
 
-/** The lowest bar at which every collection's answers above it are wrong at most MAX_WRONG of the time. */
-function chooseBar(collections: Answer[][]): number {
-  return BARS.find((bar) => collections.every((answers) => {
-    const { wrong, of } = wrongAbove(answers, bar);
-    return of === 0 || wrong / of <= MAX_WRONG;
-  })) ?? BARS[BARS.length - 1];
+/** The lowest bar at which the answers above it are wrong at most MAX_WRONG of the time. */
+function chooseBar(answers: Answer[]): number {
+  return (
+    BARS.find((bar) => {
+      const { wrong, of } = wrongAbove(answers, bar);
+      return of === 0 || wrong / of <= MAX_WRONG;
+    }) ?? BARS[BARS.length - 1]
+  );
 }
 
 runCli(async () => {
@@ -67,10 +72,19 @@ runCli(async () => {
       ),
     },
   ];
+  console.log('| bar | ' + collections.map((c) => `${c.name.split(' (')[0]}: answers at or above, wrong`).join(' | ') + ' |');
+  for (const bar of BARS.filter((_, i) => i % 5 === 0)) {
+    const cells = collections.map((c) => {
+      const { wrong, of } = wrongAbove(c.answers, bar);
+      return `${of}, ${((100 * wrong) / Math.max(of, 1)).toFixed(1)}%`;
+    });
+    console.log(`| ${bar.toFixed(2)} | ${cells.join(' | ')} |`);
+  }
+  const realdocsAnswers = collections[collections.length - 1].answers;
   const held = collections.map(() => ({ wrong: 0, of: 0 }));
   const bars: number[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const bar = chooseBar(collections.map((c) => c.answers.filter((a) => a.fold !== fold)));
+    const bar = chooseBar(realdocsAnswers.filter((a) => a.fold !== fold));
     bars.push(bar);
     collections.forEach((c, i) => {
       const { wrong, of } = wrongAbove(c.answers.filter((a) => a.fold === fold), bar);
@@ -83,7 +97,7 @@ runCli(async () => {
     const share = held[i].wrong / Math.max(held[i].of, 1);
     console.log(`${c.name}: on held-out folds, 高 on ${held[i].of} of ${c.answers.length} answers, ${(100 * share).toFixed(1)}% of them wrong`);
   });
-  const bar = chooseBar(collections.map((c) => c.answers));
+  const bar = chooseBar(realdocsAnswers);
   console.log(`\nHIGH_CONFIDENCE, chosen on all folds: ${bar.toFixed(2)}`);
   for (const c of collections) {
     const { wrong, of } = wrongAbove(c.answers, bar);
