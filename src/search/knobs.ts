@@ -31,13 +31,16 @@ export const KEYWORD_LONG_POSTINGS = 1000;
 export const TITLE_BOOST = 1;
 
 /**
- * No-answer rule: answer when 0.7·cosine + 0.3·coverage ≥ 0.43 (`answer/no-answer.ts`). Fitted on
+ * No-answer rule: answer when 0.7·cosine + 0.3·coverage ≥ 0.45 (`answer/no-answer.ts`). Fitted on
  * CMRC 2018 dev, DRCD dev and realdocs-dev together, with document-level 5-fold cross-validation, so
  * that at most 1.5% of each encyclopedia set's answerable questions and 4% of the real documents' are
  * refused while as many near misses and off-topic questions as possible are (`npm run fit:no-answer`,
- * BENCHMARKS.md "No-answer rule"). The CMRC-only bar, 0.49, refused 5.3% of DRCD's answerable questions.
+ * BENCHMARKS.md "No-answer rule"): that fit chose 0.43. Raised to 0.45, the lowest bar that still
+ * refuses all 62 off-topic questions asked of the seed pages (今天天气怎么样? scores 0.44 there): DRCD
+ * answerable refused 2.2% instead of 1.5%, CMRC 0.6%, realdocs-dev 4.5%. The CMRC-only bar, 0.49,
+ * refused 5.3% of DRCD's answerable questions.
  */
-export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0.43 };
+export const NO_ANSWER_RULE: NoAnswerRule = { vectorShare: 0.7, minConfidence: 0.45 };
 
 /**
  * Answer-sentence score = coverage + bigrams·w + typeCue·w − position·w + focus·w (`answer/pick-sentence.ts`).
