@@ -23,11 +23,14 @@ function contextOf(engine: AnswerEngine, docId: string, articleIndex: number, pa
 
 export function citationOf(engine: AnswerEngine, p: PassageResult): Citation {
   const passage = engine.passage(p.id);
-  const documentTitle = engine.document(p.docId)?.title ?? p.docId;
-  if (!passage) return { documentTitle, articleTitle: p.title, paragraphLabel: '', href: p.url };
+  const doc = engine.document(p.docId);
+  const documentTitle = doc?.title ?? p.docId;
+  // An article titled by the document's own title is the document's: it is not named twice.
+  const articleTitle = doc?.ownTitle !== undefined && p.title === doc.ownTitle ? documentTitle : p.title;
+  if (!passage) return { documentTitle, articleTitle, paragraphLabel: '', href: p.url };
   return {
     documentTitle,
-    articleTitle: p.title,
+    articleTitle,
     paragraphLabel: passage.page ? `第${passage.page}页 · 第${passage.paragraphIndex + 1}段` : `第${passage.paragraphIndex + 1}段`,
     href: citedUrl(p.docId, passage.anchor, passage.start + p.quote.start, passage.start + p.quote.end),
     context: contextOf(engine, p.docId, passage.articleIndex, passage.paragraphIndex),

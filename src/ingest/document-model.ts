@@ -54,7 +54,10 @@ export interface StoredDocument {
   path: string;
   /** Hash of the file's path and text: a re-index keeps an unchanged file's parse and vectors. */
   sourceHash: string;
+  /** As shown: the document's own title, told apart from another document's same title (`distinct-titles.ts`). */
   title: string;
+  /** The document's own title, kept while another document of the folder has the same one. */
+  ownTitle?: string;
   articles: { index: number; title: string; paragraphs: StoredParagraph[] }[];
   /** For scans: the page images and where each line of text is on them. */
   scans?: ScanPage[];

@@ -2,7 +2,7 @@
 // chrome, minutes, a notice, an FAQ, a PDF and a Word file), indexed as a user would index it: every
 // title is one a person would give, no passage is chrome, and a law asked by article answers with
 // that article of that law.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/engine/answer-engine.js';
@@ -30,6 +30,9 @@ beforeAll(async () => {
   cpSync('test/fixtures/formats/water-notice.pdf', join(corpusDir, 'water-notice.pdf'));
   cpSync('test/fixtures/formats/library-rules.docx', join(corpusDir, 'library-rules.docx'));
   writeFileSync(join(corpusDir, 'report.html'), REPORT);
+  // An amended version of the same law: the same title, another date.
+  const amended = readFileSync('test/fixtures/laws/labor-law.md', 'utf8').replace('1994年7月5日第八届全国人民代表大会常务委员会第八次会议通过', '2018年12月29日第十三届全国人民代表大会常务委员会第七次会议第二次修正');
+  writeFileSync(join(corpusDir, 'laws', 'labor-law-2018.md'), amended);
   engine = await openEngine({ corpusDir, indexDir: join(work, 'index'), ocr: false });
 });
 afterAll(() => engine?.close());
@@ -38,7 +41,9 @@ describe('a mixed folder of real kinds of documents', () => {
   it('titles every document as a person would', () => {
     const titles = Object.fromEntries(engine.documents().map((d) => [d.path, d.title]));
     expect(titles['laws/labor-contract-law.md']).toBe('中华人民共和国劳动合同法');
-    expect(titles['laws/labor-law.md']).toBe('中华人民共和国劳动法');
+    // Two versions of one law are told apart by the date each gives.
+    expect(titles['laws/labor-law.md']).toBe('中华人民共和国劳动法（1994-07-05）');
+    expect(titles['laws/labor-law-2018.md']).toBe('中华人民共和国劳动法（2018-12-29）');
     expect(titles['report.html']).toBe('2026年重庆市政府工作报告');
     for (const title of Object.values(titles)) expect(title).not.toMatch(/^第.+[章编节条]|INFO END|<!--|字号|来源/);
   });
@@ -54,7 +59,7 @@ describe('a mixed folder of real kinds of documents', () => {
     expect(engine.summary(contract.passages[0].docId)?.path).toBe('laws/labor-contract-law.md');
     expect(contract.passages[0].text).toMatch(/^第十九条 劳动合同期限/);
     const labor = await engine.ask({ question: '劳动法第19条是怎么规定的' });
-    expect(engine.summary(labor.passages[0].docId)?.path).toBe('laws/labor-law.md');
+    expect(engine.summary(labor.passages[0].docId)?.path).toMatch(/^laws\/labor-law(-2018)?\.md$/);
     expect(labor.passages[0].text).toMatch(/^第十九条 劳动合同应当以书面形式订立/);
   });
 

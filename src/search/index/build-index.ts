@@ -4,6 +4,7 @@
 import { DEFAULT_CHUNKING, type ChunkOptions } from '../../ingest/chunk-passages.js';
 import type { Passage, StoredDocument } from '../../ingest/document-model.js';
 import { documentOf, sourceHash } from '../../ingest/document-of.js';
+import { distinctTitles } from '../../ingest/distinct-titles.js';
 import { repeatedLines } from '../../ingest/page-furniture.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
 import type { CorpusIndex } from './corpus-index.js';
@@ -124,6 +125,7 @@ export async function buildIndex(
     documents.push(read.document);
     for (const passage of read.passages) passages.push(passage);
   }
+  const shown = distinctTitles(documents);
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
@@ -132,7 +134,7 @@ export async function buildIndex(
   const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
   await search.insert(passages, vectors);
   return {
-    index: { corpus: memoryCorpus(documents, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search },
+    index: { corpus: memoryCorpus(shown, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search },
     report: { documents: documents.length, passages: passages.length, ...counts, removed, embedded },
   };
 }

@@ -1,0 +1,38 @@
+// Two documents of one folder with the same title (two versions of a law, a report saved twice) are
+// told apart wherever titles are shown: each gets the first date its text gives, as 《未成年人保护法
+// （2020-10-17）》, or, when they have none or share it, its path.
+import type { StoredDocument } from './document-model.js';
+
+/** Paragraphs from a document's start where its date is looked for: the head of a law, a report's dateline. */
+const DATE_PARAGRAPHS = 6;
+
+const DATE = /((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日|[-./]([0-9]{1,2})[-./]([0-9]{1,2})(?![0-9]))/;
+
+/** The first date near the top of a document, as YYYY-MM-DD. */
+function firstDate(d: StoredDocument): string | undefined {
+  const paragraphs = d.articles.flatMap((a) => a.paragraphs).slice(0, DATE_PARAGRAPHS);
+  for (const p of paragraphs) {
+    const m = DATE.exec(p.text);
+    if (m) return `${m[1]}-${(m[2] ?? m[4]).padStart(2, '0')}-${(m[3] ?? m[5]).padStart(2, '0')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The documents with titles told apart. A document's own title stays in `ownTitle` while it shares it,
+ * so a later build tells them apart again from what each document says, never from an earlier label.
+ */
+export function distinctTitles(documents: readonly StoredDocument[]): StoredDocument[] {
+  const own = (d: StoredDocument) => d.ownTitle ?? d.title;
+  const byTitle = new Map<string, StoredDocument[]>();
+  for (const d of documents) byTitle.set(own(d), [...(byTitle.get(own(d)) ?? []), d]);
+  return documents.map((d) => {
+    const { ownTitle: _, ...rest } = d;
+    const shared = byTitle.get(own(d))!;
+    if (shared.length === 1) return { ...rest, title: own(d) };
+    const dates = shared.map(firstDate);
+    const date = firstDate(d);
+    const label = date && dates.filter((x) => x === date).length === 1 ? date : d.path;
+    return { ...rest, ownTitle: own(d), title: `${own(d)}（${label}）` };
+  });
+}
