@@ -12,10 +12,11 @@ import {
   ErrorSchema,
   summarize,
 } from '../contract/api-schemas.js';
+import { bodySizeLimit, MAX_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
 import { documentWriteRoutes } from './document-write-routes.js';
+import { ownErrors } from './surface-errors.js';
 import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
-import { openaiErrorBody } from './openai-error.js';
 import { openaiRoutes } from './openai-routes.js';
 
 const errors = {
@@ -74,6 +75,10 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
     },
   });
 
+  // This surface's own limits and errors, all in the API's shape: uploads may be large, the rest is small.
+  const small = bodySizeLimit(MAX_BODY_BYTES, apiError);
+  const large = bodySizeLimit(UPLOAD_BODY_BYTES, apiError);
+  api.use('*', (c, next) => (c.req.path === '/api/documents' ? large : small)(c, next));
   api.use('/ask', requireApiToken(options.apiToken, options.host, apiErrorBody));
   api.use('/ask', async (c, next) => {
     if (c.req.method === 'POST' && !/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
@@ -115,16 +120,18 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
     if (!doc) return apiError(c, 404, 'unknown_document', 'no such document');
     return c.json(doc, 200);
   });
+  ownErrors(api, apiError, '*');
 
   // Sub-apps are copied into the root, with their OpenAPI definitions, when mounted: mount them last,
   // after the middleware that must run before their handlers.
+  // The description is built when asked for, from every route mounted by then; it is registered
+  // first so that the API's answer to unknown paths under /api does not take its path.
   const root = new OpenAPIHono();
-  root.use('/v1/*', requireApiToken(options.apiToken, options.host, openaiErrorBody));
-  root.route('/api', api);
-  root.route('/v1', openaiRoutes(getEngine, options.publicUrl));
   root.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'xunyuan 寻源', version: '0.1.0', description: 'Question answering over Chinese documents, with quoted, linked sources.' },
   });
+  root.route('/api', api);
+  root.route('/v1', openaiRoutes(getEngine, options));
   return root;
 }

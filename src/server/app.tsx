@@ -1,21 +1,20 @@
 // The HTTP application: JSON API under /api, health, and the HTML pages.
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
 import { readScanImage } from '../ingest/formats/ocr.js';
 import { removeDocument } from '../engine/document-writes.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
-import { bodySizeLimit, CHAT_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
+import { bodySizeLimit, UPLOAD_BODY_BYTES } from './body-size.js';
 import { hostCheck } from './host-check.js';
 import { requestLog } from './request-log.js';
 import { chatRoutes } from './chat-routes.js';
 import type { EngineSource } from '../contract/engine-source.js';
 import { mcpRoute } from './mcp-route.js';
 import { formTokenMatches } from './bearer-tokens.js';
-import { isOpenAIPath, openaiError } from './openai-error.js';
 import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
+import { ownErrors } from './surface-errors.js';
 import { removedUrl } from '../urls.js';
 
 /** The paragraph and quote offsets a citation link carries (`?p=p8&s=12&e=40`), when well formed. */
@@ -47,13 +46,10 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   if (options.logRequests) app.use(requestLog());
   app.use(hostCheck(options));
   app.use(securityHeaders());
+  // The pages' limits; the API, /v1 and MCP set their own (each in its own sub-app).
   const small = bodySizeLimit();
-  const large = bodySizeLimit(UPLOAD_BODY_BYTES);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/documents' ? large : small)(c, next));
-  app.use('/v1/*', bodySizeLimit(CHAT_BODY_BYTES));
-  app.use('/mcp', small);
   app.use('/ask', small);
-  app.use('/upload', large);
+  app.use('/upload', bodySizeLimit(UPLOAD_BODY_BYTES));
 
   app.get('/healthz', (c) => {
     const engine = getEngine();
@@ -109,23 +105,9 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     return c.html(<DocumentPage doc={doc} cited={citedFrom((name) => c.req.query(name))} />);
   });
 
-  app.notFound((c) => {
-    if (isOpenAIPath(c.req.path)) return openaiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') return apiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`);
-    return c.html(<NotFoundPage />, 404);
-  });
-
-  app.onError((err, c) => {
-    // Middleware such as bearer-auth throws with its response already made.
-    if (err instanceof HTTPException && err.res) return err.getResponse();
-    const refuse = isOpenAIPath(c.req.path) ? openaiError : apiError;
-    if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 400 ? 'invalid_request' : 'bad_request';
-      return refuse(c, err.status as 400, code, err.message || 'bad request');
-    }
-    console.error(`[xunyuan] error on ${c.req.method} ${c.req.path}: ${err.message}`);
-    return refuse(c, 500, 'internal_error', 'something went wrong on the server');
-  });
+  // Paths no surface knows: a page. (`/api` itself is the API's, which has nothing there.)
+  app.notFound((c) => (c.req.path === '/api' ? apiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`) : c.html(<NotFoundPage />, 404)));
+  ownErrors(app, apiError);
 
   return app;
 }

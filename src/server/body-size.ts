@@ -3,9 +3,8 @@
 // and so do chat requests, which carry the whole conversation, earlier replies and all.
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { apiError } from './api-error.js';
 import { MAX_BINARY_UPLOAD_BYTES } from '../limits.js';
-import { isOpenAIPath, openaiError } from './openai-error.js';
+import type { Refusal } from './surface-errors.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -15,13 +14,12 @@ export const UPLOAD_BODY_BYTES = MAX_BINARY_UPLOAD_BYTES + MAX_BODY_BYTES;
 /** A long conversation: each earlier reply with its quoted sources is a few KB. */
 export const CHAT_BODY_BYTES = 1024 * 1024;
 
-export const bodySizeLimit = (maxSize = MAX_BODY_BYTES) =>
+/** A page's refusal: a line of text a person reads. */
+const pageRefusal = (maxSize: number) => (c: Context) => c.text(`请求太大了：最多 ${Math.round(maxSize / 1024)} KB。请返回上一页。`, 413);
+
+/** A cap on the request body, refused in the shape of the surface that sets it (`refuse`), or as a page's. */
+export const bodySizeLimit = (maxSize = MAX_BODY_BYTES, refuse?: Refusal) =>
   bodyLimit({
     maxSize,
-    onError: (c: Context) => {
-      const message = `the request body is larger than ${Math.round(maxSize / 1024)} KB`;
-      if (isOpenAIPath(c.req.path)) return openaiError(c, 413, 'payload_too_large', message);
-      if (c.req.path.startsWith('/api/') || c.req.path === '/mcp') return apiError(c, 413, 'payload_too_large', message);
-      return c.text(`请求太大了：最多 ${Math.round(maxSize / 1024)} KB。请返回上一页。`, 413);
-    },
+    onError: (c: Context) => (refuse ? refuse(c, 413, 'payload_too_large', `the request body is larger than ${Math.round(maxSize / 1024)} KB`) : pageRefusal(maxSize)(c)),
   });

@@ -3,12 +3,16 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import { Hono } from 'hono';
 import { createMcpServer } from '../mcp/mcp-server.js';
+import { apiError } from './api-error.js';
 import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
+import { bodySizeLimit, MAX_BODY_BYTES } from './body-size.js';
+import { ownErrors } from './surface-errors.js';
 import type { EngineSource } from '../contract/engine-source.js';
 
 export function mcpRoute(getEngine: EngineSource, options: { apiToken?: string; host: string; publicUrl?: string }) {
   const app = new Hono();
-  app.use('/mcp', requireApiToken(options.apiToken, options.host, apiErrorBody));
+  // This surface's own limit and errors, in the API's shape.
+  app.use('/mcp', bodySizeLimit(MAX_BODY_BYTES, apiError), requireApiToken(options.apiToken, options.host, apiErrorBody));
   app.all('/mcp', async (c) => {
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     const server = createMcpServer(getEngine, options.publicUrl);
@@ -19,5 +23,6 @@ export function mcpRoute(getEngine: EngineSource, options: { apiToken?: string; 
       await server.close();
     }
   });
+  ownErrors(app, apiError);
   return app;
 }

@@ -12,4 +12,3 @@ export function openaiError<S extends ContentfulStatusCode>(c: Context, status: 
 /** For the bearer-token guard, whose refusals are always 400 or 401. */
 export const openaiErrorBody = (code: string, message: string) => ({ error: { message, type: typeOf(code === 'unauthorized' ? 401 : 400), code } });
 
-export const isOpenAIPath = (path: string) => path === '/v1' || path.startsWith('/v1/');

@@ -11,7 +11,10 @@ import type { AskResult } from '../search/answer/compose-answer.js';
 import { describeInvalid } from './api-error.js';
 import { QuestionSchema } from '../contract/api-schemas.js';
 import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
-import { openaiError } from './openai-error.js';
+import { bodySizeLimit, CHAT_BODY_BYTES } from './body-size.js';
+import { requireApiToken } from './bearer-tokens.js';
+import { openaiError, openaiErrorBody } from './openai-error.js';
+import { ownErrors } from './surface-errors.js';
 import { ChatCompletionSchema, ChatRequestSchema, MODEL_ID, ModelListSchema, OpenAIErrorSchema, type ChatMessage } from './openai-schemas.js';
 
 const error = (description: string) => ({ content: { 'application/json': { schema: OpenAIErrorSchema } }, description });
@@ -56,12 +59,14 @@ function readChat(messages: ChatMessage[]): { question: string; context?: string
 /** The reply's content in pieces for streaming: a paragraph at a time, as a generating model would send it. */
 const pieces = (content: string) => content.split(/(?<=\n\n)/);
 
-export function openaiRoutes(getEngine: EngineSource, publicUrl?: string) {
+export function openaiRoutes(getEngine: EngineSource, options: { apiToken?: string; host: string; publicUrl?: string }) {
   const v1 = new OpenAPIHono<EngineEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return openaiError(c, 400, 'invalid_request', describeInvalid(result.error));
     },
   });
+  // This surface's own limits and errors, all in OpenAI's shape.
+  v1.use('*', bodySizeLimit(CHAT_BODY_BYTES, openaiError), requireApiToken(options.apiToken, options.host, openaiErrorBody));
 
   v1.openapi(listModels, (c) => c.json({ object: 'list' as const, data: [{ id: MODEL_ID, object: 'model' as const, created: 0, owned_by: 'xunyuan' }] }, 200));
 
@@ -73,7 +78,7 @@ export function openaiRoutes(getEngine: EngineSource, publicUrl?: string) {
     if ('problem' in read) return openaiError(c, 400, 'invalid_request', read.problem);
     const engine = c.var.engine;
     const result: AskResult = await engine.ask(read);
-    const content = answerMarkdown(engine, result, publicUrl);
+    const content = answerMarkdown(engine, result, options.publicUrl);
     const head = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: MODEL_ID };
     if (!body.stream) {
       return c.json({ ...head, object: 'chat.completion' as const, choices: [{ index: 0, message: { role: 'assistant' as const, content }, finish_reason: 'stop' as const }], xunyuan: result }, 200);
@@ -88,5 +93,6 @@ export function openaiRoutes(getEngine: EngineSource, publicUrl?: string) {
     });
   });
 
+  ownErrors(v1, openaiError, '*');
   return v1;
 }
