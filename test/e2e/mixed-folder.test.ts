@@ -70,6 +70,13 @@ describe('a mixed folder of real kinds of documents', () => {
     expect(r.passages.length).toBeGreaterThan(0);
   });
 
+  it('does not answer for a place from a passage about another place', async () => {
+    const r = await engine.ask({ question: '浙江城镇新增就业多少人' });
+    expect(r.answer).toBeNull();
+    expect(r.message).toBe('文档中没有关于“浙江”的内容');
+    expect((await engine.ask({ question: '重庆城镇新增就业多少人' })).answer?.text).toContain('73.6万人');
+  });
+
   it('finds a figure in a table by its row and column', async () => {
     const r = await engine.ask({ question: '重庆2025年城镇新增就业多少人' });
     expect(r.answer?.text).toContain('73.6万人');

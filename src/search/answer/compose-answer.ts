@@ -9,6 +9,7 @@ import type { Candidate, ScoreParts } from '../rank/candidate.js';
 import { tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import { findField, namesArticle } from './document-fields.js';
+import { placesIn } from '../question/named-things.js';
 import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
@@ -143,14 +144,16 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
 }
 
 /**
- * The first thing the question insists on (`Question.named.mustHold`: a version, an edition, a year)
- * that the answer's passage, its heading and its document's title do not hold: then the documents do
- * not answer, however close the passage.
+ * The first thing the question insists on (`Question.named`: a version, an edition, a year; a place,
+ * when the passage names another) that the answer's passage, its heading and its document's title do
+ * not hold: then the documents do not answer, however close the passage.
  */
-function missingFrom(index: CorpusIndex, passage: Passage, mustHold: readonly string[]): string | undefined {
-  if (mustHold.length === 0) return undefined;
+function missingFrom(index: CorpusIndex, passage: Passage, named: Question['named']): string | undefined {
+  if (named.mustHold.length === 0 && named.places.length === 0) return undefined;
   const held = normalizeForMatch(`${index.corpus.summary(passage.docId)?.title ?? ''} ${headingOf(passage)} ${paragraphOf(index, passage)?.text ?? passage.text}`).replace(/\s+/g, '');
-  return mustHold.find((thing) => !held.includes(normalizeForMatch(thing)));
+  const missing = named.mustHold.find((thing) => !held.includes(normalizeForMatch(thing)));
+  if (missing !== undefined) return missing;
+  return placesIn(held).length > 0 ? named.places.find((place) => !held.includes(place)) : undefined;
 }
 
 /** The result, and the evidence the no-answer rule judged (absent when nothing was found). */
@@ -215,7 +218,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   }));
   const top = passages[0];
   const relevance = shown[0]?.judged;
-  const missing = shown[0] ? missingFrom(index, shown[0].passage, question.named.mustHold) : undefined;
+  const missing = shown[0] ? missingFrom(index, shown[0].passage, question.named) : undefined;
   const answerable = missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance)));
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
   const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys())) : undefined;

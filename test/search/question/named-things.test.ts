@@ -11,7 +11,7 @@ const named = (question: string) => readQuestion(question).named;
 
 describe('named things in a question', () => {
   it('are the law before an article number or a citing word, or in book-title marks, and the article in either numerals', () => {
-    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [], mustHold: [] });
+    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [], mustHold: [], places: [] });
     expect(named('劳动法第19条是怎么规定的')).toMatchObject({ laws: ['劳动法'], articles: ['第十九条'] });
     expect(named('根据劳动合同法规定试用期最长多久')).toMatchObject({ laws: ['劳动合同法'] });
     expect(named('《未成年人保护法》什么时候施行')).toMatchObject({ laws: ['未成年人保护法'] });
@@ -19,8 +19,8 @@ describe('named things in a question', () => {
   });
 
   it('are nothing in an ordinary question', () => {
-    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [] });
-    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [] });
+    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [] });
+    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [] });
   });
 
   it('must be held by the answer when they are a version, an edition or a year; a figure with its unit is not a version', () => {
@@ -60,5 +60,13 @@ describe('the named-things stage', () => {
     const untouched = [candidate(passage('a', 'A', undefined, '甲'), 0.9), candidate(passage('b', 'B', undefined, '乙'), 0.5)];
     expect(rankFor('峰会在哪里开', untouched)).toEqual(['a', 'b']);
     expect(untouched[0].scores.named).toBeUndefined();
+  });
+});
+
+describe('places a question names', () => {
+  it('are read from its tokens, with or without 省/市, and never from inside another word', () => {
+    expect(readQuestion('浙江低保最低月标准提高到了多少钱？').named.places).toEqual(['浙江']);
+    expect(readQuestion('广东省2026年GDP目标是多少').named.places).toEqual(['广东']);
+    expect(readQuestion('冀南新区人民医院项目总投资多少?').named.places).toEqual([]);
   });
 });
