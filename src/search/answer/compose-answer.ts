@@ -144,15 +144,17 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
 }
 
 /**
- * The first thing the question insists on (`Question.named`: a version, an edition, a year; a place,
- * when the passage names another) that the answer's passage, its heading and its document's title do
+ * The first thing the question insists on (`Question.named`: a version, an edition, one of the years
+ * asked; a place, when the passage names another) that the answer's passage, its heading and its document's title do
  * not hold: then the documents do not answer, however close the passage.
  */
 function missingFrom(index: CorpusIndex, passage: Passage, named: Question['named']): string | undefined {
-  if (named.mustHold.length === 0 && named.places.length === 0) return undefined;
+  if (named.mustHold.length === 0 && named.years.length === 0 && named.places.length === 0) return undefined;
   const held = normalizeForMatch(`${index.corpus.summary(passage.docId)?.title ?? ''} ${headingOf(passage)} ${paragraphOf(index, passage)?.text ?? passage.text}`).replace(/\s+/g, '');
   const missing = named.mustHold.find((thing) => !held.includes(normalizeForMatch(thing)));
   if (missing !== undefined) return missing;
+  // A span of years (1944年到2009年) is answered by a passage holding either end.
+  if (named.years.length > 0 && !named.years.some((year) => held.includes(year))) return named.years[0];
   return placesIn(held).length > 0 ? named.places.find((place) => !held.includes(place)) : undefined;
 }
 

@@ -12,8 +12,8 @@ export interface NamedThings {
   /** Years, as four digits. */
   years: string[];
   /**
-   * What the answer's passage must hold, or there is no answer: versions (`0.14.0`, `2.1`), ordinals
-   * of editions and sessions (`第六届`, `第22期`) and the years asked. The corpus that holds only 0.12
+   * What the answer's passage must hold, or there is no answer: versions (`0.14.0`, `2.1`) and
+   * ordinals of editions and sessions (`第六届`, `第22期`); of the years asked (`years`), one at least. The corpus that holds only 0.12
    * and 0.13, or the 5th 进博会, does not answer for 0.14 or the 6th.
    */
   mustHold: string[];
@@ -72,6 +72,6 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
   const years = [...new Set([...query.matchAll(YEAR)].map((m) => m[1]))];
   const places = [...new Set(tokens.map((t) => placeOf(t.term)).filter((p): p is string => p !== undefined))];
-  const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0]), ...years])];
+  const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0])])];
   return { laws: [...laws], articles, years, mustHold, places };
 }

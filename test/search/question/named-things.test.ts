@@ -29,7 +29,7 @@ describe('named things in a question', () => {
     expect(named('第六届进博会的意向成交额是多少？').mustHold).toEqual(['第六届']);
     expect(named('香港杜鹃第一次被发现是在什么时候？').mustHold).toEqual([]);
     expect(named('在1990年代中期的改革中，很多郡重组成什么？').mustHold).toEqual([]);
-    expect(named('2021年的 RISC-V 中国峰会在哪里开？').mustHold).toEqual(['2021']);
+    expect(named('2021年的 RISC-V 中国峰会在哪里开？').years).toEqual(['2021']);
     expect(named('4.43亿元的资金是哪些部门下达的？').mustHold).toEqual([]);
     expect(named('增长了8.88%吗').mustHold).toEqual([]);
   });
