@@ -5,7 +5,6 @@ import { extname } from 'node:path';
 import { documentOf } from '../ingest/document-of.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
 import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
-import { documentId } from '../ingest/read-corpus.js';
 import { isUpload } from '../ingest/read-sources.js';
 import { findSameUpload, removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
 import type { IndexReport } from '../search/index/build-index.js';
@@ -58,6 +57,9 @@ function storageRefusal(err: unknown): WriteError | undefined {
   return undefined;
 }
 
+/** The document read from a file: by its path, since a file whose name another shares but for its extension gets another id. */
+const byPath = (engine: AnswerEngine, path: string) => engine.documents().find((d) => d.path === path);
+
 /** Document writes one at a time per uploads folder: an upload and a delete never interleave. */
 const queues = new Map<string, Promise<unknown>>();
 
@@ -80,12 +82,12 @@ export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promi
   if (refused) return { error: refused };
   return oneAtATime<AddResult>(uploadsDir, async () => {
     const same = findSameUpload(uploadsDir, doc.bytes);
-    const existing = same && engine.summary(documentId(same));
+    const existing = same && byPath(engine, same);
     if (existing) return { document: existing, duplicate: true };
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
     try {
       const report = await engine.refresh();
-      const document = engine.summary(documentId(path));
+      const document = byPath(engine, path);
       if (!document) throw new Error(`${path} was written but not indexed`);
       return { document, report };
     } catch (err) {

@@ -85,6 +85,14 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
   const fullPaths: string[] = [];
   listFiles(root, fullPaths, (dir, err) => skip({ path: `${pathOf(dir) || '.'}/`, reason: unreadable(err) }));
   const files: SourceFile[] = [];
+  // Two files whose names differ only by extension (`notice.txt`, `notice.md`) would share an id: the
+  // first in path order keeps it, a later one gets a hash of its path.
+  const taken = new Set<string>();
+  const uniqueId = (id: string, path: string) => {
+    const unique = taken.has(id) ? `${id}-${createHash('sha256').update(path).digest('hex').slice(0, 8)}` : id;
+    taken.add(unique);
+    return unique;
+  };
   for (const [done, full] of fullPaths.sort().entries()) {
     if (done > 0) onFile?.(done, fullPaths.length);
     await nextTurn();
@@ -102,7 +110,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       continue;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    files.push({ id: documentId(path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) });
+    files.push({ id: uniqueId(documentId(path), path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) });
   }
   if (fullPaths.length > 0) onFile?.(fullPaths.length, fullPaths.length);
   return files;

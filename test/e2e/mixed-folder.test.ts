@@ -33,6 +33,9 @@ beforeAll(async () => {
   // An amended version of the same law: the same title, another date.
   const amended = readFileSync('test/fixtures/laws/labor-law.md', 'utf8').replace('1994年7月5日第八届全国人民代表大会常务委员会第八次会议通过', '2018年12月29日第十三届全国人民代表大会常务委员会第七次会议第二次修正');
   writeFileSync(join(corpusDir, 'laws', 'labor-law-2018.md'), amended);
+  // Two files whose names differ only by extension.
+  writeFileSync(join(corpusDir, 'notice.txt'), '停水通知\n\n本周六上午八点至十二点，东城区停水检修。\n');
+  writeFileSync(join(corpusDir, 'notice.md'), '# 停电通知\n\n本周日下午两点至六点，西城区停电检修线路。\n');
   engine = await openEngine({ corpusDir, indexDir: join(work, 'index'), ocr: false });
 });
 afterAll(() => engine?.close());
@@ -46,6 +49,14 @@ describe('a mixed folder of real kinds of documents', () => {
     expect(titles['laws/labor-law-2018.md']).toBe('中华人民共和国劳动法（2018-12-29）');
     expect(titles['report.html']).toBe('2026年重庆市政府工作报告');
     for (const title of Object.values(titles)) expect(title).not.toMatch(/^第.+[章编节条]|INFO END|<!--|字号|来源/);
+  });
+
+  it('keeps two files whose names differ only by extension as two documents, each answering', async () => {
+    const paths = engine.documents().map((d) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['notice.txt', 'notice.md']));
+    expect(new Set(engine.documents().map((d) => d.id)).size).toBe(engine.documents().length);
+    expect((await engine.ask({ question: '西城区什么时候停电' })).answer?.text).toContain('下午两点至六点');
+    expect((await engine.ask({ question: '东城区停水几点开始' })).answer?.text).toContain('八点');
   });
 
   it('makes no passage of chrome, comments or furniture', () => {
