@@ -34,7 +34,7 @@ export async function readSources(corpusDir: string, uploadsDir: string | undefi
   return withPageReader(ocr, async (reader) => {
     const options = { skip, cache: parsed, context: { ocr: reader } };
     const files = await readCorpus(corpusDir, { ...options, onFile: ocrProgress(reader, log) });
-    if (uploadsDir && existsSync(uploadsDir)) files.push(...(await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: ocrProgress(reader, log) })));
+    if (uploadsDir && existsSync(uploadsDir)) for (const file of await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: ocrProgress(reader, log) })) files.push(file);
     parsed.forgetUnused();
     return files;
   });

@@ -29,8 +29,9 @@ export class VectorRows {
       joined.set(vectors.subarray(0, ids.length * this.dimensions), this.ids.length * this.dimensions);
       this.vectors = joined;
     }
-    this.ids.push(...ids);
-    this.docIds.push(...docIds);
+    // One at a time: spreading a hundred thousand ids into push() overflows the call stack.
+    for (const id of ids) this.ids.push(id);
+    for (const id of docIds) this.docIds.push(id);
   }
 
   /** Cosine (a dot product of unit vectors) with every row, or every row of one document; best first, `limit` of them. */
