@@ -14,3 +14,15 @@ export const MAX_BINARY_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** A document sent as JSON: its title at most this many characters. */
 export const MAX_TITLE_CHARS = 200;
+
+/**
+ * A corpus file larger than this is skipped with its reason, before it is read: the text of a 595 MB
+ * file cannot even be held as one string. Far past any report or book (a 2,000-page PDF is 3–20 MB).
+ */
+export const MAX_CORPUS_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The most text one file may give, in characters: a 2,000-page book gives about 4 million. Reading
+ * keeps several numbers per character (where each came from), so 20 million is already gigabytes.
+ */
+export const MAX_DOCUMENT_CHARS = 20_000_000;

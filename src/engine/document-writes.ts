@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { documentOf } from '../ingest/document-of.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
 import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
+import { readIsolated } from '../ingest/formats/read-isolated.js';
 import { isUpload } from '../ingest/read-sources.js';
 import { findSameUpload, removeUpload, safeFileName, setUploadAside, writeUpload } from '../ingest/upload-folder.js';
 import type { IndexReport } from '../search/index/build-index.js';
@@ -39,7 +40,7 @@ async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<W
     return { status: 413, code: 'payload_too_large', message: `a ${reader.extensions[0]} document may be at most ${reader.maxBytes / 1024 / 1024} MB` };
   }
   // Reading an image here OCRs it once; the index reads the result from the OCR cache.
-  const read = await withPageReader(ocr, (pages) => reader.read(doc.bytes, { ocr: pages }));
+  const read = await withPageReader(ocr, (pages) => readIsolated(doc.fileName, doc.bytes, { ocr: pages }));
   if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read: ${read.error}` };
   if (documentOf({ id: 'check', path: 'check', name: 'check', text: read.text }).passages.length === 0) return { status: 422, code: 'empty_document', message: 'the file holds no text to index' };
   return undefined;

@@ -41,14 +41,31 @@ function readLines(source: string, dropped: ReadonlySet<number>, ocrSpaced: bool
 const startsWithFragment = (text: string) => /^[“"「]?[^\s，,。；;：:、“”"]{1,2}[”"」]?[，,；;、]/.test(text);
 
 /**
+ * The paragraph being built, with what joining asks of it kept as it grows: whether it is a field line
+ * (decided by its first line) and its last characters. Reading the whole text again for each line
+ * joined made a file of lines that never end a sentence (English prose, a log) quadratic: 1 MB took 12 s.
+ */
+interface Growing {
+  paragraph: RawParagraph;
+  /** Its first line is a field (`时间：…`). */
+  field: boolean;
+  /** Its last characters: enough for a sentence end and the closing marks and spaces after it. */
+  tail: string;
+}
+
+const TAIL_CHARS = 32;
+
+const grown = (g: Growing, text: string) => (g.tail = (g.tail + text).slice(-TAIL_CHARS));
+
+/**
  * A body paragraph that does not end a sentence goes on in the next line, across a blank line too
  * unless that line is a headline, byline, caption or dateline. A headline-like line followed by a stub
  * clause was a cut sentence, not a headline (`小屯洼村的土地属丘陵地带,多为沙` + `土地,较适合…`).
  */
-function continues(paragraph: RawParagraph, line: Line): boolean {
-  if (line.headingLevel > 0 || endsSentence(paragraph.text) || isDateline(line.text)) return false;
+function continues({ paragraph, field, tail }: Growing, line: Line): boolean {
+  if (line.headingLevel > 0 || endsSentence(tail) || isDateline(line.text)) return false;
   // Fields stand one to a line (`时间：…`, `主持人：…`), except an introduction (`各部门：`) that leads into its text.
-  if (isFieldLine(line.text) || (isFieldLine(paragraph.text) && !/[：:]$/.test(paragraph.text))) return false;
+  if (isFieldLine(line.text) || (field && !/[：:]$/.test(tail))) return false;
   if (paragraph.kind === 'heading' && paragraph.headingLevel === 0 && paragraph.text.length >= 12) {
     return startsWithFragment(line.text);
   }
@@ -59,22 +76,22 @@ function continues(paragraph: RawParagraph, line: Line): boolean {
 /** `dropped`: start offsets of lines that are page furniture (`page-furniture.ts`), read as blank lines. */
 export function buildParagraphs(source: string, dropped: ReadonlySet<number> = new Set()): RawParagraph[] {
   const paragraphs: RawParagraph[] = [];
+  let last: Growing | undefined;
   for (const line of readLines(source, dropped, looksOcrSpaced(source))) {
-    const last = paragraphs[paragraphs.length - 1];
     if (last && continues(last, line)) {
-      if (isSpacedWordChar(last.text[last.text.length - 1]) && isSpacedWordChar(line.text[0])) {
-        appendMapped(last, { text: ' ', map: [line.breakOffset] });
+      const { paragraph } = last;
+      if (isSpacedWordChar(last.tail[last.tail.length - 1]) && isSpacedWordChar(line.text[0])) {
+        appendMapped(paragraph, { text: ' ', map: [line.breakOffset] });
+        grown(last, ' ');
       }
-      appendMapped(last, line);
-      last.kind = 'body';
+      appendMapped(paragraph, line);
+      grown(last, line.text);
+      paragraph.kind = 'body';
       continue;
     }
-    paragraphs.push({
-      text: line.text,
-      map: [...line.map],
-      headingLevel: line.headingLevel,
-      kind: classifyLine(line.text, line.headingLevel),
-    });
+    const paragraph: RawParagraph = { text: line.text, map: [...line.map], headingLevel: line.headingLevel, kind: classifyLine(line.text, line.headingLevel) };
+    paragraphs.push(paragraph);
+    last = { paragraph, field: isFieldLine(line.text), tail: line.text.slice(-TAIL_CHARS) };
   }
   markDecks(paragraphs);
   joinSignOff(paragraphs);

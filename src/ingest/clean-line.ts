@@ -3,6 +3,13 @@
 import { isSpacedWordChar } from '../text/char-class.js';
 import type { MappedText } from './mapped-text.js';
 
+/**
+ * A `#` line longer than this is text, not a heading: every passage carries its part's title, so one
+ * 300,000-character heading over 200 parts made a 0.9 MB file 60 MB of passages. Real headings in the
+ * development documents are under 60 characters.
+ */
+export const MAX_HEADING_CHARS = 200;
+
 export interface CleanLine extends MappedText {
   /** Markdown heading level (1-6) if the line was a `#` heading, else 0. */
   headingLevel: number;
@@ -23,10 +30,11 @@ export function cleanLine(line: string, offset: number, ocrSpaced = true): Clean
   let headingLevel = 0;
   const heading = /^\s*(#{1,6})(?=\s|$)\s*/.exec(line);
   if (heading) {
-    headingLevel = heading[1].length;
+    headingLevel = line.length - heading[0].length <= MAX_HEADING_CHARS ? heading[1].length : 0;
     start = heading[0].length;
   }
   let text = '';
+  let last: string | undefined;
   const map: number[] = [];
   let i = start;
   while (i < line.length) {
@@ -34,17 +42,20 @@ export function cleanLine(line: string, offset: number, ocrSpaced = true): Clean
     if (/\s/.test(ch)) {
       let j = i;
       while (j < line.length && /\s/.test(line[j])) j++;
-      const prev = text[text.length - 1];
+      // The last character kept, not `text`'s last: reading a string being built flattens it, quadratic on a long line.
+      const prev = last;
       const next = line[j];
       const separatesFields = /[\u3000\t]/.test(line.slice(i, j));
       if (prev !== undefined && next !== undefined && (!ocrSpaced || separatesFields || (keepsSpaceAfter(prev) && isSpacedWordChar(next)))) {
         text += ' ';
+        last = ' ';
         map.push(offset + i);
       }
       i = j;
       continue;
     }
     text += ch;
+    last = ch;
     map.push(offset + i);
     i++;
   }

@@ -2,18 +2,25 @@
 // an upload, watch mode) parses only the files that changed. Entries no read has asked for since the
 // one before are dropped, so the cache holds about one corpus' worth of text.
 import { createHash } from 'node:crypto';
-import type { FormatReader, ReadContext, ReadResult } from './formats/format-reader.js';
+import { extname } from 'node:path';
+import type { ReadContext, ReadResult } from './formats/format-reader.js';
+import { readIsolated } from './formats/read-isolated.js';
+
+/** Reads one file's bytes with the reader its name calls for. */
+export type ReadFile = (fileName: string, bytes: Buffer, context?: ReadContext) => Promise<ReadResult>;
 
 export class ParseCache {
   private entries = new Map<string, ReadResult>();
   private used = new Set<string>();
 
-  async read(reader: FormatReader, bytes: Buffer, context?: ReadContext): Promise<ReadResult> {
-    const key = `${reader.extensions[0]}:${createHash('sha256').update(bytes).digest('base64')}`;
+  constructor(private readonly readFile: ReadFile = readIsolated) {}
+
+  async read(fileName: string, bytes: Buffer, context?: ReadContext): Promise<ReadResult> {
+    const key = `${extname(fileName).toLowerCase()}:${createHash('sha256').update(bytes).digest('base64')}`;
     this.used.add(key);
     let result = this.entries.get(key);
     if (!result) {
-      result = await reader.read(bytes, context);
+      result = await this.readFile(fileName, bytes, context);
       this.entries.set(key, result);
     }
     return result;

@@ -4,8 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { MAX_CORPUS_FILE_BYTES } from '../limits.js';
 import { nextTurn } from '../util/next-turn.js';
-import { ACCEPTED_EXTENSIONS, readerFor, type ReadContext } from './formats/format-reader.js';
+import { ACCEPTED_EXTENSIONS, type ReadContext } from './formats/format-reader.js';
 import { corpusFileNameTest, isHiddenName } from './corpus-file-names.js';
 import type { ScanPage } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
@@ -99,12 +100,17 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
     const path = pathOf(full);
     let bytes: Buffer;
     try {
+      const size = statSync(full).size;
+      if (size > MAX_CORPUS_FILE_BYTES) {
+        skip({ path, reason: `the file is ${Math.round(size / 1024 / 1024)} MB; corpus files of at most ${MAX_CORPUS_FILE_BYTES / 1024 / 1024} MB are read` });
+        continue;
+      }
       bytes = readFileSync(full);
     } catch (err) {
       skip({ path, reason: unreadable(err) });
       continue;
     }
-    const read = await cache.read(readerFor(full)!, bytes, context);
+    const read = await cache.read(full, bytes, context);
     if ('error' in read) {
       skip({ path, reason: read.error });
       continue;

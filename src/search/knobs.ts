@@ -55,3 +55,12 @@ export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.1, typeCue: 0.1, p
  * and words (test/e2e/mixed-folder.test.ts); questions naming no law or article are untouched.
  */
 export const NAMED_THING_WEIGHT = 0.2;
+
+/**
+ * The sentence-match stage (`rank/sentence-match-stage.ts`): the best sentence's score, times `weight`,
+ * is added to the fused score of the leading `depth` candidates. Chosen by `npm run fit:sentence-match`
+ * (document-level 5-fold cross-validation over CMRC 2018 dev, DRCD dev and realdocs-dev together;
+ * BENCHMARKS.md "Sentence match"); the answer sentence held gold more often on all three, with a plateau
+ * from 0.15 to 0.25. Depth 5 to 20 made no difference; 8 keeps the stage's tokenizing to 8 passages.
+ */
+export const SENTENCE_MATCH = { weight: 0.2, depth: 8 };

@@ -1,7 +1,7 @@
 // One writer per index folder: `npm run index` refuses at once, naming the holder, while another
 // process holds the folder's write lock; two run at once never leave a broken index; a lock left by
 // a dead process is taken over.
-import { writeFileSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +52,28 @@ describe('the index folder takes one writer', () => {
     const release = lockIndexFolder(indexDir);
     release();
     expect(await indexCli(indexDir).exit).toBe(0);
+  });
+
+  it('takes over a lock left with this very pid by an earlier process (a restarted container)', () => {
+    const indexDir = join(scratchDir('writers'), 'index');
+    lockIndexFolder(indexDir);
+    // What the earlier process left: its pid is this one's, its token is not.
+    writeFileSync(join(indexDir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), command: 'npm start', since: '2026-01-01T00:00:00Z', token: 'earlier' }));
+    const release = lockIndexFolder(indexDir);
+    expect(() => lockIndexFolder(indexDir)).toThrow(/being written by process/);
+    release();
+    expect(existsSync(join(indexDir, LOCK_FILE))).toBe(false);
+  });
+
+  it('takes over an empty lock file left by a holder that could not write itself (a full disk), but not a fresh one', () => {
+    const indexDir = join(scratchDir('writers'), 'index');
+    lockIndexFolder(indexDir)();
+    writeFileSync(join(indexDir, LOCK_FILE), '');
+    expect(() => lockIndexFolder(indexDir)).toThrow(/being written by another process/);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(indexDir, LOCK_FILE), minuteAgo, minuteAgo);
+    const release = lockIndexFolder(indexDir);
+    release();
+    expect(existsSync(join(indexDir, LOCK_FILE))).toBe(false);
   });
 });

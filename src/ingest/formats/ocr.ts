@@ -98,6 +98,9 @@ export interface OcrOptions {
   cacheDir?: string;
 }
 
+/** One page takes Tesseract 2–10 s on this project's machines; one that takes minutes is stuck. */
+export const OCR_PAGE_TIME_LIMIT_MS = 180_000;
+
 export class TesseractPageReader implements PageReader {
   private worker: Promise<Worker> | undefined;
   /** Pages Tesseract actually read (not from the cache). */
@@ -119,8 +122,7 @@ export class TesseractPageReader implements PageReader {
       }
     }
     this.started ||= performance.now();
-    this.worker ??= createWorker(chiSim.code, 1, { langPath: chiSim.langPath, gzip: chiSim.gzip, cacheMethod: 'none' });
-    const { data } = await (await this.worker).recognize(image, {}, { blocks: true, text: false });
+    const data = await this.recognize(image);
     const paragraphs = (data.blocks ?? []).flatMap((b) => b.paragraphs.map((p) => p.lines.map((l) => ({ text: l.text, box: l.bbox }))));
     const page: OcrPage = { image: key, ...size, paragraphs: paragraphs.filter((lines) => lines.some((l) => l.text.trim() !== '')) };
     if (cached && this.options.cacheDir) {
@@ -129,6 +131,32 @@ export class TesseractPageReader implements PageReader {
     }
     this.recognized++;
     return page;
+  }
+
+  /**
+   * Tesseract's reading of one image. A job its worker rejects (an image it cannot decode: truncated
+   * pixel data, a damaged chunk) would be thrown from the worker's message handler, an uncaught
+   * exception that ends the process, unless an error handler is given: with one, the job's promise
+   * rejects and the worker goes on. A worker that never answers (its thread died) is ended after
+   * OCR_PAGE_TIME_LIMIT_MS and the next page starts a fresh one.
+   */
+  private async recognize(image: Buffer) {
+    this.worker ??= createWorker(chiSim.code, 1, { langPath: chiSim.langPath, gzip: chiSim.gzip, cacheMethod: 'none', errorHandler: () => {} });
+    const worker = await this.worker;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), OCR_PAGE_TIME_LIMIT_MS);
+    });
+    try {
+      const read = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), late]);
+      if (read !== 'late') return read.data;
+    } catch (err) {
+      throw new Error(`Tesseract could not read it (${err instanceof Error ? err.message : String(err)})`);
+    } finally {
+      clearTimeout(timer);
+    }
+    await this.close();
+    throw new Error(`OCR took longer than ${OCR_PAGE_TIME_LIMIT_MS / 1000} s on one page`);
   }
 
   /** Ends the worker thread, so a command can exit. */

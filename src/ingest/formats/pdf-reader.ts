@@ -1,19 +1,29 @@
 // PDF with a text layer, through unpdf (pdf.js for Node; 1.7.0, the last release for Node 20). Each
 // page's visual lines are rejoined into paragraphs by their positions (`pdf-lines.ts`); the cleaning
 // that reads the seeds drops the spaces pdf.js puts around numbers (`项目 50 余项`).
-import { extractTextItems, getDocumentProxy, renderPageAsImage } from 'unpdf';
+import { getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
-import { OCR_OFF, readPageImage } from './image-reader.js';
+import { MAX_IMAGE_PIXELS, OCR_OFF, readPageImage } from './image-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { PageWriter } from './pages.js';
-import { pageParagraphs } from './pdf-lines.js';
+import { pageParagraphs, type TextItem } from './pdf-lines.js';
 
 /** A longer PDF is a book or an archive dump: refused, with the reason, rather than read for minutes. */
 export const MAX_PDF_PAGES = 2_000;
 
 /** A page without a text layer is rendered at 200 dpi for OCR (PDF units are 1/72 inch). */
 const SCAN_SCALE = 200 / 72;
+
+/**
+ * Text items (pdf.js's runs of text) one PDF may give. A dense page has a few thousand and a 2,000-page
+ * book about 100,000; a 0.5 MB file whose content stream inflates to 13 million one-letter runs would
+ * take gigabytes, so reading stops past this and the file is refused.
+ */
+export const MAX_PDF_TEXT_ITEMS = 1_000_000;
+
+/** Thrown past MAX_PDF_TEXT_ITEMS: the reason the file is refused. */
+class TooManyTextItems extends Error {}
 
 /** Why pdf.js could not open a file, said for a person. */
 function openFailure(err: unknown): string {
@@ -25,8 +35,30 @@ function openFailure(err: unknown): string {
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-/** A scanned page: rendered to an image with pdf.js on @napi-rs/canvas, then read like any page image. */
+/**
+ * A page's text items in reading order, counted against what the document has left (`budget`). A page
+ * of millions of runs is built whole before it can be counted: the reader's heap limit
+ * (`read-isolated.ts`) stops that one; this stops many pages of hundreds of thousands.
+ */
+async function pageTextItems(pdf: PdfDocument, page: number, budget: { left: number }): Promise<TextItem[]> {
+  const content = await (await pdf.getPage(page)).getTextContent();
+  const items: TextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    items.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height, hasEOL: item.hasEOL });
+  }
+  budget.left -= items.length;
+  if (budget.left < 0) throw new TooManyTextItems(`the PDF holds more than ${MAX_PDF_TEXT_ITEMS.toLocaleString('en')} runs of text; it is not read`);
+  return items;
+}
+
+/**
+ * A scanned page: rendered to an image with pdf.js on @napi-rs/canvas, then read like any page image.
+ * Its size is checked before rendering: a page of 8,000 × 8,000 pt would be a 12-gigapixel image.
+ */
 async function scannedPage(pdf: PdfDocument, page: number, ocr: PageReader, offset: number): Promise<{ text: string; scans?: ScanPage[] }> {
+  const { width, height } = (await pdf.getPage(page)).getViewport({ scale: SCAN_SCALE });
+  if (width * height > MAX_IMAGE_PIXELS) return { text: '' };
   const image = await renderPageAsImage(pdf, page, { canvasImport: () => import('@napi-rs/canvas'), scale: SCAN_SCALE });
   const read = await readPageImage(Buffer.from(image), ocr, offset, page);
   return 'text' in read ? read : { text: '' };
@@ -52,11 +84,11 @@ export const pdfReader: FormatReader = {
     }
     try {
       if (pdf.numPages > MAX_PDF_PAGES) return { error: `the PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read` };
-      const { items } = await extractTextItems(pdf);
       const pages = new PageWriter();
       const scans: ScanPage[] = [];
-      for (const [i, pageItems] of items.entries()) {
-        const text = pageParagraphs(pageItems);
+      const budget = { left: MAX_PDF_TEXT_ITEMS };
+      for (let i = 0; i < pdf.numPages; i++) {
+        const text = pageParagraphs(await pageTextItems(pdf, i + 1, budget));
         if (text.trim() !== '' || !context?.ocr) {
           pages.add(text);
           continue;
@@ -69,7 +101,7 @@ export const pdfReader: FormatReader = {
       const title = await documentTitle(pdf);
       return { text: pages.text, ...(scans.length ? { scans } : {}), ...(title ? { title } : {}) };
     } catch (err) {
-      return { error: openFailure(err) };
+      return { error: err instanceof TooManyTextItems ? err.message : openFailure(err) };
     } finally {
       await pdf.destroy();
     }

@@ -76,6 +76,7 @@ export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fi
     rmSync(folder, { recursive: true, force: true });
     throw err;
   }
+  removeReplacedBuilds(dir, buildId);
   const corpus = openCorpusFiles(folder, readFileSync(join(folder, CORPUS_TABLE_FILE)), manifest.sizes, index.dimensions);
   return { ...index, corpus };
 }
@@ -109,16 +110,38 @@ async function writeBuild(dir: string, folder: string, buildId: string, index: C
     ...(sources ? { sources } : {}),
   };
   writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  const pointer = join(dir, 'CURRENT');
-  const replaced = existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : undefined;
-  writeFileAtomic(pointer, buildId);
-  // The build just replaced stays: a process that read CURRENT a moment ago may still be loading it.
-  // Older ones, and builds or staging folders a failed build left behind, go (the caller holds the folder's write lock).
-  for (const entry of readdirSync(dir)) {
-    const stale = (entry.startsWith('build-') && entry !== buildId && entry !== replaced) || entry.startsWith(STAGING_PREFIX);
-    if (stale) rmSync(join(dir, entry), { recursive: true, force: true });
-  }
+  writeFileAtomic(join(dir, 'CURRENT'), buildId);
   return manifest;
+}
+
+/**
+ * How long a build stays after a newer one replaced it: a replica reads CURRENT every second and may
+ * then take a while to open what it named (LanceDB at a million passages: tens of seconds), and it
+ * serves it until the next one is open. Deleting only "all but the last two" removed build N under a
+ * replica still serving it when N+1 and N+2 were saved within seconds (77 of 1,041 questions 500).
+ */
+export const REPLACED_BUILD_GRACE_MS = 120_000;
+
+/** When a build folder was made, from its name (`build-<ms>-<pid>`). */
+const madeAt = (entry: string) => Number(/^build-([0-9]+)-/.exec(entry)?.[1] ?? 0);
+
+/**
+ * Removes what no reader can still use: builds replaced more than REPLACED_BUILD_GRACE_MS ago (a build
+ * is replaced when the next newer one is made), and staging folders a failed build left behind. Runs
+ * after CURRENT names the new build and never touches it; a folder that cannot be removed now (a
+ * network file system holding it open) stays for the next save's cleanup and is not an error.
+ */
+function removeReplacedBuilds(dir: string, current: string, now = Date.now()): void {
+  const builds = readdirSync(dir).filter((e) => BUILD_NAME.test(e) && e !== current).sort((a, b) => madeAt(a) - madeAt(b));
+  const times = [...builds.map(madeAt), madeAt(current)];
+  const stale = [...builds.filter((_, i) => now - times[i + 1] > REPLACED_BUILD_GRACE_MS), ...readdirSync(dir).filter((e) => e.startsWith(STAGING_PREFIX))];
+  for (const entry of stale) {
+    try {
+      rmSync(join(dir, entry), { recursive: true, force: true });
+    } catch {
+      // Left for the next save (the caller holds the folder's write lock, so nothing else removes it meanwhile).
+    }
+  }
 }
 
 export type LoadResult = { index: CorpusIndex } | { reason: string };

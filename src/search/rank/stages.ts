@@ -7,6 +7,7 @@ import type { Question } from '../question/question.js';
 import type { Candidate } from './candidate.js';
 import { fusionStage, type FusionMethod } from './fuse-scores.js';
 import { namedThingsStage } from './named-things-stage.js';
+import { sentenceMatchStage } from './sentence-match-stage.js';
 
 export interface RankContext {
   index: CorpusIndex;
@@ -20,7 +21,7 @@ export interface RankStage {
   rank(candidates: Candidate[], context: RankContext): Candidate[];
 }
 
-export const RANK_STAGES: readonly RankStage[] = [fusionStage, namedThingsStage];
+export const RANK_STAGES: readonly RankStage[] = [fusionStage, namedThingsStage, sentenceMatchStage];
 
 /** Runs every stage; the result is best first. */
 export function rank(candidates: Candidate[], index: CorpusIndex, question: Question, fusion: FusionMethod = DEFAULT_FUSION): Candidate[] {

@@ -68,4 +68,19 @@ describe('OCR', () => {
     expect(await imageReader.read(fixture('park-hours.png'))).toEqual({ error: OCR_OFF });
     expect(await pdfReader.read(fixture('bus-change-scan.pdf'))).toEqual({ error: `the PDF has no text layer: ${OCR_OFF}` });
   });
+
+  it('refuses a damaged page image (truncated pixel data) with a reason, and reads the next page', async () => {
+    const png = fixture('park-hours.png');
+    // Tesseract's worker rejects the job; without an error handler tesseract.js throws that from its message handler and the process exits.
+    const damaged = await imageReader.read(png.subarray(0, Math.floor(png.length / 2)), { ocr });
+    expect(damaged).toEqual({ error: expect.stringMatching(/^the image could not be read: Tesseract could not read it/) });
+    const fresh = new TesseractPageReader();
+    try {
+      expect(await imageReader.read(png.subarray(0, Math.floor(png.length / 2)), { ocr: fresh })).toHaveProperty('error');
+      const next = await imageReader.read(png, { ocr: fresh });
+      expect('text' in next && next.text).toMatch(/白 鹭 湖/);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
