@@ -4,6 +4,7 @@
 import { extname } from 'node:path';
 import { documentOf } from '../ingest/document-of.js';
 import { ACCEPTED_EXTENSIONS, readerFor } from '../ingest/formats/format-reader.js';
+import { pruneOcrCache } from '../ingest/formats/ocr-cache.js';
 import { withPageReader, type OcrOptions } from '../ingest/formats/ocr.js';
 import { readIsolated } from '../ingest/formats/read-isolated.js';
 import { isUpload } from '../ingest/read-sources.js';
@@ -80,7 +81,11 @@ export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promi
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
   const refused = await refusal(doc, engine.ocr);
-  if (refused) return { error: refused };
+  if (refused) {
+    // Pages OCR read for a refused file leave the cache: a refused request leaves nothing behind.
+    if (engine.ocr?.cacheDir) pruneOcrCache(engine.ocr.cacheDir, new Set(engine.documents().flatMap((d) => engine.document(d.id)?.scans?.map((s) => s.image) ?? [])));
+    return { error: refused };
+  }
   return oneAtATime<AddResult>(uploadsDir, async () => {
     const same = findSameUpload(uploadsDir, doc.bytes);
     const existing = same && byPath(engine, same);

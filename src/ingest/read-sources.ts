@@ -1,5 +1,6 @@
 // Everything the index is built from: the corpus folder, then the uploads folder when there is one.
 import { existsSync } from 'node:fs';
+import { pruneOcrCache } from './formats/ocr-cache.js';
 import { withPageReader, type OcrOptions, type TesseractPageReader } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 import { readCorpus, type SourceFile } from './read-corpus.js';
@@ -36,6 +37,10 @@ export async function readSources(corpusDir: string, uploadsDir: string | undefi
     const files = await readCorpus(corpusDir, { ...options, onFile: ocrProgress(reader, log) });
     if (uploadsDir && existsSync(uploadsDir)) for (const file of await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: ocrProgress(reader, log) })) files.push(file);
     parsed.forgetUnused();
+    if (ocr?.cacheDir) {
+      const cache = pruneOcrCache(ocr.cacheDir, new Set(files.flatMap((f) => f.scans?.map((s) => s.image) ?? [])));
+      if (cache.removed > 0 || cache.pages > 0) log(`OCR cache: ${cache.pages} pages, ${(cache.bytes / 1024 / 1024).toFixed(1)} MB (${cache.removed} no longer in any document removed)`);
+    }
     return files;
   });
 }

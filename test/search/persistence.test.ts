@@ -71,6 +71,17 @@ describeBackends('persistence', (backend) => {
       expect(engine.built).toBe(true);
     });
 
+    it('rebuilds a build whose manifest disagrees with its data (dimensions 1024 for 512-wide vectors)', async () => {
+      await open();
+      const manifestPath = join(indexDir, readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim(), 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      manifest.dimensions = 1024;
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const engine = await open();
+      expect(engine.built).toBe(true);
+      expect((await engine.ask({ question: '滏阳河有多长?' })).answer?.text).toContain('25公里');
+    });
+
     it('detects a corrupt index file of the backend and rebuilds instead of serving it', async () => {
       await open();
       const build = readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim();

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/engine/answer-engine.js';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { createApp } from '../../src/server/app.js';
 import { openEngine, scratchDir } from '../support/engines.js';
 
@@ -119,5 +120,27 @@ describe('uploading PDF and images', () => {
       expect((await res.json()).error.message, name).toMatch(status === 413 ? /at most 20 MB/ : /could not be read: /);
     }
     expect(readdirSync(uploadsDir).sort()).toEqual(before);
+  });
+
+  it('keeps in the OCR cache only pages of indexed documents: a refused scan and a deleted one leave nothing', async () => {
+    const cacheDir = join(work, 'index', 'ocr-cache');
+    const pages = () => readdirSync(cacheDir).filter((f) => f.endsWith('.json')).sort();
+    const before = pages();
+    const blank = createCanvas(600, 400);
+    const paint = blank.getContext('2d');
+    paint.fillStyle = '#fff';
+    paint.fillRect(0, 0, 600, 400);
+    const refused = await upload('空白.png', blank.toBuffer('image/png'));
+    expect(refused.status).toBe(422);
+    expect(pages()).toEqual(before);
+    // The same page as the corpus's scan, in other bytes: a page of its own in the cache.
+    const scan = createCanvas(1200, 1600);
+    scan.getContext('2d').drawImage(await loadImage(fixture('park-hours.png')), 0, 0);
+    const added = await upload('公园.jpg', scan.toBuffer('image/jpeg'));
+    expect(added.status).toBe(201);
+    expect(pages()).toHaveLength(before.length + 1);
+    const id = (await added.json()).document.id;
+    expect((await app.request(`/api/documents/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+    expect(pages()).toEqual(before);
   });
 });

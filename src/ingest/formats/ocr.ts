@@ -103,6 +103,7 @@ export const OCR_PAGE_TIME_LIMIT_MS = 180_000;
 
 export class TesseractPageReader implements PageReader {
   private worker: Promise<Worker> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
   /** Pages Tesseract actually read (not from the cache). */
   recognized = 0;
   /** When Tesseract was first needed, for the rate. */
@@ -110,7 +111,14 @@ export class TesseractPageReader implements PageReader {
 
   constructor(private readonly options: OcrOptions = {}) {}
 
-  async read(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
+  /** One page at a time: readers sharing this one (`withPageReader`) queue here, so a page two of them bring is read once. */
+  read(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
+    const turn = this.queue.then(() => this.readNow(image, size));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async readNow(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
     const key = createHash('sha256').update(image).digest('hex');
     const cached = this.options.cacheDir ? join(this.options.cacheDir, `${key}.json`) : undefined;
     if (cached && existsSync(cached)) {
@@ -167,13 +175,26 @@ export class TesseractPageReader implements PageReader {
   }
 }
 
-/** Runs `work` with a page reader whose worker thread ends afterwards; none when OCR is off. */
+/**
+ * Page readers in use, by OCR cache folder, with how many callers share each: uploads that arrive
+ * together share one Tesseract worker (about 200 MB each; 16 uploads at once took several GB when each
+ * started its own), whose pages it reads one after another.
+ */
+const inUse = new Map<string, { reader: TesseractPageReader; users: number }>();
+
+/** Runs `work` with a page reader (shared with whoever else is reading meanwhile) whose worker ends when the last user is done; none when OCR is off. */
 export async function withPageReader<T>(ocr: OcrOptions | undefined, work: (reader: TesseractPageReader | undefined) => Promise<T>): Promise<T> {
   if (!ocr) return work(undefined);
-  const reader = new TesseractPageReader(ocr);
+  const key = ocr.cacheDir ?? '';
+  const shared = inUse.get(key) ?? { reader: new TesseractPageReader(ocr), users: 0 };
+  inUse.set(key, shared);
+  shared.users++;
   try {
-    return await work(reader);
+    return await work(shared.reader);
   } finally {
-    await reader.close();
+    if (--shared.users === 0) {
+      inUse.delete(key);
+      await shared.reader.close();
+    }
   }
 }

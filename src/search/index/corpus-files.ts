@@ -132,6 +132,13 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     throw missing ? new Error(`index file ${missing} is missing`) : err;
   }
 
+  // A manifest whose numbers disagree with its data (dimensions 1024 for 512-wide vectors) would be
+  // served and fail every question: it is a damaged build, rebuilt like one.
+  const passageCount = table.documents.reduce((n, d) => n + d.passages, 0);
+  if (sizes['vectors.f32'] !== passageCount * dimensions * Float32Array.BYTES_PER_ELEMENT) {
+    close();
+    throw new Error(`index file vectors.f32 does not hold ${passageCount} vectors of ${dimensions} dimensions, as its manifest says`);
+  }
   const indexOf = new Map(table.documents.map((d, i) => [d.id, i]));
   const record = (name: DataFile, i: number): Buffer => {
     const start = i === 0 ? 0 : table.ends[name][i - 1];
@@ -156,7 +163,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     });
 
   return {
-    passageCount: table.documents.reduce((n, d) => n + d.passages, 0),
+    passageCount,
     documents: table.documents,
     summary: (id) => table.documents[indexOf.get(id) ?? -1],
     document(id) {

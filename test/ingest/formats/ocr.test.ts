@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageReader, MAX_IMAGE_PIXELS, OCR_OFF } from '../../../src/ingest/formats/image-reader.js';
-import { TesseractPageReader } from '../../../src/ingest/formats/ocr.js';
+import { TesseractPageReader, withPageReader } from '../../../src/ingest/formats/ocr.js';
 import { pdfReader } from '../../../src/ingest/formats/pdf-reader.js';
 import { parseDocument } from '../../../src/ingest/parse-document.js';
 import { scratchDir } from '../../support/engines.js';
@@ -82,5 +82,26 @@ describe('OCR', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it('shares one Tesseract worker among readers working at the same time, and ends it after the last', async () => {
+    const shared = join(scratchDir('ocr-shared'), 'ocr-cache');
+    const readers: TesseractPageReader[] = [];
+    const page = fixture('park-hours.png');
+    const texts = await Promise.all(
+      [0, 1, 2].map(() =>
+        withPageReader({ cacheDir: shared }, async (reader) => {
+          readers.push(reader!);
+          const read = await imageReader.read(page, { ocr: reader });
+          return 'text' in read ? read.text : read.error;
+        }),
+      ),
+    );
+    expect(new Set(readers).size).toBe(1);
+    expect(texts.every((t) => /白 鹭 湖/.test(t))).toBe(true);
+    // Read once by Tesseract, then twice from the cache it had just written.
+    expect(readers[0].recognized).toBe(1);
+    const later = await withPageReader({ cacheDir: shared }, async (reader) => reader);
+    expect(later).not.toBe(readers[0]);
   });
 });
