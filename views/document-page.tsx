@@ -3,6 +3,7 @@
 // and the sentence marked.
 import type { StoredDocument, StoredParagraph } from '../src/ingest/document-model.js';
 import type { DocumentSummary } from '../src/search/index/corpus.js';
+import type { SkippedFile } from '../src/ingest/read-corpus.js';
 import { isUpload } from '../src/ingest/read-sources.js';
 import { Layout } from './layout.js';
 import { UploadForm } from './upload-form.js';
@@ -105,7 +106,24 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
 }
 
 /** The documents page: every document with its articles; uploaded ones marked, and deletable with the admin token. */
-export function DocumentListPage(props: { docs: readonly DocumentSummary[]; writes?: boolean; message?: string; error?: string }) {
+/** Files of the folders that were not read, each with its reason, after the list. */
+function SkippedList(props: { skipped: readonly SkippedFile[] }) {
+  if (props.skipped.length === 0) return <></>;
+  return (
+    <section aria-labelledby="skipped-heading">
+      <h2 id="skipped-heading">未能读取的文件（{props.skipped.length}）</h2>
+      <ul class="skipped-list">
+        {props.skipped.map((f) => (
+          <li>
+            <code>{f.path}</code>：{f.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function DocumentListPage(props: { docs: readonly DocumentSummary[]; skipped?: readonly SkippedFile[]; writes?: boolean; message?: string; error?: string }) {
   return (
     <Layout title="文档 · 寻源">
       <h1>文档</h1>
@@ -147,6 +165,7 @@ export function DocumentListPage(props: { docs: readonly DocumentSummary[]; writ
           </li>
         ))}
       </ul>
+      <SkippedList skipped={props.skipped ?? []} />
     </Layout>
   );
 }

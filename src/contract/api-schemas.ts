@@ -109,6 +109,13 @@ export const DocumentSummarySchema = z
   })
   .openapi('DocumentSummary');
 
+export const SkippedFileSchema = z
+  .object({
+    path: z.string().openapi({ description: 'Relative to the corpus folder; uploads start with `@uploads/`.' }),
+    reason: z.string().openapi({ description: 'Why the file was not read (damaged, too large, encrypted, OCR off…).' }),
+  })
+  .openapi('SkippedFile');
+
 export const summarize = (d: DocumentSummary): z.infer<typeof DocumentSummarySchema> => ({
   id: d.id,
   title: d.title,

@@ -2,6 +2,8 @@
 // rank identically. The index it answers from is kept by `IndexKeeper` (open, follow, re-index, swap).
 import type { Passage, StoredDocument } from '../ingest/document-model.js';
 import type { OcrOptions } from '../ingest/formats/ocr.js';
+import type { SkippedFile } from '../ingest/read-corpus.js';
+import { readSkipped } from '../ingest/skipped-files.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
@@ -99,6 +101,11 @@ export class AnswerEngine {
   /** Every document, as lists show it. */
   documents(): readonly DocumentSummary[] {
     return this.keeper.index.corpus.documents;
+  }
+
+  /** The files the last read of the folders left out, each with its reason. */
+  skippedFiles(): SkippedFile[] {
+    return readSkipped(this.options.indexDir);
   }
 
   summary(id: string): DocumentSummary | undefined {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
 import { folderDigest } from '../ingest/folder-digest.js';
 import { readSources } from '../ingest/read-sources.js';
+import { recordSkipped } from '../ingest/skipped-files.js';
 import type { Embedder } from '../search/embed/embedder.js';
 import { backendOfBuild, indexBackend } from '../search/index/backends.js';
 import { buildIndex, describeReport, type IndexReport } from '../search/index/build-index.js';
@@ -131,7 +132,8 @@ export class IndexKeeper {
     }
     // Taken before the files are read: a file written while they are read makes the next start read them again.
     const sources = await taking;
-    const files = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
+    const { files, skipped } = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
+    recordSkipped(options.indexDir, skipped);
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint, backend);
@@ -198,7 +200,8 @@ export class IndexKeeper {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
     const sources = await sourcesOf(this.options);
-    const files = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
+    const { files, skipped } = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
+    recordSkipped(this.options.indexDir, skipped);
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.current;
     if (sameFingerprint(fingerprint, this.fingerprint)) {

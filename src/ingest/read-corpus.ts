@@ -102,7 +102,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
     try {
       const size = statSync(full).size;
       if (size > MAX_CORPUS_FILE_BYTES) {
-        skip({ path, reason: `the file is ${Math.round(size / 1024 / 1024)} MB; corpus files of at most ${MAX_CORPUS_FILE_BYTES / 1024 / 1024} MB are read` });
+        skip({ path, reason: `the file is ${Math.ceil(size / 1024 / 1024)} MB; corpus files of at most ${MAX_CORPUS_FILE_BYTES / 1024 / 1024} MB are read` });
         continue;
       }
       bytes = readFileSync(full);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { pruneOcrCache } from './formats/ocr-cache.js';
 import { withPageReader, type OcrOptions, type TesseractPageReader } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
-import { readCorpus, type SourceFile } from './read-corpus.js';
+import { readCorpus, type SkippedFile, type SourceFile } from './read-corpus.js';
 
 /**
  * Uploaded files' paths start with this. `@` never begins a corpus path (hidden and odd names are
@@ -30,8 +30,12 @@ function ocrProgress(reader: TesseractPageReader | undefined, log: (line: string
 }
 
 /** `ocr` reads page images (its results kept in its cache folder); without it they are skipped. */
-export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void, ocr?: OcrOptions): Promise<SourceFile[]> {
-  const skip = (f: { path: string; reason: string }) => log(`skipped ${f.path}: ${f.reason}`);
+export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void, ocr?: OcrOptions): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
+  const skipped: SkippedFile[] = [];
+  const skip = (f: SkippedFile) => {
+    skipped.push(f);
+    log(`skipped ${f.path}: ${f.reason}`);
+  };
   return withPageReader(ocr, async (reader) => {
     const options = { skip, cache: parsed, context: { ocr: reader } };
     const files = await readCorpus(corpusDir, { ...options, onFile: ocrProgress(reader, log) });
@@ -41,6 +45,6 @@ export async function readSources(corpusDir: string, uploadsDir: string | undefi
       const cache = pruneOcrCache(ocr.cacheDir, new Set(files.flatMap((f) => f.scans?.map((s) => s.image) ?? [])));
       if (cache.removed > 0 || cache.pages > 0) log(`OCR cache: ${cache.pages} pages, ${(cache.bytes / 1024 / 1024).toFixed(1)} MB (${cache.removed} no longer in any document removed)`);
     }
-    return files;
+    return { files, skipped };
   });
 }

@@ -9,6 +9,7 @@ import {
   AskResponseSchema,
   DocumentSchema,
   DocumentSummarySchema,
+  SkippedFileSchema,
   ErrorSchema,
   summarize,
 } from '../contract/api-schemas.js';
@@ -47,7 +48,10 @@ const listDocuments = createRoute({
   path: '/documents',
   summary: 'The indexed documents',
   responses: {
-    200: { content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema) }) } }, description: 'Documents' },
+    200: {
+      content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema), skipped: z.array(SkippedFileSchema).openapi({ description: 'Files in the folders that were not read, with the reason.' }) }) } },
+      description: 'Documents',
+    },
     503: errors[503],
   },
 });
@@ -110,7 +114,7 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
 
   api.openapi(listDocuments, (c) => {
     const engine = c.var.engine;
-    return c.json({ documents: engine.documents().map(summarize) }, 200);
+    return c.json({ documents: engine.documents().map(summarize), skipped: engine.skippedFiles() }, 200);
   });
 
   documentWriteRoutes(api, options.adminToken);

@@ -68,7 +68,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const engine = getEngine();
     if (!engine) return c.html(<LoadingPage />, 503);
     const removed = c.req.query('removed');
-    return c.html(<DocumentListPage docs={engine.documents()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
+    return c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
   });
 
   // Deleting from the documents page: a plain form with the admin token, so it works without script.
@@ -76,7 +76,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.post('/docs/:id/delete', async (c) => {
     const engine = getEngine();
     if (!engine) return c.html(<LoadingPage />, 503);
-    const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} writes={writes} error={error} />, status);
+    const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} error={error} />, status);
     if (!options.adminToken) return refuse('删除文档的功能没有开启：启动服务器时设置 ADMIN_TOKEN。', 403);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!formTokenMatches(options.adminToken, form.token)) return refuse('管理口令不正确。', 401);
