@@ -5,6 +5,7 @@ import { imageSize } from 'image-size';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader, ReadResult } from './format-reader.js';
 import { ocrPageText, type PageReader } from './ocr.js';
+import { tiffSizes } from './tiff-sizes.js';
 
 /** 40 megapixels: an A3 page at 300 dpi is 17; a 20,000 × 20,000 image (400) would take minutes and gigabytes. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
@@ -20,8 +21,10 @@ export async function readPageImage(bytes: Buffer, ocr: PageReader | undefined, 
   } catch {
     return { error: 'not a readable image' };
   }
-  if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    return { error: `the image is ${size.width} × ${size.height} pixels; at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels are read` };
+  // A TIFF's other directories and repeated tags count too: the decoder may read any of them.
+  const largest = [size, ...(tiffSizes(bytes) ?? [])].reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+  if (largest.width * largest.height > MAX_IMAGE_PIXELS) {
+    return { error: `the image is ${largest.width} × ${largest.height} pixels; at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels are read` };
   }
   if (!ocr) return { error: OCR_OFF };
   try {

@@ -3,6 +3,7 @@
 // each page is read once (then from the cache next to the index), and bad images are refused.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { imageSize } from 'image-size';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageReader, MAX_IMAGE_PIXELS, OCR_OFF } from '../../../src/ingest/formats/image-reader.js';
 import { TesseractPageReader, withPageReader } from '../../../src/ingest/formats/ocr.js';
@@ -103,5 +104,24 @@ describe('OCR', () => {
     expect(readers[0].recognized).toBe(1);
     const later = await withPageReader({ cacheDir: shared }, async (reader) => reader);
     expect(later).not.toBe(readers[0]);
+  });
+
+  it('refuses a TIFF that reads 10 × 10 to image-size and 20,000 × 20,000 to the decoder', async () => {
+    // One directory of two entries (20,000 × 20,000, as a decoder reads it), then bytes shaped like two
+    // more entries (10 × 10): image-size reads on past the directory's count and the last values win.
+    const entry = (tag: number, value: number) => {
+      const e = Buffer.alloc(12);
+      e.writeUInt16LE(tag, 0);
+      e.writeUInt16LE(4, 2);
+      e.writeUInt32LE(1, 4);
+      e.writeUInt32LE(value, 8);
+      return e;
+    };
+    const count = Buffer.alloc(2);
+    count.writeUInt16LE(2);
+    // The 12 bytes after the directory start with its next-directory offset; as an entry, tag 1, skipped by both.
+    const bytes = Buffer.concat([Buffer.from([0x49, 0x49, 42, 0, 8, 0, 0, 0]), count, entry(256, 20_000), entry(257, 20_000), entry(1, 0), entry(256, 10), entry(257, 10), Buffer.alloc(12)]);
+    expect(imageSize(bytes)).toMatchObject({ width: 10, height: 10 });
+    expect(await imageReader.read(bytes, { ocr })).toEqual({ error: `the image is 20000 × 20000 pixels; at most ${MAX_IMAGE_PIXELS / 1_000_000} megapixels are read` });
   });
 });
