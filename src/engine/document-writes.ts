@@ -51,7 +51,9 @@ async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<W
 function storageRefusal(err: unknown): WriteError | undefined {
   if (err instanceof IndexLockedError) return { status: 503, code: 'index_busy', message: `${err.message}; nothing was changed, try again later` };
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return { status: 507, code: 'insufficient_storage', message: 'the disk is full; nothing was changed' };
+  // LanceDB's errors carry no code, only the system's message (`No space left on device (os error 28)`).
+  const full = code === 'ENOSPC' || code === 'EDQUOT' || /No space left on device|os error 28\b|Disk quota exceeded|os error 122\b/.test((err as Error).message ?? '');
+  if (full) return { status: 507, code: 'insufficient_storage', message: 'the disk is full; nothing was changed' };
   if (code === 'EROFS') return { status: 503, code: 'read_only_storage', message: 'the uploads or index folder is on a read-only disk; nothing was changed' };
   if (code === 'EACCES' || code === 'EPERM') {
     return { status: 503, code: 'storage_permission_denied', message: 'the server may not write to the uploads or index folder; nothing was changed' };

@@ -1,6 +1,7 @@
 // Keeps the index an engine answers from: opens the stored build (or builds one), follows a writer's
 // builds as a replica, re-indexes when the folders change, and swaps a new build in whole. Every step
 // with the folders' digest, the write lock and the index folder happens here; `AnswerEngine` only asks.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
 import { folderDigest } from '../ingest/folder-digest.js';
@@ -25,6 +26,19 @@ const RETIRE_AFTER_MS = 60_000;
 
 /** A folder of its own, in the index folder (so on its file system), for a build in progress. */
 const stagingFolder = (indexDir: string) => join(indexDir, `${STAGING_PREFIX}${Date.now()}-${process.pid}`);
+
+/**
+ * A build's staging folder goes when the build ends: a saved build moved it into its own folder, and a
+ * failed one (a full disk) would otherwise leave one more behind at every try, on the disk that is full.
+ * A folder that cannot be removed now is removed by the next save.
+ */
+function removeStaging(staging: string): void {
+  try {
+    rmSync(staging, { recursive: true, force: true });
+  } catch {
+    // Left for the next save's cleanup.
+  }
+}
 
 /**
  * The digest of the folders' files (paths, sizes, times) and of the OCR setting, taken in a worker
@@ -147,6 +161,7 @@ export class IndexKeeper {
     // unchanged file serves again unless a rebuild was asked for or the chunking differs.
     const release = lockIndexFolder(options.indexDir);
     const stored = loadStoredCorpus(options.indexDir);
+    const staging = stagingFolder(options.indexDir);
     try {
       const sameModel = stored?.fingerprint.model === embedder.fingerprint;
       const { index, report } = await buildIndex(files, embedder, {
@@ -155,7 +170,7 @@ export class IndexKeeper {
         previous: sameModel ? await reusable(stored.corpus) : undefined,
         reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
         backend,
-        staging: stagingFolder(options.indexDir),
+        staging,
       });
       const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
       log(`index built: ${describeReport(report)}`);
@@ -163,6 +178,7 @@ export class IndexKeeper {
       return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
     } finally {
       stored?.corpus.close();
+      removeStaging(staging);
       release();
     }
   }
@@ -210,13 +226,15 @@ export class IndexKeeper {
       return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }
     const release = lockIndexFolder(this.options.indexDir);
+    const staging = stagingFolder(this.options.indexDir);
     let saved: CorpusIndex;
     let report: IndexReport;
     try {
-      const built = await buildIndex(files, this.embedder, { chunking, previous: await reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging: stagingFolder(this.options.indexDir) });
+      const built = await buildIndex(files, this.embedder, { chunking, previous: await reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging });
       report = built.report;
       saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
     } finally {
+      removeStaging(staging);
       release();
     }
     this.swapIn(saved, fingerprint);

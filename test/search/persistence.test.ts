@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,23 @@ describeBackends('persistence', (backend) => {
       expect(engine.built).toBe(true);
       expect((await engine.ask({ question: '滏阳河有多长?' })).answer?.text).toContain('25公里');
     });
+
+    // The Lance dataset is LanceDB's own; Orama has no files beside those the store checks.
+    if (backend === 'lancedb') {
+      it('detects a damaged file inside the Lance dataset and rebuilds instead of serving it', async () => {
+        await open();
+        const dataset = join(indexDir, readFileSync(join(indexDir, 'CURRENT'), 'utf8').trim(), 'lancedb');
+        const files = readdirSync(dataset, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.lance'));
+        expect(files.length).toBeGreaterThan(0);
+        const path = join(files[0].parentPath, files[0].name);
+        const bytes = readFileSync(path);
+        bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+        writeFileSync(path, bytes);
+        const engine = await open();
+        expect(engine.built).toBe(true);
+        expect((await engine.ask({ question: '滏阳河有多长?' })).answer?.text).toContain('25公里');
+      });
+    }
 
     it('detects a corrupt index file of the backend and rebuilds instead of serving it', async () => {
       await open();

@@ -12,6 +12,7 @@ import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../p
 import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 import { ROW_IDS_FILE, RowIds } from './row-ids.js';
+import { checkDataset, DATASET_FILES, listDataset } from './dataset-files.js';
 
 /** The folder inside a build that holds the Lance dataset. */
 const DATASET_FOLDER = 'lancedb';
@@ -146,13 +147,14 @@ class LanceIndex implements PassageIndex {
     return [
       { name: TERMS_FILE, bytes: writeTermCounts(this.termCounts) },
       { name: ROW_IDS_FILE, bytes: this.rowIds.toBytes() },
+      { name: DATASET_FILES, bytes: listDataset(target) },
     ];
   }
 }
 
 export const lancedbBackend: IndexBackend = {
   name: 'lancedb',
-  files: [TERMS_FILE, ROW_IDS_FILE],
+  files: [TERMS_FILE, ROW_IDS_FILE, DATASET_FILES],
   async create(dimensions, staging) {
     const location = staging ?? mkdtempSync(join(tmpdir(), 'xunyuan-lancedb-'));
     const table = await (await connect(location)).createEmptyTable(TABLE, passageSchema(dimensions), { mode: 'overwrite' });
@@ -160,6 +162,7 @@ export const lancedbBackend: IndexBackend = {
   },
   async open(folder, files, _vectors, dimensions) {
     const location = join(folder, DATASET_FOLDER);
+    checkDataset(location, files[DATASET_FILES]);
     const table = await (await connect(location)).openTable(TABLE);
     return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]));
   },

@@ -1,0 +1,45 @@
+// The Lance dataset's own files, listed with their sizes and checksums when a build is saved and checked
+// when it is opened. The index store's manifest checks the files it reads itself; the dataset is read by
+// LanceDB, which serves a damaged data, index or version file as errors or wrong answers instead of
+// refusing it. A mismatch here makes the build damaged, so it is rebuilt.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export const DATASET_FILES = 'lancedb-files.json';
+
+interface DatasetFile {
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+function filesUnder(root: string, dir = root, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) filesUnder(root, full, out);
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** Every file of the dataset at `root`, for DATASET_FILES. */
+export function listDataset(root: string): Buffer {
+  const files: DatasetFile[] = filesUnder(root)
+    .sort()
+    .map((full) => ({ path: relative(root, full).split(sep).join('/'), size: statSync(full).size, sha256: sha256(full) }));
+  return Buffer.from(JSON.stringify(files));
+}
+
+/** Throws, naming the first file, when the dataset at `root` is not the one `listed` describes. */
+export function checkDataset(root: string, listed: Buffer): void {
+  const files = JSON.parse(listed.toString('utf8')) as DatasetFile[];
+  for (const file of files) {
+    const full = join(root, ...file.path.split('/'));
+    const size = statSync(full, { throwIfNoEntry: false })?.size;
+    if (size === undefined) throw new Error(`index file lancedb/${file.path} is missing`);
+    if (size !== file.size || sha256(full) !== file.sha256) throw new Error(`index file lancedb/${file.path} is corrupt (checksum mismatch)`);
+  }
+}
