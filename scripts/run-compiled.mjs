@@ -41,6 +41,13 @@ if (!entry?.endsWith('.ts')) {
   process.exit(2);
 }
 compileIfStale();
+// `npm start` runs this through `sh -c`; a `kill` of npm ends npm and the shell but not this process,
+// which would go on serving, orphaned. A process whose parent is gone stops as if told to (SIGTERM:
+// the server closes gracefully; the launcher below passes it on to its child).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 1000).unref();
 // glibc gives threads that allocate their own malloc arenas (up to eight per core). LanceDB's and ONNX
 // Runtime's worker threads then keep freed memory spread over many arenas, and a server's resident
 // memory grows by hundreds of megabytes (LanceDB at 12,330 passages: 787 MB, and 537 MB with two

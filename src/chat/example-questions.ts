@@ -55,8 +55,21 @@ function candidates(documents: StoredDocument[]): Candidate[] {
 /** Documents read for candidates, spread evenly over a large corpus: enough to find the few examples wanted. */
 const SAMPLED_DOCUMENTS = 48;
 
+/** The documents, folders taken in turn (`laws/a`, `reports/x`, `laws/b`, …): a folder of many files does not fill the examples. */
+function acrossFolders<T extends { path: string }>(documents: readonly T[]): T[] {
+  const folders = new Map<string, T[]>();
+  for (const d of documents) {
+    const folder = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
+    folders.set(folder, [...(folders.get(folder) ?? []), d]);
+  }
+  const lists = [...folders.values()];
+  const out: T[] = [];
+  for (let round = 0; out.length < documents.length; round++) for (const list of lists) if (round < list.length) out.push(list[round]);
+  return out;
+}
+
 function sampledDocuments(engine: AnswerEngine, docId: string | undefined): StoredDocument[] {
-  const all = engine.documents();
+  const all = acrossFolders(engine.documents());
   const n = Math.min(all.length, SAMPLED_DOCUMENTS);
   const ids = docId !== undefined ? [docId] : Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].id);
   return ids.flatMap((id) => engine.document(id) ?? []);
@@ -64,9 +77,16 @@ function sampledDocuments(engine: AnswerEngine, docId: string | undefined): Stor
 
 async function answeredExamples(engine: AnswerEngine, docId: string | undefined): Promise<string[]> {
   const kept: string[] = [];
-  for (const c of candidates(sampledDocuments(engine, docId)).slice(0, WANTED * 4)) {
+  const documents = sampledDocuments(engine, docId);
+  // One example a document, unless there are fewer documents than examples wanted.
+  const perDocument = Math.ceil(WANTED / Math.max(documents.length, 1));
+  const shown = new Map<string, number>();
+  for (const c of candidates(documents).slice(0, WANTED * 4)) {
+    if ((shown.get(c.docId) ?? 0) >= perDocument) continue;
     const r = await engine.ask({ question: c.question, topK: 1, docId });
-    if (r.answer?.docId === c.docId && normalizeForMatch(r.answer.text).includes(c.figure)) kept.push(c.question);
+    if (r.answer?.docId !== c.docId || !normalizeForMatch(r.answer.text).includes(c.figure)) continue;
+    kept.push(c.question);
+    shown.set(c.docId, (shown.get(c.docId) ?? 0) + 1);
     if (kept.length === WANTED) break;
   }
   return kept;

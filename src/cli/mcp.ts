@@ -9,9 +9,12 @@ import { runCli } from './run-cli.js';
 runCli(async () => {
   const config = loadConfig();
   let engine: AnswerEngine | undefined;
-  const server = createMcpServer(() => engine, config.publicUrl);
-  // Connected before the index opens: the assistant sees the tools at once, and they say "loading" until then.
+  let opened!: (engine: AnswerEngine) => void;
+  const ready = new Promise<AnswerEngine>((resolve) => (opened = resolve));
+  const server = createMcpServer(() => engine, config.publicUrl, ready);
+  // Connected before the index opens: the assistant sees the tools at once, and a call waits for the index.
   await server.connect(new StdioServerTransport());
   engine = await AnswerEngine.open({ ...config, log: (line) => console.error(`[xunyuan] ${line}`) });
+  opened(engine);
   console.error('[xunyuan] MCP server ready on stdio');
 });

@@ -2,7 +2,8 @@
 // same engine and the same zod schemas as the JSON API. Every result comes twice: as Markdown for the
 // model to read (quotes and links kept) and as structured content for programs.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { z } from '@hono/zod-openapi';
 import { absoluteUrl, answerMarkdown, sourcesMarkdown } from '../chat/answer-markdown.js';
 import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
@@ -54,14 +55,25 @@ function documentResult(doc: StoredDocument, anchor: string | undefined, publicU
   return { content: [{ type: 'text', text }], structuredContent: { id: doc.id, title: doc.title, path: doc.path, paragraphs: kept, truncated } };
 }
 
-export function createMcpServer(getEngine: EngineSource, publicUrl?: string): McpServer {
+/**
+ * `opened`: the engine once its index is open. Given (stdio: one assistant, which calls a tool right
+ * after `initialize` and treats a failure as final), a tool called while the index loads waits for it,
+ * with a progress notification when the call asked for progress; without it (HTTP, which has its own
+ * 503), the tool says the index is loading.
+ */
+export function createMcpServer(getEngine: EngineSource, publicUrl?: string, opened?: Promise<AnswerEngine>): McpServer {
   const server = new McpServer({ name: 'xunyuan', version: '0.1.0' });
 
-  /** Runs a tool with the engine, or says the index is loading; a wrong document id is a tool error, not a crash. */
+  /** Runs a tool with the engine, waiting for it or saying it is loading; a wrong document id is a tool error, not a crash. */
   const withEngine =
     <A>(run: (engine: AnswerEngine, args: A) => Promise<CallToolResult> | CallToolResult) =>
-    async (args: A): Promise<CallToolResult> => {
-      const engine = getEngine();
+    async (args: A, extra: RequestHandlerExtra<ServerRequest, ServerNotification>): Promise<CallToolResult> => {
+      let engine = getEngine();
+      if (!engine && opened) {
+        const progressToken = extra._meta?.progressToken;
+        if (progressToken !== undefined) await extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: 0, message: LOADING } });
+        engine = await opened;
+      }
       return engine ? run(engine, args) : failure(LOADING);
     };
   const unknownDocument = (id: string) => failure(`No document with id ${id}; list_documents gives the ids. 没有这个文档。`);
@@ -120,11 +132,13 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string): Mc
       description: 'The indexed documents: id, title, path, and how many articles and passages each has. 已索引的文档列表。',
       outputSchema: z.object({ documents: z.array(DocumentSummarySchema) }),
     },
-    withEngine((engine) => {
-      const documents = engine.documents().map(summarize);
-      const text = documents.map((d) => `- ${d.title} (id ${d.id}, ${d.path}, ${d.passages} passages)`).join('\n') || '(no documents)';
-      return { content: [{ type: 'text', text }], structuredContent: { documents } };
-    }),
+    // A tool without input is called with `extra` alone.
+    (extra: RequestHandlerExtra<ServerRequest, ServerNotification>) =>
+      withEngine((engine) => {
+        const documents = engine.documents().map(summarize);
+        const text = documents.map((d) => `- ${d.title} (id ${d.id}, ${d.path}, ${d.passages} passages)`).join('\n') || '(no documents)';
+        return { content: [{ type: 'text', text }], structuredContent: { documents } };
+      })(undefined, extra),
   );
 
   return server;

@@ -15,7 +15,8 @@ export function mcpRoute(getEngine: EngineSource, options: { apiToken?: string; 
   app.use('/mcp', bodySizeLimit(MAX_BODY_BYTES, apiError), requireApiToken(options.apiToken, options.host, apiErrorBody));
   app.all('/mcp', async (c) => {
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    const server = createMcpServer(getEngine, options.publicUrl);
+    // Links are absolute, so an assistant can open them: PUBLIC_URL, else this request's own origin.
+    const server = createMcpServer(getEngine, options.publicUrl ?? new URL(c.req.url).origin);
     await server.connect(transport);
     try {
       return await transport.handleRequest(c.req.raw);

@@ -78,17 +78,20 @@ export function openaiRoutes(getEngine: EngineSource, options: { apiToken?: stri
     if ('problem' in read) return openaiError(c, 400, 'invalid_request', read.problem);
     const engine = c.var.engine;
     const result: AskResult = await engine.ask(read);
-    const content = answerMarkdown(engine, result, options.publicUrl);
+    // Links are absolute, so they open from a desktop client: PUBLIC_URL, else this request's own origin.
+    const content = answerMarkdown(engine, result, options.publicUrl ?? new URL(c.req.url).origin);
     const head = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model: MODEL_ID };
+    const prompt = body.messages.reduce((n, m) => n + textOf(m).length, 0);
+    const usage = { prompt_tokens: prompt, completion_tokens: content.length, total_tokens: prompt + content.length };
     if (!body.stream) {
-      return c.json({ ...head, object: 'chat.completion' as const, choices: [{ index: 0, message: { role: 'assistant' as const, content }, finish_reason: 'stop' as const }], xunyuan: result }, 200);
+      return c.json({ ...head, object: 'chat.completion' as const, choices: [{ index: 0, message: { role: 'assistant' as const, content }, finish_reason: 'stop' as const }], usage, xunyuan: result }, 200);
     }
     return streamSSE(c, async (stream) => {
       const chunk = (delta: object, finish: 'stop' | null, extra: object = {}) =>
         stream.writeSSE({ data: JSON.stringify({ ...head, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }], ...extra }) });
       await chunk({ role: 'assistant', content: '' }, null);
       for (const piece of pieces(content)) await chunk({ content: piece }, null);
-      await chunk({}, 'stop', { xunyuan: result });
+      await chunk({}, 'stop', { usage, xunyuan: result });
       await stream.writeSSE({ data: '[DONE]' });
     });
   });

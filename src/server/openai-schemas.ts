@@ -24,6 +24,11 @@ export const ChatRequestSchema = z
 
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
+/** No model here has tokens: usage counts characters (of the messages' text, and of the reply), so a client's totals stay meaningful. */
+export const UsageSchema = z
+  .object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() })
+  .openapi({ description: 'Counted in characters, not tokens: xunyuan runs no language model.' });
+
 export const ChatCompletionSchema = z
   .object({
     id: z.string(),
@@ -37,6 +42,7 @@ export const ChatCompletionSchema = z
         finish_reason: z.literal('stop'),
       }),
     ),
+    usage: UsageSchema,
     xunyuan: AskResponseSchema.openapi({ description: 'The full /api/ask result: offsets, scores and links for programs.' }),
   })
   .openapi('ChatCompletion');

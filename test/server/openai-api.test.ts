@@ -1,6 +1,6 @@
 // The OpenAI-compatible chat API, driven by the official `openai` client against a real server on
 // the seeds: models, plain and streamed completions, a follow-up, an off-topic question, bad requests,
-// absolute links with PUBLIC_URL, and API_TOKEN beyond loopback.
+// absolute links (from PUBLIC_URL or the request's origin), usage in characters, and API_TOKEN beyond loopback.
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
@@ -50,7 +50,10 @@ describe('the OpenAI-compatible API', () => {
     const content = completion.choices[0].message.content!;
     expect(completion.choices[0].finish_reason).toBe('stop');
     expect(content).toMatch(/\*\*4\.33亿元\*\*.*\[1\]/);
-    expect(content).toMatch(/来源：\n\n1\. \[《[^》]+》[^\]]*第\d+段\]\(\/docs\/[^)]+\?p=p\d+&s=\d+&e=\d+#p\d+\)\n {3}> /);
+    // Without PUBLIC_URL the links are absolute from the request's own origin: a desktop client can open them.
+    expect(content).toMatch(new RegExp(`来源：\\n\\n1\\. \\[《[^》]+》[^\\]]*第\\d+段\\]\\(${base.replace(/\./g, '\\.')}\\/docs\\/[^)]+\\?p=p\\d+&s=\\d+&e=\\d+#p\\d+\\)\\n {3}> `));
+    // Usage counted in characters (no model here has tokens).
+    expect(completion.usage).toEqual({ prompt_tokens: QUESTION.length, completion_tokens: content.length, total_tokens: QUESTION.length + content.length });
     const result = resultOf(completion);
     expect(result.answer!.text).toContain('4.33亿元');
     expect(result.passages[0].quote.end).toBeGreaterThan(result.passages[0].quote.start);
@@ -95,8 +98,9 @@ describe('the OpenAI-compatible API', () => {
   it('answers a broad question with the documents and their articles as a linked list', async () => {
     const completion = await openai.chat.completions.create({ model: 'xunyuan', messages: [{ role: 'user', content: '这几篇报道讲了什么?' }] });
     const content = completion.choices[0].message.content!;
-    expect(content.match(/^- \[《[^》]+》\]\(\/docs\/[^)]+\)$/gm)).toHaveLength(5);
-    expect(content).toMatch(/^ {2}- \[磁县推广生姜种植带动农民增收\]\(\/docs\/[^)]+#a\d+\)$/m);
+    const docs = `${base.replace(/\./g, '\\.')}\\/docs\\/`;
+    expect(content.match(new RegExp(`^- \\[《[^》]+》\\]\\(${docs}[^)]+\\)$`, 'gm'))).toHaveLength(5);
+    expect(content).toMatch(new RegExp(`^ {2}- \\[磁县推广生姜种植带动农民增收\\]\\(${docs}[^)]+#a\\d+\\)$`, 'm'));
   });
 
   it('says it found nothing for an off-topic question', async () => {
