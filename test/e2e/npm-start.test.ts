@@ -21,4 +21,5 @@ it('stops the server when the npm process is killed', async () => {
   await until(() => answers(port), 120_000);
   npm.kill('SIGTERM');
   await until(async () => !(await answers(port)), 10_000);
+  expect(await answers(port)).toBe(false);
 }, 180_000);

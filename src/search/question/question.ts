@@ -4,7 +4,7 @@
 import { tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
 import { isOverviewQuestion } from './broad-question.js';
 import { fieldAsked, subjectTerms, type FieldAsked } from './field-asked.js';
-import { CONTINUES, OPENER } from './follow-up.js';
+import { CONTINUES, OPENER, withoutReplaced } from './follow-up.js';
 import { namedThings, type NamedThings } from './named-things.js';
 import { questionTypeOf, type QuestionType } from './question-type.js';
 
@@ -40,18 +40,26 @@ export function readQuestion(text: string, context?: string): Question {
   const own = trimmed.slice(opener);
   const shift = (tokens: readonly Token[], by: number) => tokens.map((t) => ({ term: t.term, start: t.start + by, end: t.end + by }));
   const ownTokens = shift(trimmedTokens.filter((t) => t.start >= opener), -opener);
-  const previous = context?.trim();
+  const asWritten = context?.trim();
   // A follow-up says it continues (那…/…呢), or is too short to stand alone (one topic word or none).
-  const followUp = previous !== undefined && previous !== '' && (CONTINUES.test(trimmed) || distinct(trimmedTokens).length <= 1);
+  const followUp = asWritten !== undefined && asWritten !== '' && (CONTINUES.test(trimmed) || distinct(trimmedTokens).length <= 1);
+  let previous = asWritten;
+  let previousTokens: Token[] = [];
+  if (followUp) {
+    previousTokens = tokenizeWithOffsets(asWritten);
+    previous = withoutReplaced(asWritten, namedThings(own, ownTokens), namedThings(asWritten, previousTokens));
+    // Tokenized again only when the follow-up replaced something in it.
+    if (previous !== asWritten) previousTokens = tokenizeWithOffsets(previous);
+  }
   const query = followUp ? `${own} ${previous}` : trimmed;
-  const tokens = followUp ? [...ownTokens, ...shift(tokenizeWithOffsets(previous), own.length + 1)] : trimmedTokens;
+  const tokens = followUp ? [...ownTokens, ...shift(previousTokens, own.length + 1)] : trimmedTokens;
   const asked = fieldAsked(query);
   return {
     text,
     query,
     tokens,
     terms: distinct(tokens),
-    ...(followUp ? { focus: { text: own, terms: distinct(ownTokens) }, followUpOf: previous } : {}),
+    ...(followUp ? { focus: { text: own, terms: distinct(ownTokens) }, followUpOf: asWritten } : {}),
     type: questionTypeOf(query),
     ...(asked ? { field: { asked, subject: subjectTerms(query, tokens) } } : {}),
     broad: isOverviewQuestion(trimmed),

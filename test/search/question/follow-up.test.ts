@@ -35,4 +35,17 @@ describe('follow-up questions', () => {
     expect(contextAfter('第一实验小学呢?', CONTEXT)).toBe(CONTEXT);
     expect(contextAfter('磁县推广种植了多少亩生姜?', undefined)).toBe('磁县推广种植了多少亩生姜?');
   });
+
+  it('a follow-up naming another place or year replaces the earlier one instead of adding to it', () => {
+    const place = readQuestion('广东呢?', '北京市2026年GDP增长目标是多少?');
+    expect(place.query).toBe('广东呢? 2026年GDP增长目标是多少?');
+    expect(place.named.places).toEqual(['广东']);
+    expect(place.followUpOf).toBe('北京市2026年GDP增长目标是多少?');
+    for (const t of place.tokens) expect(place.query.slice(t.start, t.end).toLowerCase()).toBe(t.term);
+    const year = readQuestion('那2025年呢?', '北京市2026年GDP增长目标是多少?');
+    expect(year.query).toBe('2025年呢? 北京市GDP增长目标是多少?');
+    expect(year.named.years).toEqual(['2025']);
+    expect(year.named.places).toEqual(['北京']);
+    expect(readQuestion('那第一中学呢?', CONTEXT).query).toBe(`第一中学呢? ${CONTEXT}`);
+  });
 });
