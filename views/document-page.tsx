@@ -5,6 +5,7 @@ import type { StoredDocument, StoredParagraph } from '../src/ingest/document-mod
 import type { DocumentSummary } from '../src/search/index/corpus.js';
 import type { SkippedFile } from '../src/ingest/read-corpus.js';
 import { isUpload } from '../src/ingest/read-sources.js';
+import { describeProgress, type StartProgress } from '../src/engine/start-progress.js';
 import { Layout } from './layout.js';
 import { UploadForm } from './upload-form.js';
 import { MarkedText } from './marked-text.js';
@@ -181,11 +182,21 @@ export function NotFoundPage() {
   );
 }
 
-export function LoadingPage() {
+/** While the index loads or builds: what is happening, how far, and a page that refreshes itself every 3 s. */
+export function LoadingPage(props: { progress?: StartProgress }) {
+  const { progress } = props;
   return (
-    <Layout title="寻源 · 正在加载">
+    <Layout title="寻源 · 正在加载" refreshSeconds={3}>
       <h1>索引加载中</h1>
-      <p>寻源正在准备文档索引，请稍候几秒再刷新本页。</p>
+      {progress ? (
+        <>
+          <p role="status">{describeProgress(progress)}</p>
+          {progress.total > 0 ? <progress max={progress.total} value={progress.done} aria-label={progress.phase === 'reading' ? '读取文件' : '计算段落向量'} /> : ''}
+        </>
+      ) : (
+        ''
+      )}
+      <p>寻源正在准备文档索引，本页每 3 秒自动刷新，准备好后即可提问。</p>
     </Layout>
   );
 }

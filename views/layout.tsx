@@ -3,7 +3,8 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
-export function Layout(props: { title: string; children: Child; scripts?: boolean }) {
+/** `refreshSeconds`: the page reloads itself after this long (the loading page, until the index is ready). */
+export function Layout(props: { title: string; children: Child; scripts?: boolean; refreshSeconds?: number }) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -12,6 +13,7 @@ export function Layout(props: { title: string; children: Child; scripts?: boolea
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : ''}
         <title>{props.title}</title>
         <link rel="stylesheet" href="/assets/style.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />

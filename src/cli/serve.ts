@@ -3,6 +3,7 @@
 // (REPLICA=1) it never writes the index: it serves what a writer builds in INDEX_DIR and follows it.
 import { serve } from '@hono/node-server';
 import { AnswerEngine } from '../engine/answer-engine.js';
+import { StartTracker } from '../engine/start-progress.js';
 import { loadConfig } from '../config.js';
 import { EVENTS_MAX_FILES, watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
@@ -17,7 +18,9 @@ runCli(async () => {
   const config = loaded.replica ? { ...loaded, adminToken: undefined, watch: false } : loaded;
   let engine: AnswerEngine | undefined;
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
-  const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0' });
+  // Until the index is ready the page and /healthz say how far the start has got.
+  const start = new StartTracker();
+  const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0', startProgress: () => (engine ? undefined : start.progress) });
   exposureWarnings(config).forEach(log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   answerClientErrors(server);
@@ -40,7 +43,15 @@ runCli(async () => {
 
   const progress = progressReporter();
   if (loaded.replica && loaded.adminToken) log('replica: ADMIN_TOKEN ignored; add documents through the writer');
-  const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log }) : await AnswerEngine.open({ ...config, log, onProgress: progress.update });
+  const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log }) : await AnswerEngine.open({
+        ...config,
+        log,
+        onRead: start.onRead,
+        onProgress: (p) => {
+          progress.update(p);
+          start.onProgress(p);
+        },
+      });
   engine = opened;
   progress.stop();
   if (config.watch) {

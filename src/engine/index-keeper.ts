@@ -146,7 +146,7 @@ export class IndexKeeper {
     }
     // Taken before the files are read: a file written while they are read makes the next start read them again.
     const sources = await taking;
-    const { files, skipped } = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options));
+    const { files, skipped } = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options), options.onRead);
     recordSkipped(options.indexDir, skipped);
     const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {

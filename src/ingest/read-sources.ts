@@ -30,7 +30,13 @@ function ocrProgress(reader: TesseractPageReader | undefined, log: (line: string
 }
 
 /** `ocr` reads page images (its results kept in its cache folder); without it they are skipped. */
-export async function readSources(corpusDir: string, uploadsDir: string | undefined, log: (line: string) => void, ocr?: OcrOptions): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
+export async function readSources(
+  corpusDir: string,
+  uploadsDir: string | undefined,
+  log: (line: string) => void,
+  ocr?: OcrOptions,
+  onRead?: (done: number, total: number) => void,
+): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
   const skipped: SkippedFile[] = [];
   const skip = (f: SkippedFile) => {
     skipped.push(f);
@@ -38,8 +44,12 @@ export async function readSources(corpusDir: string, uploadsDir: string | undefi
   };
   return withPageReader(ocr, async (reader) => {
     const options = { skip, cache: parsed, context: { ocr: reader } };
-    const files = await readCorpus(corpusDir, { ...options, onFile: ocrProgress(reader, log) });
-    if (uploadsDir && existsSync(uploadsDir)) for (const file of await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: ocrProgress(reader, log) })) files.push(file);
+    const onFile = (report: (done: number, total: number) => void) => (done: number, total: number) => {
+      report(done, total);
+      onRead?.(done, total);
+    };
+    const files = await readCorpus(corpusDir, { ...options, onFile: onFile(ocrProgress(reader, log)) });
+    if (uploadsDir && existsSync(uploadsDir)) for (const file of await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: onFile(ocrProgress(reader, log)) })) files.push(file);
     parsed.forgetUnused();
     if (ocr?.cacheDir) {
       const cache = pruneOcrCache(ocr.cacheDir, new Set(files.flatMap((f) => f.scans?.map((s) => s.image) ?? [])));

@@ -1,6 +1,7 @@
 // The HTTP application: JSON API under /api, health, and the HTML pages.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
+import type { StartProgress } from '../engine/start-progress.js';
 import { readScanImage } from '../ingest/formats/ocr.js';
 import { removeDocument } from '../engine/document-writes.js';
 import { apiError } from './api-error.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Host names answered besides loopback names, IP addresses, `host` and `publicUrl`'s. */
   allowedHosts?: string[];
+  /** How far the first build has got, shown while the index is not ready. */
+  startProgress?: () => StartProgress | undefined;
 }
 
 export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
@@ -51,9 +54,11 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.use('/ask', small);
   app.use('/upload', bodySizeLimit(UPLOAD_BODY_BYTES));
 
+  const loading = (c: Context) => c.html(<LoadingPage progress={options.startProgress?.()} />, 503);
   app.get('/healthz', (c) => {
     const engine = getEngine();
-    if (!engine) return c.json({ status: 'loading' }, 503);
+    const progress = options.startProgress?.();
+    if (!engine) return c.json({ status: 'loading', ...(progress ? { progress } : {}) }, 503);
     return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
   });
 
@@ -61,12 +66,12 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.route('/', apiRoutes(getEngine, { ...options, host }));
   app.route('/', mcpRoute(getEngine, { ...options, host }));
   app.route('/', assetRoutes());
-  app.route('/', chatRoutes(getEngine, options.adminToken));
+  app.route('/', chatRoutes(getEngine, options.adminToken, loading));
 
   const writes = options.adminToken !== undefined;
   app.get('/docs', (c) => {
     const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    if (!engine) return loading(c);
     const removed = c.req.query('removed');
     return c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
   });
@@ -75,7 +80,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.use('/docs/:id/delete', small);
   app.post('/docs/:id/delete', async (c) => {
     const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    if (!engine) return loading(c);
     const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} error={error} />, status);
     if (!options.adminToken) return refuse('删除文档的功能没有开启：启动服务器时设置 ADMIN_TOKEN。', 403);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -89,7 +94,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   // A scan's page image, from the OCR cache: the source view draws the cited lines over it.
   app.get('/docs/:id/scans/:n', (c) => {
     const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    if (!engine) return loading(c);
     const scan = engine.document(c.req.param('id'))?.scans?.[Number(c.req.param('n'))];
     const cacheDir = engine.ocr?.cacheDir;
     const image = scan && cacheDir ? readScanImage(cacheDir, scan.image) : undefined;
@@ -99,7 +104,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
 
   app.get('/docs/:id', (c) => {
     const engine = getEngine();
-    if (!engine) return c.html(<LoadingPage />, 503);
+    if (!engine) return loading(c);
     const doc = engine.document(c.req.param('id'));
     if (!doc) return c.html(<NotFoundPage />, 404);
     return c.html(<DocumentPage doc={doc} cited={citedFrom((name) => c.req.query(name))} />);

@@ -46,9 +46,10 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
 /** Said when a conversation is longer than the link keeps (MAX_TURNS), rather than dropping turns without a word. */
 const HISTORY_CUT_NOTICE = `这段对话的链接只保留最近 ${MAX_TURNS} 轮问答：更早的问题仍显示在本页，但重新加载或分享链接后不再出现，也不再作为追问的上下文。`;
 
-export function chatRoutes(getEngine: EngineSource, adminToken?: string) {
+/** `loading`: the page shown while the index is not ready (with the first build's progress). */
+export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading: (c: Context) => Response | Promise<Response> = (c) => c.html(<LoadingPage />, 503)) {
   const app = new Hono<EngineEnv>();
-  const engineReady = withEngine(getEngine, (c) => c.html(<LoadingPage />, 503));
+  const engineReady = withEngine(getEngine, loading);
   app.use('/', engineReady);
   app.use('/upload', engineReady);
   app.use('/ask', engineReady);

@@ -1,6 +1,7 @@
 // A folder holding files that used to take the server down, next to ordinary documents, served as a
-// user would serve it: the server starts, answers /healthz within a second all the while, skips each
-// bad file with its reason in the log, /docs and the API, and answers questions about the rest.
+// user would serve it: the server starts, answers /healthz within a second all the while (saying how
+// far the start has got, as the page does), skips each bad file with its reason in the log, /docs and
+// the API, and answers questions about the rest.
 import { cpSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -19,6 +20,7 @@ const BAD: [string, RegExp][] = [
   ['loop.doc', /its reader crashed/],
   ['bomb.docx', /its word\/document\.xml inflates to 97 MB/],
   ['runs.pdf', /more than 1,000,000 runs of text/],
+  ['one-page-runs.pdf', /its reader crashed/],
   ['huge-pages.pdf', /holds no text, not even by OCR/],
   ['dump.txt', /corpus files of at most/],
 ];
@@ -36,6 +38,8 @@ function hostileFolder(): string {
   writeFileSync(join(corpusDir, 'loop.doc'), doc);
   writeFileSync(join(corpusDir, 'bomb.docx'), docxWithBody(Buffer.from('<w:p/>'.repeat(17_000_000))));
   writeFileSync(join(corpusDir, 'runs.pdf'), pdfWithPages(Array.from({ length: 6 }, () => Buffer.from('BT /F1 1 Tf (a) Tj ET\n'.repeat(200_000)))));
+  // 160 KB whose one content stream inflates to 66 MB of one-letter runs: pdf.js builds them all before any count (gigabytes).
+  writeFileSync(join(corpusDir, 'one-page-runs.pdf'), pdfWithPages([Buffer.from('BT /F1 1 Tf (a) Tj ET\n'.repeat(3_000_000))]));
   writeFileSync(join(corpusDir, 'huge-pages.pdf'), pdfWithPages([Buffer.from(''), Buffer.from(''), Buffer.from('')], { width: 8000, height: 8000 }));
   writeFileSync(join(corpusDir, 'dump.txt'), '');
   truncateSync(join(corpusDir, 'dump.txt'), MAX_CORPUS_FILE_BYTES + 1);
@@ -51,15 +55,24 @@ it('starts on a folder of hostile files, answering /healthz within 1 s throughou
   let ready = false;
   try {
     await until(() => server.output().includes('listening on'), 30_000);
+    const phases = new Set<string>();
+    let page = '';
     while (!ready) {
       const started = performance.now();
       const res = await fetch(`${base}/healthz`);
       slowest = Math.max(slowest, performance.now() - started);
       ready = res.status === 200;
+      // While it starts, /healthz and the page say how far it has got (the page reloads itself).
+      const body = (await res.json()) as { progress?: { phase: string; done: number; total: number } };
+      if (body.progress) phases.add(`${body.progress.phase} of ${body.progress.total}`);
+      if (!ready && page === '') page = await (await fetch(`${base}/`)).text();
       expect(server.child.exitCode, server.output()).toBeNull();
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(slowest).toBeLessThan(1000);
+    expect(phases).toContain(`reading of ${BAD.length + 6}`);
+    expect(page).toMatch(/正在(读取文件|计算段落向量)/);
+    expect(page).toContain('<meta http-equiv="refresh" content="3"/>');
     const log = server.output();
     for (const [name, reason] of BAD) expect(log).toMatch(new RegExp(`skipped ${name.replace('.', '\\.')}: .*${reason.source}`));
     const docs = await (await fetch(`${base}/docs`)).text();
