@@ -36,6 +36,8 @@ runCli(async () => {
     console.error('[xunyuan] shutting down');
     void watcher?.close();
     server.close(() => process.exit(0));
+    // Idle keep-alive connections would otherwise go on being answered until the fallback exit below.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.on('SIGTERM', stop);
