@@ -57,6 +57,16 @@ export const SENTENCE_WEIGHTS: SentenceWeights = { bigrams: 0.1, typeCue: 0.1, p
 export const NAMED_THING_WEIGHT = 0.2;
 
 /**
+ * How far a passage moves down when neither it, its heading nor its document's title names a
+ * Latin-script name the question asks about (`给 PLCT 投简历…`, `DDE 桌面的剪贴板…`). Measured with
+ * `npm run eval:realdocs` and a 1,600-question half of CMRC and DRCD dev (BENCHMARKS.md "Names"):
+ * 0.05 put 2 more of realdocs-dev's 88 top passages in the right file, changing nothing else there or
+ * on CMRC and DRCD; 0.1 and more also cost one evidence sentence (an answer from a passage that names
+ * the product by another word).
+ */
+export const ABSENT_NAME_PENALTY = 0.05;
+
+/**
  * The sentence-match stage (`rank/sentence-match-stage.ts`): the best sentence's score, times `weight`,
  * is added to the fused score of the leading `depth` candidates. Chosen by `npm run fit:sentence-match`
  * (document-level 5-fold cross-validation over CMRC 2018 dev, DRCD dev and realdocs-dev together;

@@ -22,7 +22,15 @@ export interface NamedThings {
    * no answer. A passage naming no place stays: a province's own paper writes 我省, not its name.
    */
   places: string[];
+  /**
+   * Names in Latin script (PLCT, RuyiSDK, openEuler, DDE): products, organisations, projects. A passage
+   * whose document never names one is most likely about something else.
+   */
+  names: string[];
 }
+
+/** A token in Latin script that names something: two characters at least, a letter first. */
+const NAME = /^[a-z][a-z0-9+._'-]+$/i;
 
 /** A version: numbers joined by dots, at least one dot (`2.0.0`, `21.09`); a decimal with a unit is a figure, not a version. */
 const VERSION = /(?<![0-9.])v?([0-9]+(?:\.[0-9]+)+)(?![0-9.]|\s*(?:%|万|亿|元|米|公里|千米|吨|倍|个|人|岁|度|分|秒|小时|天|年))/gi;
@@ -73,5 +81,6 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
   const years = [...new Set([...query.matchAll(YEAR)].map((m) => m[1]))];
   const places = [...new Set(tokens.map((t) => placeOf(t.term)).filter((p): p is string => p !== undefined))];
   const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0])])];
-  return { laws: [...laws], articles, years, mustHold, places };
+  const names = [...new Set(tokens.map((t) => t.term).filter((term) => NAME.test(term)))];
+  return { laws: [...laws], articles, years, mustHold, places, names };
 }

@@ -1,10 +1,11 @@
 // A ranking stage for what the question names (`../question/named-things.ts`): a statute's passage
 // whose heading holds the law the question names, or whose article number is the one asked, moves
 // up; a statute's passage from another law moves down; a passage whose heading names the year asked
-// moves up. Questions that name nothing are left as they are.
+// moves up; a passage that, with its heading and document title, never names a Latin-script name the
+// question asks about (PLCT, openEuler) moves down a little. Questions that name nothing are left as they are.
 import { headingOf } from '../../ingest/document-model.js';
 import { normalizeForMatch } from '../../text/normalize.js';
-import { NAMED_THING_WEIGHT } from '../knobs.js';
+import { ABSENT_NAME_PENALTY, NAMED_THING_WEIGHT } from '../knobs.js';
 import { tokenize } from '../tokenize/tokenize.js';
 import type { Candidate } from './candidate.js';
 import type { RankStage } from './stages.js';
@@ -36,15 +37,23 @@ function yearScore(candidate: Candidate, years: string[]): number {
   return years.some((y) => named.has(y)) ? 1 : 0;
 }
 
+/** −1 when neither the passage, its heading nor its document's title names any of the Latin-script names asked (PLCT, openEuler). */
+function nameScore(candidate: Candidate, names: string[], documentTitle: string): number {
+  if (names.length === 0) return 0;
+  const held = `${documentTitle} ${headingOf(candidate.passage)} ${candidate.passage.text}`.toLowerCase();
+  return names.some((name) => held.includes(name)) ? 0 : -1;
+}
+
 export const namedThingsStage: RankStage = {
   name: 'named',
-  rank(candidates, { question }) {
-    const { laws, articles, years } = question.named;
-    if (laws.length === 0 && articles.length === 0 && years.length === 0) return candidates;
+  rank(candidates, { question, index }) {
+    const { laws, articles, years, names } = question.named;
+    if (laws.length === 0 && articles.length === 0 && years.length === 0 && names.length === 0) return candidates;
     for (const c of candidates) {
       const named = statuteScore(c, laws, articles) + yearScore(c, years);
-      c.scores.named = named;
-      c.score += NAMED_THING_WEIGHT * named;
+      const name = nameScore(c, names, index.corpus.summary(c.passage.docId)?.title ?? '');
+      c.scores.named = named + name;
+      c.score += NAMED_THING_WEIGHT * named + ABSENT_NAME_PENALTY * name;
     }
     return candidates.sort((a, b) => b.score - a.score);
   },

@@ -11,7 +11,7 @@ const named = (question: string) => readQuestion(question).named;
 
 describe('named things in a question', () => {
   it('are the law before an article number or a citing word, or in book-title marks, and the article in either numerals', () => {
-    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [], mustHold: [], places: [] });
+    expect(named('劳动合同法第十九条')).toEqual({ laws: ['劳动合同法'], articles: ['第十九条'], years: [], mustHold: [], places: [], names: [] });
     expect(named('劳动法第19条是怎么规定的')).toMatchObject({ laws: ['劳动法'], articles: ['第十九条'] });
     expect(named('根据劳动合同法规定试用期最长多久')).toMatchObject({ laws: ['劳动合同法'] });
     expect(named('《未成年人保护法》什么时候施行')).toMatchObject({ laws: ['未成年人保护法'] });
@@ -19,8 +19,8 @@ describe('named things in a question', () => {
   });
 
   it('are nothing in an ordinary question', () => {
-    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [] });
-    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [] });
+    expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [], names: [] });
+    expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [], names: [] });
   });
 
   it('must be held by the answer when they are a version, an edition or a year; a figure with its unit is not a version', () => {
@@ -40,7 +40,7 @@ describe('the named-things stage', () => {
     id, docId: id, articleIndex: 0, title, ...(section ? { section } : {}), paragraphIndex: 0, anchor: 'p0', text, start: 0, end: text.length, sourceStart: 0, sourceEnd: text.length, sentences: [{ start: 0, end: text.length }],
   });
   const candidate = (p: Passage, score: number): Candidate => ({ passage: p, scores: { keyword: 0, vector: score }, score });
-  const rankFor = (question: string, candidates: Candidate[]) => namedThingsStage.rank(candidates, { index: {} as CorpusIndex, question: readQuestion(question), fusion: DEFAULT_FUSION }).map((c) => c.passage.id);
+  const rankFor = (question: string, candidates: Candidate[]) => namedThingsStage.rank(candidates, { index: { corpus: { summary: () => undefined } } as unknown as CorpusIndex, question: readQuestion(question), fusion: DEFAULT_FUSION }).map((c) => c.passage.id);
 
   it('puts the named law’s article first and another statute’s after, adding its part to the scores', () => {
     const labor = candidate(passage('labor', '中华人民共和国劳动法 › 第三章 劳动合同和集体合同', '第十九条', '第十九条 劳动合同应当以书面形式订立。'), 0.8);
