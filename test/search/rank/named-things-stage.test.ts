@@ -1,28 +1,14 @@
 // The named-things stage and Latin-script names (PLCT, openEuler): a passage whose document never
 // names what the question asks about moves down, past one from the document that does.
 import { expect, it } from 'vitest';
-import type { Passage } from '../../../src/ingest/document-model.js';
-import { splitSentences } from '../../../src/ingest/split-sentences.js';
+import { passageOf } from '../../support/passages.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { ABSENT_NAME_PENALTY, DEFAULT_FUSION } from '../../../src/search/knobs.js';
 import { readQuestion } from '../../../src/search/question/question.js';
 import type { Candidate } from '../../../src/search/rank/candidate.js';
 import { namedThingsStage } from '../../../src/search/rank/named-things-stage.js';
 
-const passage = (docId: string, title: string, text: string): Passage => ({
-  id: `${docId}:0:0`,
-  docId,
-  articleIndex: 0,
-  title,
-  paragraphIndex: 0,
-  anchor: 'p0',
-  text,
-  start: 0,
-  end: text.length,
-  sourceStart: 0,
-  sourceEnd: text.length,
-  sentences: splitSentences(text),
-});
+const passage = (docId: string, title: string, text: string) => passageOf(docId, title, text);
 
 /** Documents' titles by id, as the corpus gives them. */
 const titles: Record<string, string> = { jobs: 'PLCT实验室招聘实习生', guide: '写作规范' };

@@ -1,8 +1,7 @@
 // The sentence-match stage: among the leading candidates, a passage that holds the question's words
 // together in one sentence moves above one that holds them scattered; its part is listed in `scores`.
 import { describe, expect, it } from 'vitest';
-import type { Passage } from '../../../src/ingest/document-model.js';
-import { splitSentences } from '../../../src/ingest/split-sentences.js';
+import { passageOf } from '../../support/passages.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { SENTENCE_MATCH } from '../../../src/search/knobs.js';
 import { readQuestion } from '../../../src/search/question/question.js';
@@ -10,20 +9,7 @@ import type { Candidate } from '../../../src/search/rank/candidate.js';
 import { sentenceMatchStage } from '../../../src/search/rank/sentence-match-stage.js';
 import { DEFAULT_FUSION } from '../../../src/search/knobs.js';
 
-const passage = (id: string, title: string, text: string): Passage => ({
-  id,
-  docId: id,
-  articleIndex: 0,
-  title,
-  paragraphIndex: 0,
-  anchor: 'p0',
-  text,
-  start: 0,
-  end: text.length,
-  sourceStart: 0,
-  sourceEnd: text.length,
-  sentences: splitSentences(text),
-});
+const passage = (id: string, title: string, text: string) => passageOf(id, title, text, id);
 
 /** Every word equally rare: the stage's weights then follow the question alone. */
 const index = { search: { size: 1000, documentFrequency: () => 3 } } as unknown as CorpusIndex;
