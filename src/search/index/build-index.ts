@@ -24,10 +24,19 @@ export interface BuildProgress {
   cached: number;
 }
 
+/**
+ * Passages per model call while building. One at a time is the fastest here (`npm run bench:batch`:
+ * 300 CMRC passages, two rounds in turn, 30.8 and 30.9 passages/s one at a time against 4.2 and 11.1
+ * in eights and 13.0 and 9.5 in fours; BENCHMARKS.md "Embedding batch"). A batch pads every text to
+ * its longest, and with onnxruntime's memory arena off (kept off: it held the largest batch's buffers
+ * for good while serving) each call allocates its buffers afresh.
+ */
+export const EMBED_BATCH = 1;
+
 export interface BuildOptions {
   chunking?: ChunkOptions;
   onProgress?: (progress: BuildProgress) => void;
-  /** Passages per model call: larger batches go faster and take more memory. */
+  /** Passages per model call (EMBED_BATCH unless told). */
   batchSize?: number;
   /** The previous build, made with the same model: its vectors are reused wherever a passage's text is unchanged. */
   previous?: Corpus;
@@ -75,7 +84,7 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
   });
   // Similar lengths batched together waste less work on padding.
   const distinct = [...todo.keys()].sort((a, b) => a.length - b.length);
-  const batch = options.batchSize ?? 8;
+  const batch = options.batchSize ?? EMBED_BATCH;
   let done = cached;
   options.onProgress?.({ done, total: passages.length, cached });
   for (let k = 0; k < distinct.length; k += batch) {
