@@ -1,7 +1,7 @@
 // Source lines → display paragraphs: lines broken mid-sentence are rejoined, headlines,
 // bylines and captions stay paragraphs of their own.
 import { endsSentence, isSpacedWordChar } from '../text/char-class.js';
-import { classifyLine, isDateline, isFieldLine, type ParagraphKind } from './classify-line.js';
+import { classifyLine, isDateline, isFieldLine, isScheduleEntry, type ParagraphKind } from './classify-line.js';
 import { cleanLine } from './clean-line.js';
 import { looksOcrSpaced } from './ocr-spacing.js';
 import { appendMapped, type MappedText } from './mapped-text.js';
@@ -63,7 +63,7 @@ const grown = (g: Growing, text: string) => (g.tail = (g.tail + text).slice(-TAI
  * clause was a cut sentence, not a headline (`小屯洼村的土地属丘陵地带,多为沙` + `土地,较适合…`).
  */
 function continues({ paragraph, field, tail }: Growing, line: Line): boolean {
-  if (line.headingLevel > 0 || endsSentence(tail) || isDateline(line.text)) return false;
+  if (line.headingLevel > 0 || endsSentence(tail) || isDateline(line.text) || isScheduleEntry(line.text)) return false;
   // Fields stand one to a line (`时间：…`, `主持人：…`), except an introduction (`各部门：`) that leads into its text.
   if (isFieldLine(line.text) || (field && !/[：:]$/.test(tail))) return false;
   if (paragraph.kind === 'heading' && paragraph.headingLevel === 0 && paragraph.text.length >= 12) {

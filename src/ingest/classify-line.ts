@@ -28,6 +28,19 @@ export function isFieldLine(text: string): boolean {
   return /^[\p{Script=Han}A-Za-z]{1,8}[：:].*[\p{Script=Han}0-9]/u.test(text) || /[：:]$/.test(text);
 }
 
+/**
+ * An entry of a schedule (a school calendar, an agenda, a timeline): a date or a span of dates, then
+ * what happens (`11月18日第八届秋季运动会（停课1天）`, `1月17日-2月11日本科生寒假`). Short and without a
+ * full stop, it looked like a headline, and headlines make no passages: a calendar's every entry was
+ * unsearchable. It is content, and each entry starts a paragraph of its own. A line with a comma or a
+ * full stop is a sentence that starts with a date, not an entry.
+ */
+export function isScheduleEntry(text: string): boolean {
+  // A line that reads as a sentence (`10月1日至7日放假调休，共7天。`) is text going on, not an entry.
+  if (endsSentence(text) || /[，,。]/.test(text)) return false;
+  return /^(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*[-–—~～至到]\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?\s*[\p{Script=Han}（(]{2}/u.test(text);
+}
+
 export function isCaption(text: string): boolean {
   return /摄$|供图$|摄影[:：]|^图[为:：]/.test(text.trim());
 }
@@ -44,7 +57,7 @@ export function classifyLine(text: string, headingLevel: number): ParagraphKind 
   if (headingLevel > 0) return 'heading';
   if (isCaption(text)) return 'caption';
   if (isByline(text)) return 'byline';
-  if (isFieldLine(text)) return 'body';
+  if (isFieldLine(text) || isScheduleEntry(text)) return 'body';
   if (isHeadingLike(text, 0)) return 'heading';
   return 'body';
 }

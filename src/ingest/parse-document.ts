@@ -19,8 +19,10 @@ import { splitSentences } from './split-sentences.js';
  * 7: a publisher line (`中共衡水市委主办`) is masthead, never an article's title.
  * 8: page furniture and the collection's repeated lines dropped; titles from metadata and title-like
  *    headings; authors' spaces kept outside OCR'd text; statutes read by article.
+ * 9: schedule entries (`11月18日第八届秋季运动会`) are body paragraphs of their own; a `#` line over
+ *    200 characters is text; Markdown call-out boxes (`!!! tip "…"`, `::: tip`) read as title and text.
  */
-export const PARSER_VERSION = 8;
+export const PARSER_VERSION = 9;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

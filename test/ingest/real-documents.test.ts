@@ -124,3 +124,21 @@ describe('spaces', () => {
     expect(looksOcrSpaced(readFileSync('seeds/002_6453be698e533787.txt', 'utf8'))).toBe(true);
   });
 });
+
+describe('call-out boxes and schedules', () => {
+  it('reads MkDocs admonitions and VuePress containers as a bold title and paragraphs, not markers and code', async () => {
+    const read = await markdownText(
+      '# Windows Subsystem for Linux\n\n!!! abstract "导言"\n\n    本章节将介绍在 Windows 上使用 Linux 的方法。\n\n    WSL 有着接近原生的性能。\n\n::: tip 小提示\n安装前请先备份数据。\n:::\n',
+    );
+    const paragraphs = paragraphsOf(read.text);
+    expect(paragraphs).toEqual(expect.arrayContaining(['导言', '本章节将介绍在 Windows 上使用 Linux 的方法。', 'WSL 有着接近原生的性能。', '小提示', '安装前请先备份数据。']));
+    expect(paragraphs.join('\n')).not.toMatch(/!!!|:::|abstract/);
+  });
+
+  it('makes each entry of a school calendar a body paragraph of its own, wrapped lines joined', () => {
+    const doc = parseDocument('cal', 'cal.pdf', '2022-2023学年校历\n\n10月31日-11月13日本科生期中考试周\n（不停课）\n11月18日第八届秋季运动会（停课1天）\n1月17日-2月11日本科生寒\n假\n', 'cal');
+    const body = doc.articles.flatMap((a) => a.paragraphs).filter((p) => p.kind === 'body').map((p) => p.text);
+    expect(body).toEqual(['10月31日-11月13日本科生期中考试周（不停课）', '11月18日第八届秋季运动会（停课1天）', '1月17日-2月11日本科生寒假']);
+  });
+});
+

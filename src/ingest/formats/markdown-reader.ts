@@ -2,12 +2,14 @@
 // and `##` headings become titles, inline marks (`**90分钟**`, `[链接](…)`, `` `代码` ``) leave only
 // their words, tables become rows with their headers, and HTML written into the Markdown is read as
 // HTML (its comments, styles and scripts never become text). Front matter is metadata: its `title:`
-// is the document's title when the text names none, and the rest is not text.
+// is the document's title when the text names none, and the rest is not text. Call-out boxes
+// (`!!! tip "…"`, `::: tip`) are read by `markdown-containers.ts`.
 import MarkdownIt from 'markdown-it';
 import { MAX_UPLOAD_BYTES } from '../../limits.js';
 import { decodeText } from './decode-text.js';
 import type { FormatReader } from './format-reader.js';
 import { htmlPageText } from './html-reader.js';
+import { unwrapContainers } from './markdown-containers.js';
 
 /** The HTML markdown-it makes is only ever read for its text (`html-to-text.ts`), never served. */
 const markdown = new MarkdownIt({ html: true, linkify: false });
@@ -40,7 +42,7 @@ export const markdownReader: FormatReader = {
     const decoded = decodeText(bytes);
     if ('error' in decoded) return decoded;
     const { body, title } = splitFrontMatter(decoded.text);
-    const read = htmlPageText(markdown.render(body.replace(HEADING_ATTRIBUTES, '$1')));
+    const read = htmlPageText(markdown.render(unwrapContainers(body).replace(HEADING_ATTRIBUTES, '$1')));
     return 'error' in read || !title ? read : { ...read, title };
   },
 };
