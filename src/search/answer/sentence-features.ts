@@ -81,13 +81,38 @@ export function focusWords(q: Pick<QuestionInfo, 'text' | 'tokens'>): string[] {
   return [...words];
 }
 
-function heldBy(tokens: Token[], span: Span): Set<string> {
-  return new Set(tokens.filter((t) => t.start >= span.start && t.end <= span.end).map((t) => t.term));
+/**
+ * Prefixes that negate the word right after them: 非住宅 is not 住宅 (a question about 住宅 was answered
+ * from 「非住宅建设用地使用权期限届满后…」). A word so negated in a sentence does not count as held,
+ * unless the question negates it too. The character ends no longer word (除非, 并非 are words of their own).
+ */
+const NEGATION = /[非不无]/;
+
+/** Whether a word starting at `at` in `text` is negated by the character before it (`tokens` tell where longer words end). */
+function negationTest(text: string, tokens: readonly Token[]): (at: number) => boolean {
+  const wordEnds = new Set(tokens.filter((t) => t.end - t.start > 1).map((t) => t.end));
+  return (at) => at > 0 && NEGATION.test(text[at - 1]) && !wordEnds.has(at);
+}
+
+function heldBy(tokens: Token[], span: Span, negated: (at: number) => boolean, negatedAsked: ReadonlySet<string>): Set<string> {
+  return new Set(tokens.filter((t) => t.start >= span.start && t.end <= span.end && (!negated(t.start) || negatedAsked.has(t.term))).map((t) => t.term));
+}
+
+/** Whether the paragraph's span holds the word other than negated, or negated as the question has it. */
+function holdsWord(text: string, span: Span, word: string, negated: (at: number) => boolean, negatedAsked: ReadonlySet<string>): boolean {
+  for (let at = text.indexOf(word, span.start); at >= 0 && at + word.length <= span.end; at = text.indexOf(word, at + 1)) {
+    if (!negated(at) || negatedAsked.has(word)) return true;
+  }
+  return false;
 }
 
 /** Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms. */
 export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[], q: QuestionInfo, titleTerms: ReadonlySet<string>): SentenceFeatures[] {
-  const held = sentences.map((s) => heldBy(tokens, s));
+  const askedNegated = negationTest(normalizeForMatch(q.text), q.tokens);
+  const negatedAsked = new Set(q.tokens.filter((t) => askedNegated(t.start)).map((t) => t.term));
+  const normalized = normalizeForMatch(text);
+  const negated = negationTest(normalized, tokens);
+  const held = sentences.map((s) => heldBy(tokens, s, negated, negatedAsked));
   const n = sentences.length;
   const untitled = [...q.weights.keys()].filter((t) => !titleTerms.has(t));
   const terms = untitled.length > 0 ? untitled : [...q.weights.keys()];
@@ -100,7 +125,6 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
   for (const w of weight.values()) total += w;
   const grams = contentBigrams(q);
   const focus = focusWords(q);
-  const normalized = normalizeForMatch(text);
   return sentences.map((s, i) => {
     let mass = 0;
     for (const term of held[i]) mass += weight.get(term) ?? 0;
@@ -112,7 +136,7 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
       bigrams: grams.size > 0 ? shared / grams.size : 0,
       typeCue: q.type !== 'other' && typeCandidates(text.slice(s.start, s.end), q.type).length > 0 ? 1 : 0,
       position: n > 1 ? i / (n - 1) : 0,
-      focus: focus.length > 0 ? focus.filter((w) => sentence.includes(w)).length / focus.length : 0,
+      focus: focus.length > 0 ? focus.filter((w) => holdsWord(normalized, s, w, negated, negatedAsked)).length / focus.length : 0,
     };
   });
 }

@@ -1,5 +1,6 @@
 // The sentence scorer on real snippets: title words do not decide, the type cue and term weights do,
-// ties go to the earlier sentence, and an answer runs on into a sentence that continues it.
+// ties go to the earlier sentence, a word negated by its prefix (非住宅) is not the word asked, and an
+// answer runs on into a sentence that continues it.
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/ingest/split-sentences.js';
 import { answerSpan, bestSentence } from '../../../src/search/answer/pick-sentence.js';
@@ -31,6 +32,12 @@ describe('the answer sentence', () => {
   it('finds the asked detail after a sentence naming the subject, by the words beside the question word', () => {
     const paragraph = '6月22日,一台德国产的先进制造设备经天津东疆港区,入库万庄安阳物流园保税仓。这是今年6月该仓完成的第三笔保税业务。自保税仓运营以来,累计贸易额约1.089亿人民币。';
     expect(pick(paragraph, '万庄安阳物流园保税仓累计贸易额有多少')).toBe('自保税仓运营以来,累计贸易额约1.089亿人民币。');
+  });
+
+  it('does not take a word negated by its prefix (非住宅) for the word asked (住宅), unless the question negates it too', () => {
+    const paragraph = '非住宅建设用地使用权期限届满后的续期，依照法律规定办理。住宅建设用地使用权期限届满的，自动续期。';
+    expect(pick(paragraph, '住宅建设用地使用权期限届满以后怎么办?')).toBe('住宅建设用地使用权期限届满的，自动续期。');
+    expect(pick(paragraph, '非住宅建设用地使用权期限届满以后怎么办?')).toBe('非住宅建设用地使用权期限届满后的续期，依照法律规定办理。');
   });
 
   it('gives a tie to the earlier sentence', () => {
