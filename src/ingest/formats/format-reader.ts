@@ -3,6 +3,7 @@
 // and the upload form all ask this module, so adding a format is one reader file and one line in
 // `READERS`. Paged formats mark each new page with a form feed (`pages.ts`).
 import { extname } from 'node:path';
+import { csvReader, tsvReader } from './csv-reader.js';
 import { docReader } from './doc-reader.js';
 import { docxReader } from './docx-reader.js';
 import { htmlReader } from './html-reader.js';
@@ -29,7 +30,7 @@ export interface FormatReader {
   read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, pdfReader, docxReader, docReader, imageReader];
+const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, pdfReader, docxReader, docReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

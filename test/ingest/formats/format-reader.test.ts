@@ -19,7 +19,7 @@ describe('choosing a reader', () => {
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.txt']);
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.csv', '.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.tsv', '.txt']);
   });
 });
 
