@@ -190,7 +190,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
         ) : (
           <>
             <p class="nothing">
-              {scope ? `只在《${scope.title}》这一篇里查找，` : ''}
+              {scope ? `只在《${scope.title}》这一篇里查找：` : ''}
               {result.message ?? '没有在文档中找到相关内容'}。
             </p>
             {scope ? (

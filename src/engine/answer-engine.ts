@@ -154,6 +154,6 @@ export class AnswerEngine {
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
     await nextTurn();
-    return composeAnswer(index, question, candidates, topK, startedAt);
+    return composeAnswer(index, question, candidates, topK, startedAt, input.docId !== undefined);
   }
 }

@@ -91,7 +91,7 @@ describe('a question scoped to one document', () => {
     await page.selectOption('#doc-filter', docId);
     await ask(page, '外来车辆停车怎么收费');
     const card = lastTurn(page).locator('.card');
-    expect(await card.locator('.nothing').innerText()).toContain('只在《公司第三季度工作总结会会议纪要》这一篇里查找');
+    expect(await card.locator('.nothing').innerText()).toContain('只在《公司第三季度工作总结会会议纪要》这一篇里查找：在所选范围内没有找到相关内容');
     expect(await card.locator(`a[href="/docs/${encodeURIComponent(docId)}"]`).count()).toBe(1);
     const suggested = card.locator('.examples form');
     expect(await suggested.count()).toBeGreaterThan(0);

@@ -80,6 +80,13 @@ describe('JSON API on the seeds', () => {
     }
   });
 
+  it('says a question limited to one document found nothing there, not in the documents at all', async () => {
+    const documents = (await (await app.request('/api/documents')).json()).documents as { id: string }[];
+    const body = await (await post({ question: '今天天气怎么样?', docId: documents[0].id })).json();
+    expect(body.answer).toBeNull();
+    expect(body.message).toBe('在所选范围内没有找到相关内容');
+  });
+
   it('rejects bad requests with a JSON error', async () => {
     const cases: [Response, number][] = [
       [await post({}), 400],

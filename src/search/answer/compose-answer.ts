@@ -13,7 +13,7 @@ import { placesIn } from '../question/named-things.js';
 import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { findHighlights } from './highlight.js';
-import { confidenceOf, isAnswerable, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
+import { confidenceOf, isAnswerable, NO_ANSWER_IN_SCOPE_MESSAGE, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
@@ -191,7 +191,8 @@ function fieldAnswer(index: CorpusIndex, question: Question, candidates: Candida
   return undefined;
 }
 
-export function composeAnswer(index: CorpusIndex, question: Question, candidates: Candidate[], topK: number, startedAt: number): ComposedAnswer {
+/** `scoped`: the question was limited to one document, so a refusal says that only it was searched. */
+export function composeAnswer(index: CorpusIndex, question: Question, candidates: Candidate[], topK: number, startedAt: number, scoped = false): ComposedAnswer {
   const info = questionInfo(index, question);
   const { weights } = info;
   const field = fieldAnswer(index, question, candidates);
@@ -230,7 +231,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     answer: answerable
       ? { text: answerText, passageId: top.id, docId: top.docId, url: top.url, ...(phrase ? { phrase: { start: phrase.start, end: phrase.end } } : {}) }
       : null,
-    ...(answerable ? {} : { message: missing ? notFoundMessage(missing) : NO_ANSWER_MESSAGE }),
+    ...(answerable ? {} : { message: missing ? notFoundMessage(missing) : scoped ? NO_ANSWER_IN_SCOPE_MESSAGE : NO_ANSWER_MESSAGE }),
     passages,
     tookMs: Math.round((performance.now() - startedAt) * 10) / 10,
   };

@@ -5,6 +5,9 @@ import { NO_ANSWER_RULE } from '../knobs.js';
 
 export const NO_ANSWER_MESSAGE = '没有在文档中找到相关内容';
 
+/** The same for a question limited to one document: only that document was searched, and it does not say. */
+export const NO_ANSWER_IN_SCOPE_MESSAGE = '在所选范围内没有找到相关内容';
+
 /** When the question insists on something no answering passage holds: `文档中没有关于“0.14.0”的内容`. */
 export const notFoundMessage = (thing: string) => `文档中没有关于“${thing}”的内容`;
 
