@@ -21,3 +21,16 @@ export const deleteDocumentUrl = (docId: string) => `${DOCS_URL}/${encodeURIComp
 
 /** The documents page after a deletion, naming what was deleted. */
 export const removedUrl = (title: string) => `${DOCS_URL}?removed=${encodeURIComponent(title)}`;
+
+/** The documents page: a title search, a folder, a page of the list (empty ones left out). */
+export function listUrl(params: { q?: string; folder?: string; page?: number }): string {
+  const query = new URLSearchParams();
+  if (params.q) query.set('q', params.q);
+  if (params.folder) query.set('folder', params.folder);
+  if (params.page && params.page > 1) query.set('page', String(params.page));
+  const text = query.toString();
+  return text ? `${DOCS_URL}?${text}` : DOCS_URL;
+}
+
+/** The documents page showing one folder's documents. */
+export const folderUrl = (folder: string) => listUrl({ folder });

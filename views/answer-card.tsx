@@ -2,10 +2,12 @@
 // sentence with its source, then the other ranked passages), or a plain "not found" with what to try.
 import { citationText, type Citation } from '../src/chat/citation.js';
 import type { AskResult, Offsets, PassageResult } from '../src/search/answer/compose-answer.js';
-import type { DocumentOverview } from '../src/search/answer/overview.js';
+import { overviewLabel, type DocumentOverview } from '../src/search/answer/overview.js';
 import { MarkedText, spansWithin } from './marked-text.js';
 import { ExampleList } from './example-list.js';
-import { DOCS_URL, documentUrl } from '../src/urls.js';
+import { DOCS_URL, documentUrl, folderUrl } from '../src/urls.js';
+import { ALL_DOCUMENTS } from '../src/chat/scope-picker.js';
+import type { Scope } from '../src/engine/scope.js';
 import { describeScores } from '../src/chat/score-parts.js';
 
 const EXCERPT_CONTEXT = 40;
@@ -124,7 +126,7 @@ function OverviewList(props: { overview: DocumentOverview[]; message?: string })
       <ul class="overview">
         {props.overview.map((d) => (
           <li>
-            <a href={d.url}>《{d.title}》</a>
+            <a href={d.url}>{overviewLabel(d)}</a>
             {d.articles.length > 1 || d.articles[0]?.title !== d.title ? (
               <ul>
                 {d.articles.map((a) => (
@@ -143,14 +145,28 @@ function OverviewList(props: { overview: DocumentOverview[]; message?: string })
   );
 }
 
-/** A question asked of one document: its title and example questions from it, for the no-answer card. */
-export interface Scope {
-  docId: string;
-  title: string;
+/** A question asked of one document or folder: what it is called and questions it answers, for the no-answer card. */
+export interface ScopeNote {
+  scope: Scope;
+  kind: 'document' | 'folder';
+  label: string;
   examples: string[];
 }
 
-export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[]; notice?: string; scope?: Scope }) {
+/** Asks the question again over every document: the no-answer card's offer after a scoped search. */
+function AskEverywhere(props: { question: string }) {
+  return (
+    <form class="ask-everywhere" method="post" action="/ask" hx-post="/ask" hx-target="#conversation" hx-swap="beforeend" hx-include="#history" hx-sync="#conversation:drop">
+      <input type="hidden" name="question" value={props.question} />
+      <input type="hidden" name="scope" value={ALL_DOCUMENTS} />
+      <button type="submit" class="example">
+        在全部文档里再问一次
+      </button>
+    </form>
+  );
+}
+
+export function TurnView(props: { question: string; result: AskResult; cite: (p: PassageResult) => Citation; examples: string[]; notice?: string; scope?: ScopeNote }) {
   const { question, result, cite, scope } = props;
   const examples = scope?.examples.length ? scope.examples : props.examples;
   const [top, ...rest] = result.passages;
@@ -190,17 +206,21 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
         ) : (
           <>
             <p class="nothing">
-              {scope ? `只在《${scope.title}》这一篇里查找：` : ''}
+              {scope ? (scope.kind === 'document' ? `只在《${scope.label}》这一篇里查找：` : `只在文件夹「${scope.label}」里查找：`) : ''}
               {result.message ?? '没有在文档中找到相关内容'}。
             </p>
             {scope ? (
-              <p>
-                可以把下面的“范围”改为“全部文档”再问，试试这篇文档能回答的问题，或者<a href={documentUrl(scope.docId)}>阅读这篇全文</a>。
-              </p>
+              <>
+                <p>
+                  可以在全部文档里再问一次，试试{scope.kind === 'document' ? '这篇文档' : '这个文件夹'}能回答的问题，或者
+                  {scope.scope.docId !== undefined ? <a href={documentUrl(scope.scope.docId)}>阅读这篇全文</a> : <a href={folderUrl(scope.label)}>浏览这个文件夹</a>}。
+                </p>
+                <AskEverywhere question={props.question} />
+              </>
             ) : (
               <p>可以换个说法、用文档里的词再问一次，试试下面的问题，或者<a href={DOCS_URL}>浏览全部文档</a>。</p>
             )}
-            <ExampleList examples={examples.slice(0, 3)} docId={scope?.examples.length ? scope.docId : undefined} />
+            <ExampleList examples={examples.slice(0, 3)} scope={scope?.examples.length ? scope.scope : undefined} />
             {result.passages.length > 0 ? (
               <details>
                 <summary>看看最接近的段落（相关度较低）</summary>

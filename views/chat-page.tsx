@@ -1,7 +1,7 @@
 // GET / — the conversation: past turns, the empty state with example questions, and the question form.
 // The form posts to /ask: htmx appends the returned turn; without JavaScript a full page comes back.
 import type { Child } from 'hono/jsx';
-import type { DocumentSummary } from '../src/search/index/corpus.js';
+import type { PickerOption } from '../src/chat/scope-picker.js';
 import { MAX_QUESTION_CHARS } from '../src/limits.js';
 import { ExampleList } from './example-list.js';
 import { Layout } from './layout.js';
@@ -21,13 +21,15 @@ export function ChatPage(props: {
   turns: Child[];
   history: string[];
   examples: string[];
-  documents: readonly DocumentSummary[];
-  docId?: string;
+  documents: number;
+  /** The 范围 field's suggestions and the label it shows now. */
+  scopes: PickerOption[];
+  scope: string;
   error?: string;
   /** Present when documents can be added (ADMIN_TOKEN is set). */
   upload?: UploadState;
 }) {
-  const { turns, history, examples, documents, docId } = props;
+  const { turns, history, examples, documents } = props;
   return (
     <Layout title="寻源 · 中文文档问答" scripts>
       <div class="chat">
@@ -41,7 +43,7 @@ export function ChatPage(props: {
           {props.upload?.added ? <AddedNotice doc={props.upload.added} duplicate={props.upload.duplicate} /> : ''}
           <h2 id="intro-title" class="intro-title">问问这些文档</h2>
           <p>
-            用中文提问，寻源会在{documents.length}篇文档里找出回答问题的那一句话，并列出出处；点“查看原文”可以跳到原文段落。可以接着追问，比如先问“……投资多少？”再问“那……呢？”。
+            用中文提问，寻源会在{documents}篇文档里找出回答问题的那一句话，并列出出处；点“查看原文”可以跳到原文段落。可以接着追问，比如先问“……投资多少？”再问“那……呢？”。
           </p>
           {examples.length > 0 ? (
             <>
@@ -95,15 +97,13 @@ export function ChatPage(props: {
             aria-describedby="composer-help"
           ></textarea>
           <div class="composer-row">
-            <label for="doc-filter">范围</label>
-            <select id="doc-filter" name="docId">
-              <option value="">全部文档</option>
-              {documents.map((d) => (
-                <option value={d.id} selected={d.id === docId}>
-                  {d.title}
-                </option>
+            <label for="scope">范围</label>
+            <input id="scope" name="scope" list="scope-options" value={props.scope} autocomplete="off" aria-describedby="scope-help" />
+            <datalist id="scope-options">
+              {props.scopes.map((o) => (
+                <option value={o.value} label={o.note}></option>
               ))}
-            </select>
+            </datalist>
             <a class="new-chat" href="/">
               新对话
             </a>
@@ -112,6 +112,9 @@ export function ChatPage(props: {
           {/* The page's script says "按 Enter 发送" where Enter sends: with a keyboard, not on a phone, not without script. */}
           <p id="composer-help" class="visually-hidden">
             点“提问”发送。
+          </p>
+          <p id="scope-help" class="visually-hidden">
+            输入文档标题或“文件夹：”加文件夹名可只在其中查找，清空或选“全部文档”在全部文档中查找。
           </p>
         </form>
       </div>

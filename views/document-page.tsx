@@ -2,14 +2,10 @@
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked.
 import type { StoredDocument, StoredParagraph } from '../src/ingest/document-model.js';
-import type { DocumentSummary } from '../src/search/index/corpus.js';
-import type { SkippedFile } from '../src/ingest/read-corpus.js';
-import { isUpload } from '../src/ingest/read-sources.js';
 import { describeProgress, type StartProgress } from '../src/engine/start-progress.js';
 import { Layout } from './layout.js';
-import { UploadForm } from './upload-form.js';
 import { MarkedText } from './marked-text.js';
-import { deleteDocumentUrl, documentUrl, scanImageUrl } from '../src/urls.js';
+import { scanImageUrl } from '../src/urls.js';
 
 export interface Cited {
   anchor: string;
@@ -90,6 +86,19 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
       <div class="doc">
         <h1>{doc.title}</h1>
         <p class="doc-path">文件：{doc.path}</p>
+        {doc.articles.length > 1 ? (
+          <nav class="outline" aria-label="目录">
+            <ol>
+              {doc.articles.map((article) => (
+                <li>
+                  <a href={`#a${article.index}`}>{article.title}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : (
+          ''
+        )}
         {doc.articles.map((article) => (
           <article id={`a${article.index}`} aria-labelledby={`a${article.index}-title`}>
             <h2 id={`a${article.index}-title`}>{article.title}</h2>
@@ -102,71 +111,6 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
           </article>
         ))}
       </div>
-    </Layout>
-  );
-}
-
-/** The documents page: every document with its articles; uploaded ones marked, and deletable with the admin token. */
-/** Files of the folders that were not read, each with its reason, after the list. */
-function SkippedList(props: { skipped: readonly SkippedFile[] }) {
-  if (props.skipped.length === 0) return <></>;
-  return (
-    <section aria-labelledby="skipped-heading">
-      <h2 id="skipped-heading">未能读取的文件（{props.skipped.length}）</h2>
-      <ul class="skipped-list">
-        {props.skipped.map((f) => (
-          <li>
-            <code>{f.path}</code>：{f.reason}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-export function DocumentListPage(props: { docs: readonly DocumentSummary[]; skipped?: readonly SkippedFile[]; writes?: boolean; message?: string; error?: string }) {
-  return (
-    <Layout title="文档 · 寻源">
-      <h1>文档</h1>
-      <p>共 {props.docs.length} 篇。点标题阅读全文，点文章跳到那一篇。</p>
-      {props.message ? <p class="notice" role="status">{props.message}</p> : ''}
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : (
-        ''
-      )}
-      {props.writes ? <UploadForm /> : ''}
-      <ul class="doc-list">
-        {props.docs.map((d) => (
-          <li>
-            <a href={documentUrl(d.id)}>{d.title}</a>
-            {isUpload(d.path) ? <span class="uploaded-tag">上传</span> : ''}
-            {props.writes && isUpload(d.path) ? (
-              <form class="delete-document" method="post" action={deleteDocumentUrl(d.id)}>
-                <label>
-                  管理口令
-                  <input type="password" name="token" autocomplete="current-password" required />
-                </label>
-                <button type="submit">
-                  删除<span class="visually-hidden">《{d.title}》</span>
-                </button>
-              </form>
-            ) : (
-              ''
-            )}
-            <ul>
-              {d.articles.map((a) => (
-                <li>
-                  <a href={documentUrl(d.id, `a${a.index}`)}>{a.title}</a>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-      <SkippedList skipped={props.skipped ?? []} />
     </Layout>
   );
 }

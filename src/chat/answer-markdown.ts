@@ -3,7 +3,7 @@
 // paragraph. Links are absolute when the server knows its public address.
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { AskResult, Offsets, PassageResult } from '../search/answer/compose-answer.js';
-import type { DocumentOverview } from '../search/answer/overview.js';
+import { overviewLabel, type DocumentOverview } from '../search/answer/overview.js';
 import { citationOf, citationText } from './citation.js';
 
 /** Markdown's own marks in document text would turn into formatting; escape them. */
@@ -28,7 +28,7 @@ export const sourcesMarkdown = (engine: AnswerEngine, passages: PassageResult[],
 /** A broad question's answer: the documents, each with its articles, linked. */
 const overviewMarkdown = (overview: DocumentOverview[], publicUrl: string | undefined) =>
   overview
-    .map((d) => [`- [《${escape(d.title)}》](${absoluteUrl(d.url, publicUrl)})`, ...d.articles.map((a) => `  - [${escape(a.title)}](${absoluteUrl(a.url, publicUrl)})`)].join('\n'))
+    .map((d) => [`- [${escape(overviewLabel(d))}](${absoluteUrl(d.url, publicUrl)})`, ...d.articles.map((a) => `  - [${escape(a.title)}](${absoluteUrl(a.url, publicUrl)})`)].join('\n'))
     .join('\n');
 
 export function answerMarkdown(engine: AnswerEngine, result: AskResult, publicUrl?: string): string {

@@ -1,6 +1,7 @@
 // A conversation is the list of its questions, carried in the page's URL and form (`h=…&h=…`), so it
 // survives a reload, works without JavaScript, and needs no server-side session.
 import type { AnswerEngine } from '../engine/answer-engine.js';
+import type { Scope } from '../engine/scope.js';
 import { contextAfter } from '../search/question/follow-up.js';
 import { readQuestion } from '../search/question/question.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
@@ -31,11 +32,11 @@ export function contextOf(history: string[]): string | undefined {
 }
 
 /** Asks every question of a history again, each with the context of the ones before it. */
-export async function replay(engine: AnswerEngine, history: string[], docId?: string): Promise<Turn[]> {
+export async function replay(engine: AnswerEngine, history: string[], scope: Scope = {}): Promise<Turn[]> {
   const turns: Turn[] = [];
   let context: string | undefined;
   for (const question of history) {
-    const result = await engine.ask({ question, docId, context });
+    const result = await engine.ask({ question, ...scope, context });
     turns.push({ question, result });
     context = contextAfter(question, result.followUpOf);
   }
@@ -43,10 +44,11 @@ export async function replay(engine: AnswerEngine, history: string[], docId?: st
 }
 
 /** The page URL that shows this conversation. */
-export function conversationUrl(history: string[], docId?: string): string {
+export function conversationUrl(history: string[], scope: Scope = {}): string {
   const params = new URLSearchParams();
   for (const q of history.slice(-MAX_TURNS)) params.append('h', q);
-  if (docId) params.set('doc', docId);
+  if (scope.docId) params.set('doc', scope.docId);
+  if (scope.folder) params.set('folder', scope.folder);
   const query = params.toString();
   return query ? `/?${query}` : '/';
 }

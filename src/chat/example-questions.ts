@@ -4,6 +4,7 @@
 // every example shown is one the corpus answers.
 import type { AnswerEngine } from '../engine/answer-engine.js';
 import type { StoredDocument } from '../ingest/document-model.js';
+import { folderOf, isScopeError, type Scope } from '../engine/scope.js';
 import { HAN_CLASS } from '../text/char-class.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
@@ -59,7 +60,7 @@ const SAMPLED_DOCUMENTS = 48;
 function acrossFolders<T extends { path: string }>(documents: readonly T[]): T[] {
   const folders = new Map<string, T[]>();
   for (const d of documents) {
-    const folder = d.path.includes('/') ? d.path.slice(0, d.path.lastIndexOf('/')) : '';
+    const folder = folderOf(d.path);
     folders.set(folder, [...(folders.get(folder) ?? []), d]);
   }
   const lists = [...folders.values()];
@@ -68,22 +69,25 @@ function acrossFolders<T extends { path: string }>(documents: readonly T[]): T[]
   return out;
 }
 
-function sampledDocuments(engine: AnswerEngine, docId: string | undefined): StoredDocument[] {
-  const all = acrossFolders(engine.documents());
+function sampledDocuments(engine: AnswerEngine, scope: Scope): StoredDocument[] {
+  const resolved = engine.scope(scope);
+  if (isScopeError(resolved)) return [];
+  const allowed = resolved && new Set(resolved.docIds);
+  const all = acrossFolders(allowed ? engine.documents().filter((d) => allowed.has(d.id)) : engine.documents());
   const n = Math.min(all.length, SAMPLED_DOCUMENTS);
-  const ids = docId !== undefined ? [docId] : Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].id);
+  const ids = Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)].id);
   return ids.flatMap((id) => engine.document(id) ?? []);
 }
 
-async function answeredExamples(engine: AnswerEngine, docId: string | undefined): Promise<string[]> {
+async function answeredExamples(engine: AnswerEngine, scope: Scope): Promise<string[]> {
   const kept: string[] = [];
-  const documents = sampledDocuments(engine, docId);
+  const documents = sampledDocuments(engine, scope);
   // One example a document, unless there are fewer documents than examples wanted.
   const perDocument = Math.ceil(WANTED / Math.max(documents.length, 1));
   const shown = new Map<string, number>();
   for (const c of candidates(documents).slice(0, WANTED * 4)) {
     if ((shown.get(c.docId) ?? 0) >= perDocument) continue;
-    const r = await engine.ask({ question: c.question, topK: 1, docId });
+    const r = await engine.ask({ question: c.question, topK: 1, ...scope });
     if (r.answer?.docId !== c.docId || !normalizeForMatch(r.answer.text).includes(c.figure)) continue;
     kept.push(c.question);
     shown.set(c.docId, (shown.get(c.docId) ?? 0) + 1);
@@ -92,20 +96,20 @@ async function answeredExamples(engine: AnswerEngine, docId: string | undefined)
   return kept;
 }
 
-/** Per engine, the examples of its current generation: for the whole corpus (key '') and for single documents. */
+/** Per engine, the examples of its current generation: for the whole corpus (key '{}') and for each scope asked. */
 const cache = new WeakMap<AnswerEngine, { generation: number; examples: Map<string, Promise<string[]>> }>();
 
-/** Up to five example questions for this corpus (or one document of it), computed again after every re-index. */
-export function exampleQuestions(engine: AnswerEngine, docId?: string): Promise<string[]> {
+/** Up to five example questions for this corpus (or a document or folder of it), computed again after every re-index. */
+export function exampleQuestions(engine: AnswerEngine, scope: Scope = {}): Promise<string[]> {
   let cached = cache.get(engine);
   if (cached?.generation !== engine.generation) {
     cached = { generation: engine.generation, examples: new Map() };
     cache.set(engine, cached);
   }
-  const key = docId ?? '';
+  const key = JSON.stringify([scope.docId, scope.folder]);
   let examples = cached.examples.get(key);
   if (!examples) {
-    examples = answeredExamples(engine, docId);
+    examples = answeredExamples(engine, scope);
     cached.examples.set(key, examples);
   }
   return examples;

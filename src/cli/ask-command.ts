@@ -7,6 +7,8 @@ import { TOP_K } from '../limits.js';
 import { parseCommandLine } from './command-line.js';
 import type { Embedder } from '../search/embed/embedder.js';
 import { describeScores } from '../chat/score-parts.js';
+import { scopeFromPicker } from '../chat/scope-picker.js';
+import { overviewLabel } from '../search/answer/overview.js';
 
 /** The answering words in bold on a terminal (ANSI), in 【】 where output is not a terminal. */
 function withPhrase(text: string, phrase: { start: number; end: number } | undefined, tty: boolean): string {
@@ -19,6 +21,7 @@ const USAGE = `usage: npm run -s ask -- "问题" [options]
 
   --context "上一个问题"   read a short follow-up (那…呢?) with the question before it
   --top-k N               how many passages to show (${TOP_K.min}-${TOP_K.max}, default ${TOP_K.default})
+  --scope NAME            answer only from a folder (laws, reports/2026, @uploads) or one document (its title or id)
   --doc ID                answer from this document only (ids: GET /api/documents)
   --json                  print the API's JSON (-s keeps npm's banner out of it)
   --corpus DIR, --index DIR, --uploads DIR   as for npm start
@@ -51,7 +54,9 @@ export async function askCommand(argv: string[], io: CommandIo, env: NodeJS.Proc
   const config = loadConfig(argv, env);
   const engine = await AnswerEngine.open({ ...config, log: (l) => io.log(`[xunyuan] ${l}`), ...(io.embedder ? { embedder: io.embedder } : {}) });
   if (args.doc !== undefined && !engine.document(args.doc)) throw new Error(`no document with id ${args.doc} (npm run -s ask -- --help)`);
-  const result = await engine.ask({ question, topK, docId: args.doc, context: args.context });
+  const scope = args.scope === undefined ? {} : scopeFromPicker(engine, args.scope);
+  if (!scope) throw new Error(`--scope ${args.scope} names no folder or document (folders and documents: GET /api/documents)`);
+  const result = await engine.ask({ question, topK, docId: args.doc, ...scope, context: args.context });
   if (args.json) {
     io.out(JSON.stringify(result, null, 2));
     return;
@@ -60,7 +65,7 @@ export async function askCommand(argv: string[], io: CommandIo, env: NodeJS.Proc
   if (result.overview) {
     io.out(`答：${result.message}：`);
     for (const d of result.overview) {
-      io.out(`\n《${d.title}》  ${d.url}`);
+      io.out(`\n${overviewLabel(d)}  ${d.url}`);
       for (const a of d.articles) io.out(`    ${a.title}  ${a.url}`);
     }
     return;

@@ -14,6 +14,7 @@ const OPTIONS = {
   context: { type: 'string' },
   'top-k': { type: 'string' },
   doc: { type: 'string' },
+  scope: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -33,6 +34,8 @@ export interface CommandLine {
   'top-k'?: string;
   /** For `ask`: only this document. */
   doc?: string;
+  /** For `ask`: only this folder or document (a folder path, a title or an id). */
+  scope?: string;
   help: boolean;
   /** Words that are not options: the question, for `ask`. */
   positionals: string[];

@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { isUpload } from '../ingest/read-sources.js';
 import type { DocumentSummary } from '../search/index/corpus.js';
+import type { AskInput } from '../engine/answer-engine.js';
 import { MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, TOP_K } from '../limits.js';
 
 export const QuestionSchema = z
@@ -24,9 +25,31 @@ const context = z
     example: '冀南新区人民医院投资多少?',
   });
 
+const folder = z
+  .string()
+  .trim()
+  .min(1, 'folder must not be empty')
+  .max(500)
+  .openapi({ description: 'A folder under the corpus (`laws`, `reports/2026`) or `@uploads`: only the documents under it are searched.', example: 'laws' });
+
+export const ScopeSchema = z
+  .object({ folder: folder.optional(), docId: docId.optional() })
+  .openapi('Scope', { description: 'Where to look: one folder, one document, or a document that must lie in the folder. Left out: every document.' });
+
 export const AskBodySchema = z
-  .object({ question: QuestionSchema, topK: topK.optional(), docId: docId.optional(), context: context.optional() })
+  .object({
+    question: QuestionSchema,
+    topK: topK.optional(),
+    scope: ScopeSchema.optional(),
+    docId: docId.optional().openapi({ description: 'The same as `scope: {docId}`, kept for older clients.' }),
+    context: context.optional(),
+  })
   .openapi('AskRequest');
+
+/** The engine's input for an ask request: `scope` and the older top-level `docId` read as one. */
+export function askInputOf({ scope, docId, ...rest }: { question: string; topK?: number; scope?: z.infer<typeof ScopeSchema>; docId?: string; context?: string }): AskInput {
+  return { ...rest, docId: scope?.docId ?? docId, folder: scope?.folder };
+}
 
 export const AskQuerySchema = z.object({
   q: QuestionSchema.openapi({ param: { name: 'q', in: 'query' } }),
@@ -36,6 +59,7 @@ export const AskQuerySchema = z.object({
     .optional()
     .openapi({ param: { name: 'topK', in: 'query' }, type: 'integer' }),
   docId: docId.optional().openapi({ param: { name: 'docId', in: 'query' } }),
+  folder: folder.optional().openapi({ param: { name: 'folder', in: 'query' } }),
   context: context.optional().openapi({ param: { name: 'context', in: 'query' } }),
 });
 
@@ -81,14 +105,16 @@ export const AskResponseSchema = z
     overview: z
       .array(
         z.object({
-          docId: z.string(),
+          docId: z.string().optional(),
+          folder: z.string().optional().openapi({ description: 'A large corpus is summarised by folder: this entry is a folder, its `articles` its largest documents.' }),
+          documents: z.number().int().optional().openapi({ description: 'A folder entry: the documents under it.' }),
           title: z.string(),
           url: z.string(),
           articles: z.array(z.object({ title: z.string(), url: z.string() })),
         }),
       )
       .optional()
-      .openapi({ description: 'For a broad question (这几篇报道讲了什么, 有哪些文章): the documents and their articles, linked; answer is null.' }),
+      .openapi({ description: 'For a broad question (这几篇报道讲了什么, 有哪些文章): the documents and their articles, linked, or past 12 documents each top folder with its count and largest documents; answer is null.' }),
     passages: z.array(PassageSchema),
     tookMs: z.number(),
   })
@@ -108,6 +134,14 @@ export const DocumentSummarySchema = z
     passages: z.number().int(),
   })
   .openapi('DocumentSummary');
+
+export const FolderSummarySchema = z
+  .object({
+    folder: z.string().openapi({ description: 'A path under the corpus, as `scope.folder` takes it; uploads are `@uploads`.' }),
+    documents: z.number().int(),
+    passages: z.number().int(),
+  })
+  .openapi('FolderSummary');
 
 export const SkippedFileSchema = z
   .object({

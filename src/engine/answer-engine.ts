@@ -1,11 +1,14 @@
 // The one entry point for answering: the API, the page and the command line all call `ask`, so they
 // rank identically. The index it answers from is kept by `IndexKeeper` (open, follow, re-index, swap).
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Passage, StoredDocument } from '../ingest/document-model.js';
+import { isUpload, UPLOADS_PREFIX } from '../ingest/read-sources.js';
 import type { OcrOptions } from '../ingest/formats/ocr.js';
 import type { SkippedFile } from '../ingest/read-corpus.js';
 import { readSkipped } from '../ingest/skipped-files.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
-import { OVERVIEW_MESSAGE, overviewOf } from '../search/answer/overview.js';
+import { overviewOf } from '../search/answer/overview.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
 import { queryEmbeddingText } from '../search/embed/embedding-text.js';
 import { QueryBatcher } from '../search/embed/query-batcher.js';
@@ -21,6 +24,7 @@ import { TOP_K } from '../limits.js';
 import { nextTurn } from '../util/next-turn.js';
 import type { EngineOptions } from './engine-options.js';
 import { IndexKeeper, ocrOptionsOf } from './index-keeper.js';
+import { isScopeError, resolveScope, type ResolvedScope, type Scope, type ScopeError } from './scope.js';
 
 export type { EngineOptions } from './engine-options.js';
 export { ocrOptionsOf } from './index-keeper.js';
@@ -29,6 +33,8 @@ export interface AskInput {
   question: string;
   topK?: number;
   docId?: string;
+  /** A folder under the corpus (`laws`) or `@uploads`: only its documents are searched. */
+  folder?: string;
   /** The previous question of a conversation: a short or elliptical question is read with it. */
   context?: string;
 }
@@ -108,12 +114,26 @@ export class AnswerEngine {
     return readSkipped(this.options.indexDir);
   }
 
+  /** The file a document was read from: its size and last change; undefined where this server cannot see it (a replica's uploads). */
+  fileOf(doc: DocumentSummary): { bytes: number; modified: Date } | undefined {
+    const { corpusDir, uploadsDir } = this.options;
+    const file = isUpload(doc.path) ? uploadsDir && join(uploadsDir, doc.path.slice(UPLOADS_PREFIX.length)) : join(corpusDir, doc.path);
+    const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    return stat && { bytes: stat.size, modified: stat.mtime };
+  }
+
   summary(id: string): DocumentSummary | undefined {
     return this.keeper.index.corpus.summary(id);
   }
 
   document(id: string): StoredDocument | undefined {
     return this.keeper.index.corpus.document(id);
+  }
+
+  /** The documents a question's scope allows (undefined: all), or why it names nothing. */
+  scope(input: Scope): ResolvedScope | ScopeError | undefined {
+    const corpus = this.keeper.index.corpus;
+    return resolveScope(corpus.documents, input, (id) => corpus.summary(id));
   }
 
   passage(id: string): Passage | undefined {
@@ -143,17 +163,20 @@ export class AnswerEngine {
     const startedAt = performance.now();
     const index = this.keeper.index;
     const question = readQuestion(input.question, input.context);
+    const scope = resolveScope(index.corpus.documents, input, (id) => index.corpus.summary(id));
+    if (isScopeError(scope)) throw new Error(scope.message);
     if (question.broad) {
-      const documents = input.docId ? index.corpus.documents.filter((d) => d.id === input.docId) : index.corpus.documents;
+      const allowed = scope && new Set(scope.docIds);
+      const documents = allowed ? index.corpus.documents.filter((d) => allowed.has(d.id)) : index.corpus.documents;
       const tookMs = Math.round((performance.now() - startedAt) * 10) / 10;
-      return { result: { question: input.question, answer: null, message: OVERVIEW_MESSAGE, overview: overviewOf(documents), passages: [], tookMs } };
+      return { result: { question: input.question, answer: null, ...overviewOf(documents), passages: [], tookMs } };
     }
     const topK = input.topK ?? TOP_K.default;
     const vector = await this.queryVector(question.query);
-    const candidates = rank(await retrieve(index, question, vector, { docId: input.docId, depth: Math.max(CANDIDATE_DEPTH, topK) }), index, question, fusion);
+    const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK) }), index, question, fusion);
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
     await nextTurn();
-    return composeAnswer(index, question, candidates, topK, startedAt, input.docId !== undefined);
+    return composeAnswer(index, question, candidates, topK, startedAt, scope !== undefined);
   }
 }

@@ -9,13 +9,15 @@ import { absoluteUrl, answerMarkdown, sourcesMarkdown } from '../chat/answer-mar
 import type { AnswerEngine, AskInput } from '../engine/answer-engine.js';
 import type { StoredDocument } from '../ingest/document-model.js';
 import { documentUrl } from '../urls.js';
-import { AskBodySchema, AskResponseSchema, DocumentSummarySchema, PassageSchema, summarize } from '../contract/api-schemas.js';
+import { AskBodySchema, askInputOf, AskResponseSchema, DocumentSummarySchema, FolderSummarySchema, PassageSchema, summarize } from '../contract/api-schemas.js';
+import { foldersOf, isScopeError } from '../engine/scope.js';
+import type { AskResult } from '../search/answer/compose-answer.js';
 import type { EngineSource } from '../contract/engine-source.js';
 
 /** A whole document is cut here in a tool result; the assistant can ask for any paragraph by anchor. */
 const MAX_DOCUMENT_CHARS = 20_000;
 
-const SearchInputSchema = AskBodySchema.pick({ question: true, topK: true, docId: true });
+const SearchInputSchema = AskBodySchema.pick({ question: true, topK: true, scope: true, docId: true });
 const DocumentInputSchema = z.object({
   id: z.string().min(1).max(200).describe('The document id (docId of a passage, or id from list_documents).'),
   anchor: z
@@ -77,7 +79,12 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string, ope
       return engine ? run(engine, args) : failure(LOADING);
     };
   const unknownDocument = (id: string) => failure(`No document with id ${id}; list_documents gives the ids. 没有这个文档。`);
-  const asked = async (engine: AnswerEngine, input: AskInput) => (input.docId && !engine.document(input.docId) ? undefined : engine.ask(input));
+  /** The answer, or a tool error naming the scope that names nothing. */
+  const asked = async (engine: AnswerEngine, input: AskInput): Promise<AskResult | CallToolResult> => {
+    const scope = engine.scope(input);
+    return isScopeError(scope) ? failure(`${scope.message}; list_documents gives the ids and folders. 范围里没有文档。`) : engine.ask(input);
+  };
+  const isFailure = (r: AskResult | CallToolResult): r is CallToolResult => 'content' in r;
 
   server.registerTool(
     'ask',
@@ -89,9 +96,9 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string, ope
       inputSchema: AskBodySchema,
       outputSchema: AskResponseSchema,
     },
-    withEngine(async (engine, input: AskInput) => {
-      const result = await asked(engine, input);
-      if (!result) return unknownDocument(input.docId!);
+    withEngine(async (engine, input: z.infer<typeof AskBodySchema>) => {
+      const result = await asked(engine, askInputOf(input));
+      if (isFailure(result)) return result;
       return { content: [{ type: 'text', text: answerMarkdown(engine, result, publicUrl) }], structuredContent: { ...result } };
     }),
   );
@@ -104,9 +111,9 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string, ope
       inputSchema: SearchInputSchema,
       outputSchema: z.object({ passages: z.array(PassageSchema) }),
     },
-    withEngine(async (engine, input: AskInput) => {
-      const result = await asked(engine, input);
-      if (!result) return unknownDocument(input.docId!);
+    withEngine(async (engine, input: z.infer<typeof SearchInputSchema>) => {
+      const result = await asked(engine, askInputOf(input));
+      if (isFailure(result)) return result;
       return { content: [{ type: 'text', text: sourcesMarkdown(engine, result.passages, publicUrl) || '(no passages)' }], structuredContent: { passages: result.passages } };
     }),
   );
@@ -129,15 +136,20 @@ export function createMcpServer(getEngine: EngineSource, publicUrl?: string, ope
     'list_documents',
     {
       title: 'List documents 文档列表',
-      description: 'The indexed documents: id, title, path, and how many articles and passages each has. 已索引的文档列表。',
-      outputSchema: z.object({ documents: z.array(DocumentSummarySchema) }),
+      description: 'The indexed documents (id, title, path, how many articles and passages each has) and their folders, which `scope.folder` of ask and search takes. 已索引的文档和文件夹列表。',
+      outputSchema: z.object({ documents: z.array(DocumentSummarySchema), folders: z.array(FolderSummarySchema) }),
     },
     // A tool without input is called with `extra` alone.
     (extra: RequestHandlerExtra<ServerRequest, ServerNotification>) =>
       withEngine((engine) => {
         const documents = engine.documents().map(summarize);
-        const text = documents.map((d) => `- ${d.title} (id ${d.id}, ${d.path}, ${d.passages} passages)`).join('\n') || '(no documents)';
-        return { content: [{ type: 'text', text }], structuredContent: { documents } };
+        const folders = foldersOf(engine.documents());
+        const text =
+          [
+            ...folders.map((f) => `- folder ${f.folder}/ (${f.documents} documents, ${f.passages} passages)`),
+            ...documents.map((d) => `- ${d.title} (id ${d.id}, ${d.path}, ${d.passages} passages)`),
+          ].join('\n') || '(no documents)';
+        return { content: [{ type: 'text', text }], structuredContent: { documents, folders } };
       })(undefined, extra),
   );
 

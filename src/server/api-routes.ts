@@ -9,9 +9,11 @@ import {
   AskResponseSchema,
   DocumentSchema,
   DocumentSummarySchema,
+  FolderSummarySchema,
   SkippedFileSchema,
   ErrorSchema,
   summarize,
+  askInputOf,
 } from '../contract/api-schemas.js';
 import { bodySizeLimit, MAX_BODY_BYTES, UPLOAD_BODY_BYTES } from './body-size.js';
 import { documentWriteRoutes } from './document-write-routes.js';
@@ -19,10 +21,12 @@ import { ownErrors } from './surface-errors.js';
 import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
 import { openaiRoutes } from './openai-routes.js';
+import { foldersOf, isScopeError } from '../engine/scope.js';
+import type { Context } from 'hono';
 
 const errors = {
   400: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Invalid request' },
-  404: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Unknown document' },
+  404: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Unknown document or folder' },
   503: { content: { 'application/json': { schema: ErrorSchema } }, description: 'Index still loading' },
 };
 const askOk = { 200: { content: { 'application/json': { schema: AskResponseSchema } }, description: 'The answer and ranked passages' } };
@@ -49,7 +53,7 @@ const listDocuments = createRoute({
   summary: 'The indexed documents',
   responses: {
     200: {
-      content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema), skipped: z.array(SkippedFileSchema).openapi({ description: 'Files in the folders that were not read, with the reason.' }) }) } },
+      content: { 'application/json': { schema: z.object({ documents: z.array(DocumentSummarySchema), folders: z.array(FolderSummarySchema).openapi({ description: 'Every folder holding documents, at any depth, with what lies under it.' }), skipped: z.array(SkippedFileSchema).openapi({ description: 'Files in the folders that were not read, with the reason.' }) }) } },
       description: 'Documents',
     },
     503: errors[503],
@@ -93,28 +97,27 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
   const engineReady = withEngine(getEngine, (c) => apiError(c, 503, 'index_loading', 'the index is still loading; try again in a moment'));
   api.use('*', (c, next) => (c.req.path.endsWith('/openapi.json') ? next() : engineReady(c, next)));
 
+  /** The answer, or the scope's reason for naming nothing. */
   const answer = async (engine: AnswerEngine, input: AskInput) => {
-    if (input.docId && !engine.document(input.docId)) return undefined;
-    return engine.ask(input);
+    const scope = engine.scope(input);
+    return isScopeError(scope) ? scope : engine.ask(input);
   };
+  const answered = (c: Context, result: Awaited<ReturnType<typeof answer>>) =>
+    'code' in result ? apiError(c, 404, result.code, result.message) : c.json(result, 200);
 
   api.openapi(askPost, async (c) => {
-    const body = c.req.valid('json');
-    const result = await answer(c.var.engine, body);
-    if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${body.docId}`);
-    return c.json(result, 200);
+    return answered(c, await answer(c.var.engine, askInputOf(c.req.valid('json'))));
   });
 
   api.openapi(askGet, async (c) => {
-    const { q, topK, docId, context } = c.req.valid('query');
-    const result = await answer(c.var.engine, { question: q, topK, docId, context });
-    if (!result) return apiError(c, 404, 'unknown_document', `no document with id ${docId}`);
-    return c.json(result, 200);
+    const { q, ...rest } = c.req.valid('query');
+    return answered(c, await answer(c.var.engine, { question: q, ...rest }));
   });
 
   api.openapi(listDocuments, (c) => {
     const engine = c.var.engine;
-    return c.json({ documents: engine.documents().map(summarize), skipped: engine.skippedFiles() }, 200);
+    const documents = engine.documents();
+    return c.json({ documents: documents.map(summarize), folders: foldersOf(documents), skipped: engine.skippedFiles() }, 200);
   });
 
   documentWriteRoutes(api, options.adminToken);

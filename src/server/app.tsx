@@ -1,6 +1,8 @@
 // The HTTP application: JSON API under /api, health, and the HTML pages.
 import { Hono, type Context } from 'hono';
-import { DocumentListPage, DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
+import { DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
+import { DocumentListPage } from '../../views/document-list-page.js';
+import { listDocuments } from '../chat/document-listing.js';
 import type { StartProgress } from '../engine/start-progress.js';
 import { readScanImage } from '../ingest/formats/ocr.js';
 import { removeDocument } from '../engine/document-writes.js';
@@ -73,7 +75,8 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const engine = getEngine();
     if (!engine) return loading(c);
     const removed = c.req.query('removed');
-    return c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
+    const listing = listDocuments(engine, { q: c.req.query('q'), folder: c.req.query('folder'), page: Number(c.req.query('page') ?? 1) });
+    return c.html(<DocumentListPage listing={listing} skipped={engine.skippedFiles()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);
   });
 
   // Deleting from the documents page: a plain form with the admin token, so it works without script.
@@ -81,7 +84,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   app.post('/docs/:id/delete', async (c) => {
     const engine = getEngine();
     if (!engine) return loading(c);
-    const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage docs={engine.documents()} skipped={engine.skippedFiles()} writes={writes} error={error} />, status);
+    const refuse = (error: string, status: 400 | 401 | 403 | 404 | 409 | 503 | 507) => c.html(<DocumentListPage listing={listDocuments(engine, {})} skipped={engine.skippedFiles()} writes={writes} error={error} />, status);
     if (!options.adminToken) return refuse('删除文档的功能没有开启：启动服务器时设置 ADMIN_TOKEN。', 403);
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (!formTokenMatches(options.adminToken, form.token)) return refuse('管理口令不正确。', 401);

@@ -10,7 +10,9 @@ import { cleanHistory, contextOf, conversationUrl, MAX_TURNS, replay } from '../
 import { exampleQuestions } from '../chat/example-questions.js';
 import type { AskResult } from '../search/answer/compose-answer.js';
 import { ChatPage, HistoryInputs } from '../../views/chat-page.js';
-import { ErrorTurn, TurnView, type Scope } from '../../views/answer-card.js';
+import { ErrorTurn, TurnView, type ScopeNote } from '../../views/answer-card.js';
+import { pickerLabel, pickerOptions, scopeFromPicker } from '../chat/scope-picker.js';
+import { isScopeError, normalizeFolder, type Scope } from '../engine/scope.js';
 import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
 import { formTokenMatches } from './bearer-tokens.js';
@@ -21,8 +23,22 @@ import { MAX_BINARY_UPLOAD_BYTES, MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '.
 
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
-/** A document filter names a known document, or there is none. */
-const knownDocument = (engine: AnswerEngine, id: string | undefined) => (id && engine.document(id) ? id : undefined);
+/**
+ * The scope a request names. The 范围 field (`scope`) holds a label a person typed or picked: one that
+ * names nothing is undefined, for the page to say so. Links and example forms carry `doc` and `folder`
+ * ids instead: an unknown one is dropped (everything is searched), as a stale link should be.
+ */
+function requestedScope(engine: AnswerEngine, fields: { scope?: unknown; doc?: unknown; folder?: unknown }): Scope | undefined {
+  if (typeof fields.scope === 'string') return scopeFromPicker(engine, fields.scope);
+  const scope: Scope = {};
+  const doc = firstString(fields.doc);
+  const folder = firstString(fields.folder);
+  if (doc && !isScopeError(engine.scope({ docId: doc }))) scope.docId = doc;
+  if (folder && !isScopeError(engine.scope({ folder }))) scope.folder = normalizeFolder(folder);
+  return isScopeError(engine.scope(scope)) ? {} : scope;
+}
+
+const unknownScope = (label: string) => `范围「${label.slice(0, 80)}」不是文档的标题，也不是文件夹：请从“范围”的候选里选，或清空它在全部文档里查找。`;
 
 function problemWith(question: string): string | undefined {
   if (question === '') return '请先输入问题。';
@@ -54,36 +70,39 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading
   app.use('/upload', engineReady);
   app.use('/ask', engineReady);
 
-  const turnOf = (engine: AnswerEngine, examples: string[], scope?: Scope) => (question: string, result: AskResult, notice?: string) => (
+  const turnOf = (engine: AnswerEngine, examples: string[], scope?: ScopeNote) => (question: string, result: AskResult, notice?: string) => (
     <TurnView question={question} result={result} cite={(p) => citationOf(engine, p)} examples={examples} notice={notice} scope={scope} />
   );
 
-  /** A scoped conversation's document, with questions it answers, for its no-answer cards. */
-  async function scopeOf(engine: AnswerEngine, docId: string | undefined): Promise<Scope | undefined> {
-    const doc = docId ? engine.document(docId) : undefined;
-    return doc && { docId: doc.id, title: doc.title, examples: await exampleQuestions(engine, doc.id) };
+  /** A scoped conversation's document or folder, with questions it answers, for its no-answer cards. */
+  async function scopeNote(engine: AnswerEngine, scope: Scope): Promise<ScopeNote | undefined> {
+    const resolved = engine.scope(scope);
+    if (resolved === undefined || isScopeError(resolved)) return undefined;
+    return { scope, kind: resolved.kind, label: resolved.label, examples: await exampleQuestions(engine, scope) };
   }
 
   async function page(
     c: Context,
     engine: AnswerEngine,
     history: string[],
-    docId: string | undefined,
+    scope: Scope,
     error?: string,
     upload: UploadState = {},
     status: ContentfulStatusCode = 200,
     cut?: string,
+    label?: string,
   ) {
     const examples = await exampleQuestions(engine);
-    const render = turnOf(engine, examples, await scopeOf(engine, docId));
-    const turns = (await replay(engine, history, docId)).map((t, i) => render(t.question, t.result, i === 0 ? cut : undefined));
+    const render = turnOf(engine, examples, await scopeNote(engine, scope));
+    const turns = (await replay(engine, history, scope)).map((t, i) => render(t.question, t.result, i === 0 ? cut : undefined));
     return c.html(
       <ChatPage
         turns={turns}
         history={history}
         examples={examples}
-        documents={engine.documents()}
-        docId={docId}
+        documents={engine.documents().length}
+        scopes={pickerOptions(engine)}
+        scope={label ?? pickerLabel(engine, scope)}
         error={error}
         upload={adminToken ? upload : undefined}
       />,
@@ -94,16 +113,18 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading
   app.get('/', async (c) => {
     const engine = c.var.engine;
     const added = engine.summary(c.req.query('added') ?? '');
-    const docId = knownDocument(engine, c.req.query('doc'));
     const asked = c.req.queries('h') ?? [];
     const history = cleanHistory(asked);
-    return page(c, engine, history, docId, undefined, { added, duplicate: c.req.query('duplicate') === '1' }, 200, asked.length > history.length ? HISTORY_CUT_NOTICE : undefined);
+    const label = c.req.query('scope');
+    const scope = requestedScope(engine, { scope: label, doc: c.req.query('doc'), folder: c.req.query('folder') });
+    if (!scope) return page(c, engine, history, {}, unknownScope(label ?? ''), {}, 400, undefined, label);
+    return page(c, engine, history, scope, undefined, { added, duplicate: c.req.query('duplicate') === '1' }, 200, asked.length > history.length ? HISTORY_CUT_NOTICE : undefined);
   });
 
   app.post('/upload', async (c) => {
     const engine = c.var.engine;
     if (!adminToken) return c.text('adding documents is off: start the server with ADMIN_TOKEN set', 403);
-    const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], undefined, undefined, { error: message }, status);
+    const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], {}, undefined, { error: message }, status);
     const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     if (!formTokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
     if (Array.isArray(form.file)) return refuse('一次只能上传一个文件。', 400);
@@ -119,21 +140,25 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading
     const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     const question = firstString(form.question).trim();
     const history = cleanHistory(form.h);
-    const docId = knownDocument(engine, firstString(form.docId));
+    const label = form.scope === undefined ? undefined : firstString(form.scope);
+    const scope = requestedScope(engine, { scope: label, doc: form.docId, folder: form.folder });
     const htmx = c.req.header('hx-request') === 'true';
-    const problem = problemWith(question);
+    const problem = problemWith(question) ?? (scope ? undefined : unknownScope(label ?? ''));
 
-    if (problem) return htmx ? c.html(<ErrorTurn question={question.slice(0, 80)} message={problem} />, 400) : page(c, engine, history, docId, problem);
+    if (problem !== undefined || !scope) {
+      const message = problem ?? unknownScope(label ?? '');
+      return htmx ? c.html(<ErrorTurn question={question.slice(0, 80)} message={message} />, 400) : page(c, engine, history, scope ?? {}, message, {}, 400, undefined, label);
+    }
 
     const next = [...history, question].slice(-MAX_TURNS);
-    if (!htmx) return c.redirect(conversationUrl(next, docId), 303);
+    if (!htmx) return c.redirect(conversationUrl(next, scope), 303);
 
-    const result = await engine.ask({ question, docId, context: contextOf(history) });
-    c.header('HX-Replace-Url', conversationUrl(next, docId));
+    const result = await engine.ask({ question, ...scope, context: contextOf(history) });
+    c.header('HX-Replace-Url', conversationUrl(next, scope));
     const cut = history.length + 1 > MAX_TURNS ? HISTORY_CUT_NOTICE : undefined;
     return c.html(
       <>
-        {turnOf(engine, await exampleQuestions(engine), await scopeOf(engine, docId))(question, result, cut)}
+        {turnOf(engine, await exampleQuestions(engine), await scopeNote(engine, scope))(question, result, cut)}
         <hx-partial hx-target="#history" hx-swap="innerHTML">
           <HistoryInputs history={next} />
         </hx-partial>

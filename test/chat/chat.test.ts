@@ -30,7 +30,7 @@ describe('a conversation', () => {
   });
 
   it('lives in a URL that gives the same history back', () => {
-    const url = conversationUrl(['甲?', '乙 & 丙'], 'doc-1');
+    const url = conversationUrl(['甲?', '乙 & 丙'], { docId: 'doc-1' });
     const params = new URL(url, 'http://x').searchParams;
     expect(params.getAll('h')).toEqual(['甲?', '乙 & 丙']);
     expect(params.get('doc')).toBe('doc-1');

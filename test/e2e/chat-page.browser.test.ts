@@ -192,7 +192,7 @@ describe('chat page', () => {
     await page.click('.add-document button[type=submit]');
     await page.waitForURL(/\?added=/);
     expect(await page.locator('.added-notice').innerText()).toContain('已添加《图书馆通知》');
-    expect(await page.locator('#doc-filter option:checked').innerText()).toBe('图书馆通知');
+    expect(await page.locator('#scope').inputValue()).toBe('图书馆通知');
     await ask(page, '新馆藏书多少册?');
     expect(await lastTurn(page).locator('.answer-quote').innerText()).toContain('八十万册');
   });

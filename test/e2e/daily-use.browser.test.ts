@@ -86,9 +86,9 @@ describe('office documents', () => {
 describe('a question scoped to one document', () => {
   it('says when nothing was found in that document, and suggests from it', async () => {
     const page = await session.openPage();
-    const minutes = page.locator('#doc-filter option', { hasText: '会议纪要' });
-    const docId = (await minutes.getAttribute('value'))!;
-    await page.selectOption('#doc-filter', docId);
+    const title = (await page.locator('#scope-options option[value*="会议纪要"]').getAttribute('value'))!;
+    const docId = (await (await fetch(`${session.base}/api/documents`)).json()).documents.find((d: { title: string }) => d.title === title).id;
+    await page.fill('#scope', title);
     await ask(page, '外来车辆停车怎么收费');
     const card = lastTurn(page).locator('.card');
     expect(await card.locator('.nothing').innerText()).toContain('只在《公司第三季度工作总结会会议纪要》这一篇里查找：在所选范围内没有找到相关内容');
@@ -138,13 +138,13 @@ describe('the documents page', () => {
     expect(await page.locator('.added-notice').innerText()).toContain('已经添加过了');
 
     await page.goto(`${session.base}/docs`);
-    const item = page.locator('.doc-list > li', { hasText: '食堂通知' });
+    const item = page.locator('.doc-table tbody tr', { hasText: '食堂通知' });
     expect(await item.count()).toBe(1);
     expect(await item.locator('.uploaded-tag').innerText()).toBe('上传');
     await item.locator('input[name=token]').fill(ADMIN_TOKEN);
     await item.locator('button[type=submit]').click();
     await page.waitForURL(/\/docs/);
-    expect(await page.locator('.doc-list > li', { hasText: '食堂通知' }).count()).toBe(0);
+    expect(await page.locator('.doc-table tbody tr', { hasText: '食堂通知' }).count()).toBe(0);
   });
 });
 
@@ -174,7 +174,7 @@ describe('focus and small screens', () => {
     const narrow = await session.openPage({ width: 320, height: 640, mobile: true });
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     const middle = (selector: string) => narrow.locator(selector).evaluate((el) => el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2);
-    expect(Math.abs((await middle('#ask-form button[type=submit]')) - (await middle('#doc-filter')))).toBeLessThan(4);
+    expect(Math.abs((await middle('#ask-form button[type=submit]')) - (await middle('#scope')))).toBeLessThan(4);
 
     const sideways = await session.openPage({ width: 740, height: 375, mobile: true });
     await ask(sideways, '国庆节放假几天', 'tap');

@@ -128,8 +128,8 @@ const motion = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? '
     if (questions.length === 0) return;
     const params = new URLSearchParams();
     for (const q of questions) params.append('h', q);
-    const doc = form.elements.namedItem('docId');
-    if (doc && doc.value) params.set('doc', doc.value);
+    const scope = form.elements.namedItem('scope');
+    if (scope && scope.value.trim() && scope.value.trim() !== '全部文档') params.set('scope', scope.value.trim());
     current ??= `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     const entry = { id: current, title: questions[0], turns: questions.length, url: `/?${params}`, updated: Date.now() };
     store([entry, ...saved().filter((c) => c.id !== current)]);

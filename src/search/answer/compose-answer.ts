@@ -191,7 +191,7 @@ function fieldAnswer(index: CorpusIndex, question: Question, candidates: Candida
   return undefined;
 }
 
-/** `scoped`: the question was limited to one document, so a refusal says that only it was searched. */
+/** `scoped`: the question was limited to a document or folder, so a refusal says that only it was searched. */
 export function composeAnswer(index: CorpusIndex, question: Question, candidates: Candidate[], topK: number, startedAt: number, scoped = false): ComposedAnswer {
   const info = questionInfo(index, question);
   const { weights } = info;

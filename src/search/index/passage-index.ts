@@ -12,8 +12,8 @@ export interface KeywordQuery {
   /** The query's tokens, as `tokenize` gives them: a backend never tokenizes a query itself. */
   terms: string[];
   limit: number;
-  /** Only passages of this document. */
-  docId?: string;
+  /** Only passages of these documents (a scope: one document or a folder's). */
+  docIds?: readonly string[];
   /** Multiplies the BM25 of the title field (article title and section). */
   titleBoost: number;
 }
@@ -21,7 +21,7 @@ export interface KeywordQuery {
 export interface VectorQuery {
   vector: number[];
   limit: number;
-  docId?: string;
+  docIds?: readonly string[];
 }
 
 export interface PassageIndex {

@@ -34,12 +34,13 @@ export class VectorRows {
     for (const id of docIds) this.docIds.push(id);
   }
 
-  /** Cosine (a dot product of unit vectors) with every row, or every row of one document; best first, `limit` of them. */
-  search(query: number[], limit: number, docId?: string): Hit[] {
+  /** Cosine (a dot product of unit vectors) with every row, or every row of some documents; best first, `limit` of them. */
+  search(query: number[], limit: number, docIds?: readonly string[]): Hit[] {
+    const only = docIds && new Set(docIds);
     const dims = this.dimensions;
     const top = new TopHits<number>(limit);
     for (let row = 0; row < this.ids.length; row++) {
-      if (docId !== undefined && this.docIds[row] !== docId) continue;
+      if (only && !only.has(this.docIds[row])) continue;
       let dot = 0;
       const base = row * dims;
       for (let i = 0; i < dims; i++) dot += query[i] * this.vectors[base + i];

@@ -9,7 +9,8 @@ import type { Candidate } from './candidate.js';
 export interface RetrieveOptions {
   /** How many candidates each side contributes before fusion. */
   depth?: number;
-  docId?: string;
+  /** Only passages of these documents: the question's scope. */
+  docIds?: readonly string[];
 }
 
 /** Cosine of two unit vectors: bge's outputs are normalised, so a dot product. */
@@ -31,11 +32,11 @@ function distinctiveWords(index: CorpusIndex, terms: readonly string[]): string[
  */
 export async function retrieve(index: CorpusIndex, question: Question, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
   const depth = options.depth ?? CANDIDATE_DEPTH;
-  const { docId } = options;
-  const keywordSearch = (terms: readonly string[]) => index.search.keywordSearch({ terms: distinctiveWords(index, terms), limit: depth * KEYWORD_DEPTH_FACTOR, docId, titleBoost: TITLE_BOOST });
+  const { docIds } = options;
+  const keywordSearch = (terms: readonly string[]) => index.search.keywordSearch({ terms: distinctiveWords(index, terms), limit: depth * KEYWORD_DEPTH_FACTOR, docIds, titleBoost: TITLE_BOOST });
   const [keywordHits, vectorHits, focusHits] = await Promise.all([
     keywordSearch(question.tokens.map((t) => t.term)),
-    index.search.vectorSearch({ vector: queryVector, limit: depth, docId }),
+    index.search.vectorSearch({ vector: queryVector, limit: depth, docIds }),
     question.focus ? keywordSearch(question.focus.terms) : [],
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));

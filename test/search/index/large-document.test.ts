@@ -10,5 +10,5 @@ it('adds and searches the vector rows of 200,000 passages of one document', () =
   rows.append(new Float32Array(n).fill(0.5), Array.from({ length: n }, (_, i) => `log:${i}:0`), new Array<string>(n).fill('log'));
   rows.append(Float32Array.of(1), ['log:last:0'], ['log']);
   expect(rows.size).toBe(n + 1);
-  expect(rows.search([1], 1, 'log')[0].id).toBe('log:last:0');
+  expect(rows.search([1], 1, ['log'])[0].id).toBe('log:last:0');
 });

@@ -74,10 +74,20 @@ export function passageIndexContract(backend: IndexBackend): void {
 
     it('keyword and vector search keep to one document when asked', async () => {
       const index = await filled(backend);
-      const keyword = await index.keywordSearch({ terms: tokenize('群众'), limit: 10, docId: 'b', titleBoost: 1 });
+      const keyword = await index.keywordSearch({ terms: tokenize('群众'), limit: 10, docIds: ['b'], titleBoost: 1 });
       expect(ids(keyword)).toEqual(['b:1']);
-      const vector = await index.vectorSearch({ vector: VECTORS[0], limit: 10, docId: 'b' });
+      const vector = await index.vectorSearch({ vector: VECTORS[0], limit: 10, docIds: ['b'] });
       expect(new Set(ids(vector))).toEqual(new Set(['b:0', 'b:1']));
+    });
+
+    it('keyword and vector search keep to several documents (a folder), and to none when the scope is empty', async () => {
+      const index = await filled(backend);
+      const keyword = await index.keywordSearch({ terms: tokenize('群众'), limit: 10, docIds: ['a', 'b'], titleBoost: 1 });
+      expect(new Set(ids(keyword))).toEqual(new Set(['a:1', 'b:1']));
+      expect(await index.keywordSearch({ terms: tokenize('群众'), limit: 10, docIds: [], titleBoost: 1 })).toEqual([]);
+      expect(await index.vectorSearch({ vector: VECTORS[0], limit: 10, docIds: [] })).toEqual([]);
+      const quoted = await index.vectorSearch({ vector: VECTORS[0], limit: 10, docIds: ["o'brien", 'a'] });
+      expect(new Set(ids(quoted))).toEqual(new Set(['a:0', 'a:1']));
     });
 
     it('vector search ranks every passage by cosine, up to the limit', async () => {

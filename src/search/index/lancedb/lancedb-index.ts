@@ -50,7 +50,7 @@ let session: Session | undefined;
 const connect = (location: string) => connectLance(location, {}, (session ??= new Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES)));
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
-const onlyDocument = (docId: string | undefined) => (docId === undefined ? undefined : `doc_id = ${sqlString(docId)}`);
+const onlyDocuments = (docIds: readonly string[] | undefined) => (docIds === undefined ? undefined : `doc_id IN (${docIds.map(sqlString).join(', ') || 'NULL'})`);
 
 class LanceIndex implements PassageIndex {
   constructor(
@@ -100,7 +100,7 @@ class LanceIndex implements PassageIndex {
     // 14 + 9 ms for the two fields alone). A passage outside one field's best `limit` gets nothing from
     // that field, as if it did not match there.
     const words = terms.join(' ');
-    const filter = onlyDocument(query.docId);
+    const filter = onlyDocuments(query.docIds);
     const field = async (column: string) => {
       let search = this.table.search(new MatchQuery(words, column));
       if (filter) search = search.where(filter);
@@ -120,7 +120,7 @@ class LanceIndex implements PassageIndex {
     if (this.rows === 0) return [];
     let search = this.table.vectorSearch(Float32Array.from(query.vector)).distanceType('cosine');
     if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(ANN_REFINE);
-    const filter = onlyDocument(query.docId);
+    const filter = onlyDocuments(query.docIds);
     if (filter) search = search.where(filter);
     const found = await search.select(['_distance']).withRowId().limit(query.limit).toArray();
     // LanceDB's cosine distance is 1 − cosine similarity.

@@ -40,7 +40,7 @@ function createDb(): { db: PassageDb; bm25: Bm25Component } {
 /** Passages inserted between two turns of the event loop: about 0.1 s of work at a time. */
 export const INSERT_SLICE = 150;
 
-const onlyDocument = (docId: string | undefined) => (docId ? { where: { docId: { eq: docId } } } : {});
+const onlyDocuments = (docIds: readonly string[] | undefined) => (docIds ? { where: { docId: { in: [...docIds] } } } : {});
 
 /** What the backend's file holds: Orama's database (keyword side) and which passage each vector row is. */
 interface SavedIndex {
@@ -74,13 +74,13 @@ function oramaIndex({ db, bm25 }: { db: PassageDb; bm25: Bm25Component }, rows: 
         properties: ['text', 'title'],
         boost: { title: query.titleBoost },
         limit: query.limit,
-        ...onlyDocument(query.docId),
+        ...onlyDocuments(query.docIds),
       });
       return result.hits.map((h) => ({ id: h.id, score: h.score }));
     },
 
     async vectorSearch(query: VectorQuery) {
-      return rows.search(query.vector, query.limit, query.docId);
+      return rows.search(query.vector, query.limit, query.docIds);
     },
 
     documentFrequency(term: string) {
