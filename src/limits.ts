@@ -12,6 +12,9 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** An added PDF, Word file or page image at most 20 MB: pictures and fonts take most of the room. */
 export const MAX_BINARY_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** Files one upload from the page may carry (all within one request's 20 MB): a batch, not a folder copy, which the corpus folder is for. */
+export const MAX_FILES_PER_UPLOAD = 20;
+
 /** A document sent as JSON: its title at most this many characters. */
 export const MAX_TITLE_CHARS = 200;
 

@@ -34,3 +34,9 @@ export function listUrl(params: { q?: string; folder?: string; page?: number }):
 
 /** The documents page showing one folder's documents. */
 export const folderUrl = (folder: string) => listUrl({ folder });
+
+/** The chat page scoped to a document just added, saying so (`duplicate`: it was there already). */
+export function addedUrl(docId: string, duplicate: boolean): string {
+  const id = encodeURIComponent(docId);
+  return `/?added=${id}&doc=${id}${duplicate ? '&duplicate=1' : ''}`;
+}

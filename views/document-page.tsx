@@ -130,7 +130,7 @@ export function NotFoundPage() {
 export function LoadingPage(props: { progress?: StartProgress }) {
   const { progress } = props;
   return (
-    <Layout title="寻源 · 正在加载" refreshSeconds={3}>
+    <Layout title="寻源 · 正在加载" reloadSeconds={3}>
       <h1>索引加载中</h1>
       {progress ? (
         <>
@@ -140,7 +140,9 @@ export function LoadingPage(props: { progress?: StartProgress }) {
       ) : (
         ''
       )}
-      <p>寻源正在准备文档索引，本页每 3 秒自动刷新，准备好后即可提问。</p>
+      <p>
+        寻源正在准备文档索引，本页每 3 秒自动更新，准备好后即可提问。<a href="">刷新</a>
+      </p>
     </Layout>
   );
 }

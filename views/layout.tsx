@@ -3,8 +3,13 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 
-/** `refreshSeconds`: the page reloads itself after this long (the loading page, until the index is ready). */
-export function Layout(props: { title: string; children: Child; scripts?: boolean; refreshSeconds?: number }) {
+/**
+ * `reloadSeconds`: a page that follows work under way (the loading page, upload jobs) is fetched again
+ * this often by the page's script, which swaps in the new content and reloads once the work is done.
+ * Not a meta refresh, which reloads under a reader's feet (WCAG 2.2.1); without script the page offers
+ * a link to reload instead.
+ */
+export function Layout(props: { title: string; children: Child; scripts?: boolean; reloadSeconds?: number }) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -13,11 +18,10 @@ export function Layout(props: { title: string; children: Child; scripts?: boolea
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
-        {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : ''}
         <title>{props.title}</title>
         <link rel="stylesheet" href="/assets/style.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        {props.scripts ? (
+        {props.scripts || props.reloadSeconds ? (
           <>
             <script src="/assets/htmx.min.js" defer></script>
             <script src="/assets/chat.js" defer></script>
@@ -39,7 +43,9 @@ export function Layout(props: { title: string; children: Child; scripts?: boolea
             <a href="/docs">文档</a>
           </nav>
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" data-reload-every={props.reloadSeconds ? String(props.reloadSeconds * 1000) : undefined}>
+          {props.children}
+        </main>
       </body>
       </html>
     </>

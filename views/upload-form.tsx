@@ -1,8 +1,10 @@
-// The chat page's "add a document" form, shown only when the server has ADMIN_TOKEN. A plain multipart
+// The chat page's "add documents" form, shown only when the server has ADMIN_TOKEN. A plain multipart
 // form (no script needed): the token goes in the body, which also keeps other sites from posting it.
+// Several files at once; each becomes an upload job the next page follows. With script, files dropped
+// anywhere on the page land in it, and the token is remembered for the visit.
 import type { DocumentSummary } from '../src/search/index/corpus.js';
 import { ACCEPTED_EXTENSIONS } from '../src/ingest/formats/format-reader.js';
-import { MAX_BINARY_UPLOAD_BYTES, MAX_UPLOAD_BYTES } from '../src/limits.js';
+import { MAX_BINARY_UPLOAD_BYTES, MAX_FILES_PER_UPLOAD, MAX_UPLOAD_BYTES } from '../src/limits.js';
 import { documentUrl } from '../src/urls.js';
 
 export interface UploadState {
@@ -20,7 +22,7 @@ export function UploadForm(props: UploadState) {
       <summary>添加文档</summary>
       <form method="post" action="/upload" enctype="multipart/form-data">
         <p class="hint">
-          支持 {ACCEPTED_EXTENSIONS.join('、')} 文件：文本和网页最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB（UTF-8、GBK、Big5、UTF-16 编码均可），PDF、Word 和图片最大{' '}
+          一次最多 {MAX_FILES_PER_UPLOAD} 个，支持 {ACCEPTED_EXTENSIONS.join('、')} 文件：文本和网页最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB（UTF-8、GBK、Big5、UTF-16 编码均可），PDF、Word 和图片最大{' '}
           {MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。
         </p>
         {props.error ? (
@@ -30,8 +32,8 @@ export function UploadForm(props: UploadState) {
         ) : (
           ''
         )}
-        <label for="upload-file">文件</label>
-        <input id="upload-file" type="file" name="file" accept={ACCEPTED_EXTENSIONS.join(',')} required />
+        <label for="upload-file">文件（可以多选，也可以直接拖到本页）</label>
+        <input id="upload-file" type="file" name="file" accept={ACCEPTED_EXTENSIONS.join(',')} multiple required />
         <label for="upload-token">管理口令（ADMIN_TOKEN）</label>
         <input id="upload-token" type="password" name="token" autocomplete="current-password" required />
         <button type="submit">上传并索引</button>

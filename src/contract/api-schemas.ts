@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { isUpload } from '../ingest/read-sources.js';
 import type { DocumentSummary } from '../search/index/corpus.js';
 import type { AskInput } from '../engine/answer-engine.js';
+import type { UploadJob } from '../engine/upload-jobs.js';
 import { MAX_QUESTION_CHARS, MAX_TITLE_CHARS, MAX_UPLOAD_BYTES, TOP_K } from '../limits.js';
 
 export const QuestionSchema = z
@@ -158,6 +159,23 @@ export const summarize = (d: DocumentSummary): z.infer<typeof DocumentSummarySch
   articles: d.articles.length,
   passages: d.passages,
 });
+
+export const UploadJobSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    bytes: z.number().int(),
+    state: z.enum(['queued', 'reading', 'indexing', 'done', 'failed']).openapi({ description: 'queued → reading (and OCR) → indexing → done, or failed with `error`.' }),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    document: DocumentSummarySchema.optional().openapi({ description: 'When done: the document, searchable now.' }),
+    duplicate: z.boolean().optional().openapi({ description: 'The same file was added before: `document` is that one.' }),
+    error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }).optional().openapi({ description: 'When failed: the refusal the synchronous upload would have answered.' }),
+  })
+  .openapi('UploadJob');
+
+/** A job as the API shows it: its document summarised. */
+export const jobView = (job: UploadJob): z.infer<typeof UploadJobSchema> => ({ ...job, document: job.document && summarize(job.document) });
 
 export const NewDocumentSchema = z
   .object({

@@ -31,8 +31,8 @@ export interface NewDocument {
   bytes: Buffer;
 }
 
-/** Why a file would not make a searchable document, or undefined when it would. */
-async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<WriteError | undefined> {
+/** The refusal known from a file's name and size alone, before reading it: an upload of several files is refused whole for one of these. */
+export function formatRefusal(doc: NewDocument): WriteError | undefined {
   const reader = readerFor(doc.fileName);
   if (!reader) {
     return { status: 415, code: 'unsupported_file_type', message: `only ${ACCEPTED_EXTENSIONS.join(', ')} files can be added` };
@@ -40,6 +40,13 @@ async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<W
   if (doc.bytes.byteLength > reader.maxBytes) {
     return { status: 413, code: 'payload_too_large', message: `a ${reader.extensions[0]} document may be at most ${reader.maxBytes / 1024 / 1024} MB` };
   }
+  return undefined;
+}
+
+/** Why a file would not make a searchable document, or undefined when it would. */
+async function refusal(doc: NewDocument, ocr: OcrOptions | undefined): Promise<WriteError | undefined> {
+  const byFormat = formatRefusal(doc);
+  if (byFormat) return byFormat;
   // Reading an image here OCRs it once; the index reads the result from the OCR cache.
   const read = await withPageReader(ocr, (pages) => readIsolated(doc.fileName, doc.bytes, { ocr: pages }));
   if ('error' in read) return { status: 422, code: 'undecodable', message: `the file could not be read: ${read.error}` };
@@ -79,9 +86,11 @@ async function oneAtATime<T>(uploadsDir: string, write: () => Promise<T | { erro
   }
 }
 
-export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promise<AddResult> {
+/** `onPhase` hears when the file is being read (and OCR'd) and when the index is being rebuilt with it, for an upload job to show. */
+export async function addDocument(engine: AnswerEngine, doc: NewDocument, onPhase: (phase: 'reading' | 'indexing') => void = () => {}): Promise<AddResult> {
   const uploadsDir = engine.uploadsDir;
   if (!uploadsDir) return { error: NO_UPLOADS };
+  onPhase('reading');
   const refused = await refusal(doc, engine.ocr);
   if (refused) {
     // Pages OCR read for a refused file leave the cache: a refused request leaves nothing behind.
@@ -93,6 +102,7 @@ export async function addDocument(engine: AnswerEngine, doc: NewDocument): Promi
     const existing = same && byPath(engine, same);
     if (existing) return { document: existing, duplicate: true };
     const path = writeUpload(uploadsDir, safeFileName(doc.fileName, extname(doc.fileName).toLowerCase()), doc.bytes);
+    onPhase('indexing');
     try {
       const report = await engine.refresh();
       const document = byPath(engine, path);

@@ -22,6 +22,7 @@ import { apiErrorBody, requireApiToken } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
 import { openaiRoutes } from './openai-routes.js';
 import { foldersOf, isScopeError } from '../engine/scope.js';
+import type { UploadJobs } from '../engine/upload-jobs.js';
 import type { Context } from 'hono';
 
 const errors = {
@@ -74,6 +75,8 @@ export interface ApiOptions {
   /** The address the server listens on: beyond loopback, asking needs API_TOKEN. */
   host: string;
   publicUrl?: string;
+  /** Upload jobs, shared with the page's uploads. */
+  jobs: UploadJobs;
 }
 
 export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
@@ -120,7 +123,7 @@ export function apiRoutes(getEngine: EngineSource, options: ApiOptions) {
     return c.json({ documents: documents.map(summarize), folders: foldersOf(documents), skipped: engine.skippedFiles() }, 200);
   });
 
-  documentWriteRoutes(api, options.adminToken);
+  documentWriteRoutes(api, options.adminToken, options.jobs);
 
   api.openapi(getDocument, (c) => {
     const doc = c.var.engine.document(c.req.valid('param').id);

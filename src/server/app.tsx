@@ -19,6 +19,7 @@ import { securityHeaders } from './security-headers.js';
 import { assetRoutes } from './static-assets.js';
 import { ownErrors } from './surface-errors.js';
 import { removedUrl } from '../urls.js';
+import { UploadJobs } from '../engine/upload-jobs.js';
 
 /** The paragraph and quote offsets a citation link carries (`?p=p8&s=12&e=40`), when well formed. */
 function citedFrom(query: (name: string) => string | undefined): Cited | undefined {
@@ -65,10 +66,11 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   });
 
   const host = options.host ?? '127.0.0.1';
-  app.route('/', apiRoutes(getEngine, { ...options, host }));
+  const jobs = new UploadJobs();
+  app.route('/', apiRoutes(getEngine, { ...options, host, jobs }));
   app.route('/', mcpRoute(getEngine, { ...options, host }));
   app.route('/', assetRoutes());
-  app.route('/', chatRoutes(getEngine, options.adminToken, loading));
+  app.route('/', chatRoutes(getEngine, jobs, options.adminToken, loading));
 
   const writes = options.adminToken !== undefined;
   app.get('/docs', (c) => {

@@ -17,9 +17,11 @@ import { LoadingPage } from '../../views/document-page.js';
 import type { UploadState } from '../../views/upload-form.js';
 import { formTokenMatches } from './bearer-tokens.js';
 import { withEngine, type EngineEnv, type EngineSource } from '../contract/engine-source.js';
-import { addDocument } from '../engine/document-writes.js';
+import type { UploadJobs } from '../engine/upload-jobs.js';
+import { formatRefusal } from '../engine/document-writes.js';
+import { UploadJobsPage } from '../../views/upload-jobs-page.js';
 import { ACCEPTED_EXTENSIONS } from '../ingest/formats/format-reader.js';
-import { MAX_BINARY_UPLOAD_BYTES, MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';
+import { MAX_BINARY_UPLOAD_BYTES, MAX_FILES_PER_UPLOAD, MAX_QUESTION_CHARS, MAX_UPLOAD_BYTES } from '../limits.js';
 
 const firstString = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
 
@@ -59,15 +61,18 @@ const UPLOAD_PROBLEMS: Record<string, string> = {
   index_busy: '索引正在被另一个程序写入，请稍后再试。',
 };
 
+const jobsUrl = (ids: string[]) => `/upload/jobs?${ids.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`;
+
 /** Said when a conversation is longer than the link keeps (MAX_TURNS), rather than dropping turns without a word. */
 const HISTORY_CUT_NOTICE = `这段对话的链接只保留最近 ${MAX_TURNS} 轮问答：更早的问题仍显示在本页，但重新加载或分享链接后不再出现，也不再作为追问的上下文。`;
 
 /** `loading`: the page shown while the index is not ready (with the first build's progress). */
-export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading: (c: Context) => Response | Promise<Response> = (c) => c.html(<LoadingPage />, 503)) {
+export function chatRoutes(getEngine: EngineSource, jobs: UploadJobs, adminToken?: string, loading: (c: Context) => Response | Promise<Response> = (c) => c.html(<LoadingPage />, 503)) {
   const app = new Hono<EngineEnv>();
   const engineReady = withEngine(getEngine, loading);
   app.use('/', engineReady);
   app.use('/upload', engineReady);
+  app.use('/upload/jobs', engineReady);
   app.use('/ask', engineReady);
 
   const turnOf = (engine: AnswerEngine, examples: string[], scope?: ScopeNote) => (question: string, result: AskResult, notice?: string) => (
@@ -127,12 +132,20 @@ export function chatRoutes(getEngine: EngineSource, adminToken?: string, loading
     const refuse = (message: string, status: ContentfulStatusCode) => page(c, engine, [], {}, undefined, { error: message }, status);
     const form = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
     if (!formTokenMatches(adminToken, form.token)) return refuse('管理口令不正确。', 401);
-    if (Array.isArray(form.file)) return refuse('一次只能上传一个文件。', 400);
-    if (!(form.file instanceof File) || form.file.size === 0) return refuse('请选择要上传的文件。', 400);
-    const result = await addDocument(engine, { fileName: form.file.name, bytes: Buffer.from(await form.file.arrayBuffer()) });
-    if ('error' in result) return refuse(UPLOAD_PROBLEMS[result.error.code] ?? result.error.message, result.error.status);
-    const id = encodeURIComponent(result.document.id);
-    return c.redirect(`/?added=${id}&doc=${id}${'duplicate' in result ? '&duplicate=1' : ''}`, 303);
+    const files = (Array.isArray(form.file) ? form.file : [form.file]).filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0) return refuse('请选择要上传的文件。', 400);
+    if (files.length > MAX_FILES_PER_UPLOAD) return refuse(`一次最多上传 ${MAX_FILES_PER_UPLOAD} 个文件。`, 400);
+    const docs = await Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) })));
+    for (const doc of docs) {
+      const refused = formatRefusal(doc);
+      if (refused) return refuse(`${docs.length > 1 ? `${doc.fileName}：` : ''}${UPLOAD_PROBLEMS[refused.code] ?? refused.message}`, refused.status);
+    }
+    return c.redirect(jobsUrl(docs.map((doc) => jobs.start(engine, doc).job.id)), 303);
+  });
+
+  app.get('/upload/jobs', (c) => {
+    const found = (c.req.queries('id') ?? []).slice(0, MAX_FILES_PER_UPLOAD).flatMap((id) => jobs.get(id) ?? []);
+    return c.html(<UploadJobsPage jobs={found} problem={(job) => (job.error ? (UPLOAD_PROBLEMS[job.error.code] ?? job.error.message) : '')} />, found.length ? 200 : 404);
   });
 
   app.post('/ask', async (c) => {

@@ -4,9 +4,10 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { EngineEnv } from '../contract/engine-source.js';
 import { apiError, invalidRequest } from './api-error.js';
-import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, NewDocumentSchema, summarize, UploadFormSchema } from '../contract/api-schemas.js';
+import { DocumentSummarySchema, ErrorSchema, IndexReportSchema, jobView, NewDocumentSchema, summarize, UploadFormSchema, UploadJobSchema } from '../contract/api-schemas.js';
+import type { UploadJobs } from '../engine/upload-jobs.js';
 import { requireAdmin } from './bearer-tokens.js';
-import { addDocument, removeDocument, type NewDocument, type WriteError } from '../engine/document-writes.js';
+import { addDocument, formatRefusal, removeDocument, type NewDocument, type WriteError } from '../engine/document-writes.js';
 
 const error = (description: string) => ({ content: { 'application/json': { schema: ErrorSchema } }, description });
 const refusals = {
@@ -21,7 +22,9 @@ const addRoute = createRoute({
   method: 'post',
   path: '/documents',
   summary: 'Add a document (needs ADMIN_TOKEN)',
-  description: 'Send a file as multipart/form-data field `file` (.txt, .md, .html; up to 2 MB; UTF-8, GBK/GB18030, Big5 or UTF-16), or JSON {title, text}.',
+  description:
+    'Send a file as multipart/form-data field `file` (text and web pages up to 2 MB in UTF-8, GBK/GB18030, Big5 or UTF-16; PDF, Word, CSV and images up to 20 MB), or JSON {title, text}. ' +
+    'With the header `Prefer: respond-async` the request returns 202 at once with a job to follow at /api/jobs/{id}.',
   security,
   request: {
     body: {
@@ -37,10 +40,26 @@ const addRoute = createRoute({
       content: { 'application/json': { schema: z.object({ document: DocumentSummarySchema, duplicate: z.literal(true) }) } },
       description: 'The same file was added before: that document, nothing written',
     },
+    202: {
+      content: { 'application/json': { schema: z.object({ job: UploadJobSchema }) } },
+      description: 'With `Prefer: respond-async`: queued; follow the job at the Location header',
+    },
     ...refusals,
     413: error('File too large'),
     415: error('Not a supported file type or content type'),
     422: error('Not readable as text, or no text in it'),
+  },
+});
+
+const jobRoute = createRoute({
+  method: 'get',
+  path: '/jobs/{id}',
+  summary: 'An upload job: where it has got, and its document or refusal when finished',
+  request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: {
+    200: { content: { 'application/json': { schema: z.object({ job: UploadJobSchema }) } }, description: 'The job' },
+    404: error('No such job (jobs are kept in memory, the newest 200)'),
+    503: error('Index still loading'),
   },
 });
 
@@ -78,7 +97,7 @@ async function readNewDocument(c: Context): Promise<NewDocument | Response> {
   return { fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 
-export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: string | undefined): void {
+export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: string | undefined, jobs: UploadJobs): void {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' });
   const admin = requireAdmin(adminToken);
   api.use('/documents', async (c, next) => (c.req.method === 'POST' ? admin(c, next) : next()));
@@ -95,16 +114,29 @@ export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: str
   // run time, which the typed `openapi()` handlers do not allow.
   api.openAPIRegistry.registerPath(addRoute);
   api.openAPIRegistry.registerPath(removeRoute);
+  api.openAPIRegistry.registerPath(jobRoute);
 
   api.post('/documents', async (c) => {
     const engine = c.var.engine;
     const doc = await readNewDocument(c);
     if (doc instanceof Response) return doc;
+    if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
+      const byFormat = formatRefusal(doc);
+      if (byFormat) return refused(c, byFormat);
+      const { job } = jobs.start(engine, doc);
+      c.header('Location', `/api/jobs/${job.id}`);
+      return c.json({ job: jobView(job) }, 202);
+    }
     const result = await addDocument(engine, doc);
     if ('error' in result) return refused(c, result.error);
     const document = summarize(result.document);
     if ('duplicate' in result) return c.json({ document, duplicate: true }, 200);
     return c.json({ document, report: result.report }, 201);
+  });
+
+  api.get('/jobs/:id', (c) => {
+    const job = jobs.get(c.req.param('id'));
+    return job ? c.json({ job: jobView(job) }, 200) : apiError(c, 404, 'unknown_job', 'no such job (jobs are kept in memory, the newest 200)');
   });
 
   api.delete('/documents/:id', async (c) => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSeedEngine } from '../support/engines.js';
-import { ask, lastTurn, startBrowserSession, type BrowserSession, type PageOptions } from '../support/browser.js';
+import { ask, lastTurn, openUploaded, startBrowserSession, type BrowserSession, type PageOptions } from '../support/browser.js';
 
 const ADMIN_TOKEN = 'browser-test-token-0123';
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-browser-'));
@@ -190,7 +190,7 @@ describe('chat page', () => {
     await page.setInputFiles('#upload-file', file);
     await page.fill('#upload-token', ADMIN_TOKEN);
     await page.click('.add-document button[type=submit]');
-    await page.waitForURL(/\?added=/);
+    await openUploaded(page);
     expect(await page.locator('.added-notice').innerText()).toContain('已添加《图书馆通知》');
     expect(await page.locator('#scope').inputValue()).toBe('图书馆通知');
     await ask(page, '新馆藏书多少册?');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, scratchDir } from '../support/engines.js';
-import { accessibilityViolations, ask, lastTurn, startBrowserSession, type BrowserSession } from '../support/browser.js';
+import { accessibilityViolations, ask, lastTurn, openUploaded, startBrowserSession, type BrowserSession } from '../support/browser.js';
 
 const ADMIN_TOKEN = 'daily-use-token-0123';
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-daily-'));
@@ -130,7 +130,7 @@ describe('the documents page', () => {
       await page.setInputFiles('#upload-file', file);
       await page.fill('#upload-token', ADMIN_TOKEN);
       await page.click('.add-document button[type=submit]');
-      await page.waitForURL(/\?added=/);
+      await openUploaded(page);
     };
     await upload();
     expect(await page.locator('.added-notice').innerText()).toContain('已添加《食堂通知》');

@@ -72,7 +72,7 @@ it('starts on a folder of hostile files, answering /healthz within 1 s throughou
     expect(slowest).toBeLessThan(1000);
     expect(phases).toContain(`reading of ${BAD.length + 6}`);
     expect(page).toMatch(/正在(读取文件|计算段落向量)/);
-    expect(page).toContain('<meta http-equiv="refresh" content="3"/>');
+    expect(page).toContain('data-reload-every="3000"');
     const log = server.output();
     for (const [name, reason] of BAD) expect(log).toMatch(new RegExp(`skipped ${name.replace('.', '\\.')}: .*${reason.source}`));
     const docs = await (await fetch(`${base}/docs`)).text();

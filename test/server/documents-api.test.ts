@@ -259,6 +259,23 @@ describe('with ADMIN_TOKEN', () => {
     expect(readdirSync(corpusDir)).toEqual(['hospital.md']);
   });
 
+  it('with Prefer: respond-async, answers 202 with a job to follow, which ends searchable or with the refusal', async () => {
+    const res = await upload('消防通知.txt', Buffer.from('# 消防通知\n\n办公楼消防演练定于本月二十日下午三点举行。\n'), { ...auth, prefer: 'respond-async' });
+    expect(res.status).toBe(202);
+    const { job } = await res.json();
+    expect(res.headers.get('location')).toBe(`/api/jobs/${job.id}`);
+    expect(['queued', 'reading', 'indexing']).toContain(job.state);
+    const follow = async () => (await (await withToken.request(`/api/jobs/${job.id}`)).json()).job;
+    await expect.poll(async () => (await follow()).state, { timeout: 60_000, interval: 200 }).toBe('done');
+    expect((await follow()).document.title).toBe('消防通知');
+    expect((await ask('消防演练什么时候举行?')).text).toContain('二十日');
+    const empty = await (await upload('空白.txt', Buffer.from(' \n'), { ...auth, prefer: 'respond-async' })).json();
+    await expect.poll(async () => (await (await withToken.request(`/api/jobs/${empty.job.id}`)).json()).job.state, { timeout: 60_000, interval: 200 }).toBe('failed');
+    expect((await (await withToken.request(`/api/jobs/${empty.job.id}`)).json()).job.error.code).toBe('empty_document');
+    expect((await upload('表.xlsx', Buffer.from('PK'), { ...auth, prefer: 'respond-async' })).status).toBe(415);
+    expect((await withToken.request('/api/jobs/no-such-job')).status).toBe(404);
+  });
+
   it('documents the write endpoints and their bearer auth in the OpenAPI description', async () => {
     const spec = await (await withToken.request('/api/openapi.json')).json();
     expect(Object.keys(spec.paths['/api/documents'])).toEqual(expect.arrayContaining(['get', 'post']));
@@ -268,12 +285,19 @@ describe('with ADMIN_TOKEN', () => {
 });
 
 describe('the chat page with ADMIN_TOKEN', () => {
-  const pageUpload = (name: string, bytes: Buffer, token: string, app = withToken) => {
+  const pageUpload = (name: string, bytes: Buffer, token: string, app = withToken, more: { name: string; bytes: Buffer }[] = []) => {
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    for (const file of [{ name, bytes }, ...more]) form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
     form.append('token', token);
     return app.request('/upload', { method: 'POST', body: form });
   };
+
+  /** The upload's jobs page, fetched again (as its refresh does) until every job has finished. */
+  async function finishedJobsPage(location: string): Promise<string> {
+    let html = '';
+    await expect.poll(async () => (html = await (await withToken.request(location)).text()), { timeout: 60_000, interval: 200 }).toContain('全部处理完了');
+    return html;
+  }
 
   it('shows the upload form only when writes are on', async () => {
     expect(await (await withToken.request('/')).text()).toContain('action="/upload"');
@@ -292,15 +316,42 @@ describe('the chat page with ADMIN_TOKEN', () => {
     expect(uploadedFiles()).toEqual(before);
   });
 
-  it('adds the file, then shows the chat page scoped to it with a notice', async () => {
+  it('returns at once with the upload jobs, whose page follows them and then leads to the chat page scoped to the file', async () => {
     const res = await pageUpload('公交.html', Buffer.from('<h1>公交新线路</h1><p>新开通的88路公交车首班时间为早上六点半。</p>'), TOKEN);
     expect(res.status).toBe(303);
-    const location = res.headers.get('location')!;
+    const jobsPage = res.headers.get('location')!;
+    expect(jobsPage).toMatch(/^\/upload\/jobs\?id=/);
+    const done = await finishedJobsPage(jobsPage);
+    expect(done).not.toContain('data-reload-every');
+    const location = /href="(\/\?added=[^"]+)"/.exec(done)![1].replace(/&amp;/g, '&');
     const id = new URL(location, 'http://x').searchParams.get('added')!;
     expect(engine.document(id)?.title).toBe('公交新线路');
     const html = await (await withToken.request(location)).text();
     expect(html).toContain('已添加《公交新线路》');
     expect(html).toContain(`id="scope" name="scope" list="scope-options" value="公交新线路"`);
     expect((await ask('88路公交车首班几点?')).docId).toBe(id);
+  });
+
+  it('takes several files at once, a job each, and fails one without the others', async () => {
+    const res = await pageUpload('甲.txt', Buffer.from('# 甲通知\n\n甲楼电梯本周六停运检修一天。\n'), TOKEN, withToken, [
+      { name: '乙.txt', bytes: Buffer.from('# 乙通知\n\n乙楼食堂本周日停业一天。\n') },
+      { name: '空.txt', bytes: Buffer.from('   \n') },
+    ]);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(new URL(location, 'http://x').searchParams.getAll('id')).toHaveLength(3);
+    const done = await finishedJobsPage(location);
+    expect(done).toContain('已添加《甲通知》');
+    expect(done).toContain('已添加《乙通知》');
+    expect(done).toContain('这个文件里没有可以索引的文字');
+    expect((await ask('乙楼食堂哪天停业?')).text).toContain('本周日');
+  });
+
+  it('refuses the whole upload when one file is of a type it cannot read, and writes nothing', async () => {
+    const before = uploadedFiles();
+    const res = await pageUpload('丙.txt', Buffer.from('丙楼通知。'), TOKEN, withToken, [{ name: '表.xlsx', bytes: Buffer.from('PK') }]);
+    expect(res.status).toBe(415);
+    expect(await res.text()).toContain('表.xlsx：只能添加');
+    expect(uploadedFiles()).toEqual(before);
   });
 });

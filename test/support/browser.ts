@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AnswerEngine } from '../../src/engine/answer-engine.js';
-import { createApp } from '../../src/server/app.js';
+import { createApp, type AppOptions } from '../../src/server/app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,8 +29,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function startBrowserSession(engine: AnswerEngine, adminToken?: string): Promise<BrowserSession> {
-  const server: ServerType = serve({ fetch: createApp(() => engine, { adminToken }).fetch, port: 0, hostname: '127.0.0.1' });
+/** `engine`: the engine served, or a getter that has none until the index is ready (a first build); `app`: the server's other options. */
+export async function startBrowserSession(engine: AnswerEngine | (() => AnswerEngine | undefined), adminToken?: string, app: AppOptions = {}): Promise<BrowserSession> {
+  const getEngine = typeof engine === 'function' ? engine : () => engine;
+  const server: ServerType = serve({ fetch: createApp(getEngine, { ...app, adminToken }).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({
@@ -87,4 +89,17 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   return violations;
+}
+
+/** After an upload from the page: waits on its jobs page (which refreshes itself) until every job has finished. */
+export async function uploadJobsFinished(page: Page): Promise<void> {
+  await page.waitForURL(/\/upload\/jobs\?id=/);
+  await expect.poll(() => page.locator('[role=status]').innerText(), { timeout: 120_000, interval: 250 }).toContain('全部处理完了');
+}
+
+/** Finishes an upload of one file from the page: its job done, then the chat page scoped to it. */
+export async function openUploaded(page: Page): Promise<void> {
+  await uploadJobsFinished(page);
+  await page.locator('.job a', { hasText: '只在这篇里提问' }).first().click();
+  await page.waitForURL(/\?added=/);
 }

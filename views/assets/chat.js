@@ -186,3 +186,66 @@ const motion = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? '
     history.back();
   });
 })();
+
+// Adding documents: files dropped anywhere on the page go into the upload form (opened, the token box
+// focused), and the admin token typed once is kept for this visit (sessionStorage, gone with the tab).
+(() => {
+  const upload = document.querySelector('.add-document');
+  const files = document.getElementById('upload-file');
+  const token = document.getElementById('upload-token');
+  if (!upload || !files || !token) return;
+  const TOKEN = 'xunyuan.admin-token';
+  try {
+    token.value = sessionStorage.getItem(TOKEN) ?? '';
+  } catch {
+    // Storage turned off: the token is asked each time, as without script.
+  }
+  upload.querySelector('form').addEventListener('submit', () => {
+    try {
+      sessionStorage.setItem(TOKEN, token.value);
+    } catch {
+      // As above.
+    }
+  });
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    document.body.classList.add('dropping');
+  });
+  document.addEventListener('dragleave', (event) => {
+    if (event.relatedTarget === null) document.body.classList.remove('dropping');
+  });
+  document.addEventListener('drop', (event) => {
+    document.body.classList.remove('dropping');
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    files.files = event.dataTransfer.files;
+    upload.open = true;
+    (token.value ? upload.querySelector('button[type=submit]') : token).focus();
+  });
+})();
+
+// A page following work under way (`data-reload-every` on main: the loading page, upload jobs): fetched
+// again on that beat; its new content is swapped in while the work goes on, and once a fetch shows it
+// done (no more beat, or another page altogether) the page reloads for real.
+(() => {
+  const main = document.querySelector('main[data-reload-every]');
+  if (!main) return;
+  const every = Number(main.dataset.reloadEvery) || 3000;
+  const tick = async () => {
+    try {
+      const res = await fetch(location.href, { headers: { accept: 'text/html' } });
+      const next = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('main[data-reload-every]');
+      if (!next) {
+        location.reload();
+        return;
+      }
+      main.replaceChildren(...next.childNodes);
+    } catch {
+      // The server may be restarting: try again on the next beat.
+    }
+    setTimeout(tick, every);
+  };
+  setTimeout(tick, every);
+})();
