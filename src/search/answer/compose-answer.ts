@@ -12,6 +12,7 @@ import { findField, namesArticle } from './document-fields.js';
 import { placesIn } from '../question/named-things.js';
 import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
+import { lacksAskedKind } from './asked-kind.js';
 import { findHighlights } from './highlight.js';
 import { confidenceOf, isAnswerable, NO_ANSWER_IN_SCOPE_MESSAGE, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { normalizeForMatch } from '../../text/normalize.js';
@@ -99,7 +100,8 @@ const tokensWithin = (tokens: Token[], from: number, to: number): Token[] =>
 function answerIn(text: string, tokens: Token[], sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
   const features = sentenceFeatures(text, tokens, sentences, info, titleTerms);
   if (features.length === 0) return { start: 0, end: text.length };
-  return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS));
+  const fits = (i: number) => !lacksAskedKind(info.text, info.type, text.slice(sentences[i].start, sentences[i].end));
+  return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS, fits));
 }
 
 const titleTermsOf = (p: Passage) => new Set(tokenize(headingOf(p)));
@@ -222,8 +224,10 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   const top = passages[0];
   const relevance = shown[0]?.judged;
   const missing = shown[0] ? missingFrom(index, shown[0].passage, question.named) : undefined;
-  const answerable = missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance)));
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
+  // A field answer is the document's own line for what was asked; any other must hold the kind of thing asked (a figure for 多少).
+  const answerable =
+    missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance) && !lacksAskedKind(question.query, info.type, answerText)));
   const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys())) : undefined;
   const result: AskResult = {
     question: question.text,

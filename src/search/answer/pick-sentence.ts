@@ -16,11 +16,16 @@ export interface SentenceWeights {
 export const scoreSentence = (f: SentenceFeatures, w: SentenceWeights) =>
   f.coverage + w.bigrams * f.bigrams + w.typeCue * f.typeCue - w.position * f.position + w.focus * f.focus;
 
-/** Index of the best sentence; the earliest of equals. */
-export function bestSentence(features: SentenceFeatures[], w: SentenceWeights): number {
+/**
+ * Index of the best sentence; the earliest of equals. Among the sentences `fits` accepts (those holding
+ * the kind of thing asked), when there is one: a sentence that cannot answer does not win on its words.
+ */
+export function bestSentence(features: SentenceFeatures[], w: SentenceWeights, fits: (i: number) => boolean = () => true): number {
+  const fitting = features.some((_, i) => fits(i));
   let best = 0;
   let bestScore = -Infinity;
   features.forEach((f, i) => {
+    if (fitting && !fits(i)) return;
     const score = scoreSentence(f, w);
     if (score > bestScore + 1e-9) {
       bestScore = score;

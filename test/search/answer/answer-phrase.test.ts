@@ -25,6 +25,18 @@ describe('question types', () => {
     expect(questionTypeOf('他是第几任校长?')).toBe('other');
     expect(questionTypeOf('邯郸推出了几项医保便民措施?')).toBe('quantity');
   });
+
+  it('reads question words in Traditional script, and not the same characters inside other words', () => {
+    expect(questionTypeOf('師大資工系學會現任會長是誰？')).toBe('person');
+    expect(questionTypeOf('天科大开放原子开源协会的指导老师叫什么名字？')).toBe('person');
+    expect(questionTypeOf('清初增為內地十八省，後增為幾省?')).toBe('quantity');
+    expect(questionTypeOf('幾何光學，又稱為什麼?')).toBe('other');
+    expect(questionTypeOf('這幾年，伊拉克美軍部隊會以一些廢料金屬來替軍用車輛加強裝甲，他們稱這手法是?')).toBe('other');
+    expect(questionTypeOf('马特·理查德·史东从科罗拉多大学获得了什么学位？')).toBe('other');
+    expect(questionTypeOf('稻米在煮熟後之黏性與其哪一種澱粉的比例有關？')).toBe('other');
+    expect(questionTypeOf('普魯士王國在新帝國中領土佔整個帝國多少比例?')).toBe('quantity');
+    expect(questionTypeOf('这个县的人口是?')).toBe('quantity');
+  });
 });
 
 describe('the answer phrase', () => {
