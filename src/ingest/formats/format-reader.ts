@@ -12,6 +12,7 @@ import { markdownReader } from './markdown-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
+import { xlsxReader } from './xlsx-reader.js';
 
 /** The text, for scans where each line of it is on the page image, and the title the file's metadata gives (HTML `<title>`, front matter, PDF properties). */
 export type ReadResult = { text: string; scans?: ScanPage[]; title?: string } | { error: string };
@@ -30,7 +31,7 @@ export interface FormatReader {
   read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, pdfReader, docxReader, docReader, imageReader];
+const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, xlsxReader, pdfReader, docxReader, docReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

@@ -160,10 +160,11 @@ function missingFrom(index: CorpusIndex, passage: Passage, named: Question['name
   return placesIn(held).length > 0 ? named.places.find((place) => !held.includes(place)) : undefined;
 }
 
-/** The result, and the evidence the no-answer rule judged (absent when nothing was found). */
+/** The result, and the evidence the no-answer rule judged (absent when nothing was found), with the answer sentence's share of the key words. */
 export interface ComposedAnswer {
   result: AskResult;
   relevance?: Relevance;
+  sentence?: number;
 }
 
 /** A question about a document itself (会议是哪天开的), answered from a field line or the sign-off of the first candidate article it names. */
@@ -201,14 +202,16 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   const ranked = field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates;
   const shown = ranked.slice(0, topK).map((c, rank) => {
     const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
-    return { c, ...s, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };
+    // The share of the question's key words in the quoted sentence alone: whether they meet in the answer, not just near it.
+    const sentence = coverage(tokensWithin(s.tokens, s.quote.start, s.quote.end), weights);
+    return { c, ...s, sentence, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };
   });
-  const relevanceOf = (judged: Relevance, answersByField: boolean) => {
+  const relevanceOf = (judged: Relevance, sentence: number, answersByField: boolean) => {
     // A field answer is found by the document's structure, not by closeness, so it is shown as at least 中.
     const confidence = answersByField ? Math.max(confidenceOf(judged), NO_ANSWER_RULE.minConfidence) : confidenceOf(judged);
-    return { confidence: round(confidence), level: relevanceLevel(confidence) };
+    return { confidence: round(confidence), level: relevanceLevel(confidence, sentence) };
   };
-  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged }, rank) => ({
+  const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged, sentence }, rank) => ({
     id: p.id,
     docId: p.docId,
     title: p.title,
@@ -217,7 +220,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     highlights: findHighlights(tokens, weights),
     score: round(c.score),
     scores: roundParts(c.scores),
-    relevance: relevanceOf(judged, field !== undefined && rank === 0),
+    relevance: relevanceOf(judged, sentence, field !== undefined && rank === 0),
     url: documentUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
   }));
@@ -239,5 +242,5 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     passages,
     tookMs: Math.round((performance.now() - startedAt) * 10) / 10,
   };
-  return { result, relevance };
+  return { result, relevance, sentence: shown[0]?.sentence };
 }

@@ -41,7 +41,10 @@ export type RelevanceLevel = '高' | '中' | '低';
  */
 export const HIGH_CONFIDENCE = 0.7;
 
-export function relevanceLevel(confidence: number, rule: NoAnswerRule = NO_ANSWER_RULE): RelevanceLevel {
-  if (confidence >= HIGH_CONFIDENCE) return '高';
+/** 高 also needs this share of the question's key words in the quoted sentence itself. */
+export const HIGH_SENTENCE_COVERAGE = 0;
+
+export function relevanceLevel(confidence: number, sentence: number, rule: NoAnswerRule = NO_ANSWER_RULE): RelevanceLevel {
+  if (confidence >= HIGH_CONFIDENCE && sentence >= HIGH_SENTENCE_COVERAGE) return '高';
   return confidence >= rule.minConfidence ? '中' : '低';
 }

@@ -1,0 +1,62 @@
+// Excel workbooks, made for the test with exceljs as Excel saves them: a sheet whose header spans two
+// rows (a merged 2025年 over GDP and 增速), a percentage format, a formula with its cached result, a
+// hidden sheet; each visible sheet a part, each row a paragraph with its header cells; a broken file
+// refused with the reason; and a folder holding one answers a question naming a row and a column.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { xlsxReader } from '../../../src/ingest/formats/xlsx-reader.js';
+import { openEngine, scratchDir } from '../../support/engines.js';
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.title = '2025年各地经济统计';
+  const sheet = book.addWorksheet('2025');
+  sheet.getCell('A1').value = '地区';
+  sheet.mergeCells('A1:A2');
+  sheet.getCell('B1').value = '2025年';
+  sheet.mergeCells('B1:C1');
+  sheet.getCell('B2').value = 'GDP（亿元）';
+  sheet.getCell('C2').value = '增速';
+  sheet.addRow(['浙江', 90131, 0.055]);
+  sheet.addRow(['广东', 141634, 0.041]);
+  sheet.addRow(['合计', { formula: 'B3+B4', result: 231765 }]);
+  sheet.getColumn(3).numFmt = '0.0%';
+  book.addWorksheet('说明').addRow(['数据来源：各省统计局公报']);
+  const hidden = book.addWorksheet('草稿', { state: 'hidden' });
+  hidden.addRow(['不应读到的草稿']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('Excel workbooks', () => {
+  it('reads each visible sheet as a part and each row with its header cells, two header rows joined, cached results not formulas', async () => {
+    const read = await xlsxReader.read(await workbook());
+    expect(read).toEqual({
+      title: '2025年各地经济统计',
+      text:
+        '## 2025\n\n' +
+        '地区：浙江，2025年 GDP（亿元）：90131，2025年 增速：5.5%\n\n' +
+        '地区：广东，2025年 GDP（亿元）：141634，2025年 增速：4.1%\n\n' +
+        '地区：合计，2025年 GDP（亿元）：231765\n\n' +
+        '## 说明\n\n数据来源：各省统计局公报\n',
+    });
+  });
+
+  it('refuses a file that is not a workbook, with the reason', async () => {
+    const read = await xlsxReader.read(Buffer.from('PK\u0003\u0004 not really a zip'));
+    expect('error' in read && read.error).toMatch(/not a readable Excel workbook|inflates/);
+  });
+
+  it('answers a question naming a row and a column from a folder holding the workbook, and titles it by its properties', async () => {
+    const work = scratchDir('xlsx');
+    mkdirSync(join(work, 'corpus'));
+    writeFileSync(join(work, 'corpus', 'gdp.xlsx'), await workbook());
+    writeFileSync(join(work, 'corpus', '通知.txt'), '关于国庆节放假安排的通知\n\n10月1日至7日放假调休，共7天。\n');
+    const engine = await openEngine({ corpusDir: join(work, 'corpus'), indexDir: join(work, 'index'), ocr: false });
+    expect(engine.documents().map((d) => d.title)).toContain('2025年各地经济统计');
+    const r = await engine.ask({ question: '广东2025年GDP增速是多少?' });
+    expect(r.answer?.text).toContain('地区：广东');
+    expect(r.answer?.text).toContain('增速：4.1%');
+  });
+});
