@@ -5,6 +5,7 @@ import type { DocumentListing, DocumentRow } from '../src/chat/document-listing.
 import type { SkippedFile } from '../src/ingest/read-corpus.js';
 import { isUpload } from '../src/ingest/read-sources.js';
 import { deleteDocumentUrl, documentUrl, listUrl } from '../src/urls.js';
+import { describeProgress, type StartProgress } from '../src/engine/start-progress.js';
 import { Layout } from './layout.js';
 import { UploadForm } from './upload-form.js';
 
@@ -149,6 +150,37 @@ export function DocumentListPage(props: { listing: DocumentListing; skipped?: re
       ))}
       <Pager listing={listing} />
       <SkippedList skipped={props.skipped ?? []} />
+    </Layout>
+  );
+}
+
+/** Documents the page lists while the index is built: the newest this many, with the count of all. */
+const SHOWN_WHILE_READING = 200;
+
+/** GET /docs while the first build runs: what has been read so far, newest first, updating itself. */
+export function DocumentsReadPage(props: { progress?: StartProgress; paths: readonly string[] }) {
+  const newest = props.paths.slice(-SHOWN_WHILE_READING).reverse();
+  return (
+    <Layout title="文档 · 寻源" reloadSeconds={3}>
+      <h1>文档</h1>
+      <p role="status">
+        索引正在建立{props.progress ? `（${describeProgress(props.progress)}）` : ''}，已经读取 {props.paths.length} 篇文档；建好后即可提问和打开全文，本页每 3 秒自动更新。
+        <a href="">刷新</a>
+      </p>
+      {newest.length > 0 ? (
+        <>
+          <h2>{props.paths.length > newest.length ? `最近读取的 ${newest.length} 篇` : '已读取'}</h2>
+          <ul class="documents-read">
+            {newest.map((path) => (
+              <li>
+                <code>{path}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -20,7 +20,7 @@ runCli(async () => {
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
   // Until the index is ready the page and /healthz say how far the start has got.
   const start = new StartTracker();
-  const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0', startProgress: () => (engine ? undefined : start.progress) });
+  const app = createApp(() => engine, { ...config, logRequests: process.env.LOG_REQUESTS !== '0', startProgress: () => (engine ? undefined : start.progress), documentsRead: () => start.documentsRead });
   exposureWarnings(config).forEach(log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   answerClientErrors(server);

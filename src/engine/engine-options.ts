@@ -17,8 +17,8 @@ export interface EngineOptions {
   rebuild?: boolean;
   log?: (line: string) => void;
   onProgress?: (progress: BuildProgress) => void;
-  /** After each file of the folders is read, with how many of how many. */
-  onRead?: (done: number, total: number) => void;
+  /** After each file of the folders is read, with how many of how many, and its path when it became a document. */
+  onRead?: (done: number, total: number, path?: string) => void;
   /** Query vectors kept for repeated questions (0 turns the cache off, as the latency bench does). */
   queryCacheSize?: number;
   /** An embedder already loaded (tests share one); otherwise the model in `modelDir` is loaded. */

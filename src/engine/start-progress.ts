@@ -20,8 +20,18 @@ export class StartTracker {
   private total = 0;
   private since = performance.now();
 
-  /** After each file read. */
-  readonly onRead = (done: number, total: number) => this.set('reading', done, total);
+  private readonly read: string[] = [];
+
+  /** After each file read; `path` when it became a document. */
+  readonly onRead = (done: number, total: number, path?: string) => {
+    if (path !== undefined) this.read.push(path);
+    this.set('reading', done, total);
+  };
+
+  /** The paths of the documents read so far, in the order read: the documents page lists them while the index is built. */
+  get documentsRead(): readonly string[] {
+    return this.read;
+  }
 
   /** After each batch embedded (passages whose vector was kept from the last build count as done). */
   readonly onProgress = (p: BuildProgress) => this.set('embedding', p.done, p.total);

@@ -73,8 +73,8 @@ export interface ReadOptions {
   cache?: ParseCache;
   /** OCR for page images; without it they are skipped. */
   context?: ReadContext;
-  /** Called after each file, with how many of how many are done. */
-  onFile?: (done: number, total: number) => void;
+  /** Called after each file, with how many of how many are done, and the path of the file when it was read (not skipped). */
+  onFile?: (done: number, total: number, path?: string) => void;
 }
 
 /** Files that could not be read as text are left out and reported through `skip`; the rest is read. */
@@ -94,30 +94,33 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
     taken.add(unique);
     return unique;
   };
-  for (const [done, full] of fullPaths.sort().entries()) {
-    if (done > 0) onFile?.(done, fullPaths.length);
-    await nextTurn();
+  const readOne = async (full: string): Promise<SourceFile | undefined> => {
     const path = pathOf(full);
     let bytes: Buffer;
     try {
       const size = statSync(full).size;
       if (size > MAX_CORPUS_FILE_BYTES) {
         skip({ path, reason: `the file is ${Math.ceil(size / 1024 / 1024)} MB; corpus files of at most ${MAX_CORPUS_FILE_BYTES / 1024 / 1024} MB are read` });
-        continue;
+        return undefined;
       }
       bytes = readFileSync(full);
     } catch (err) {
       skip({ path, reason: unreadable(err) });
-      continue;
+      return undefined;
     }
     const read = await cache.read(full, bytes, context);
     if ('error' in read) {
       skip({ path, reason: read.error });
-      continue;
+      return undefined;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    files.push({ id: uniqueId(documentId(path), path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) });
+    return { id: uniqueId(documentId(path), path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) };
+  };
+  for (const [done, full] of fullPaths.sort().entries()) {
+    await nextTurn();
+    const file = await readOne(full);
+    if (file) files.push(file);
+    onFile?.(done + 1, fullPaths.length, file?.path);
   }
-  if (fullPaths.length > 0) onFile?.(fullPaths.length, fullPaths.length);
   return files;
 }

@@ -35,7 +35,7 @@ export async function readSources(
   uploadsDir: string | undefined,
   log: (line: string) => void,
   ocr?: OcrOptions,
-  onRead?: (done: number, total: number) => void,
+  onRead?: (done: number, total: number, path?: string) => void,
 ): Promise<{ files: SourceFile[]; skipped: SkippedFile[] }> {
   const skipped: SkippedFile[] = [];
   const skip = (f: SkippedFile) => {
@@ -44,9 +44,9 @@ export async function readSources(
   };
   return withPageReader(ocr, async (reader) => {
     const options = { skip, cache: parsed, context: { ocr: reader } };
-    const onFile = (report: (done: number, total: number) => void) => (done: number, total: number) => {
+    const onFile = (report: (done: number, total: number) => void) => (done: number, total: number, path?: string) => {
       report(done, total);
-      onRead?.(done, total);
+      onRead?.(done, total, path);
     };
     const files = await readCorpus(corpusDir, { ...options, onFile: onFile(ocrProgress(reader, log)) });
     if (uploadsDir && existsSync(uploadsDir)) for (const file of await readCorpus(uploadsDir, { ...options, prefix: UPLOADS_PREFIX, onFile: onFile(ocrProgress(reader, log)) })) files.push(file);

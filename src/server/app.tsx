@@ -1,7 +1,7 @@
 // The HTTP application: JSON API under /api, health, and the HTML pages.
 import { Hono, type Context } from 'hono';
 import { DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views/document-page.js';
-import { DocumentListPage } from '../../views/document-list-page.js';
+import { DocumentListPage, DocumentsReadPage } from '../../views/document-list-page.js';
 import { listDocuments } from '../chat/document-listing.js';
 import type { StartProgress } from '../engine/start-progress.js';
 import { readScanImage } from '../ingest/formats/ocr.js';
@@ -45,6 +45,8 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** How far the first build has got, shown while the index is not ready. */
   startProgress?: () => StartProgress | undefined;
+  /** The documents read so far while the index is not ready, for the documents page. */
+  documentsRead?: () => readonly string[];
 }
 
 export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
@@ -75,7 +77,7 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
   const writes = options.adminToken !== undefined;
   app.get('/docs', (c) => {
     const engine = getEngine();
-    if (!engine) return loading(c);
+    if (!engine) return c.html(<DocumentsReadPage progress={options.startProgress?.()} paths={options.documentsRead?.() ?? []} />, 503);
     const removed = c.req.query('removed');
     const listing = listDocuments(engine, { q: c.req.query('q'), folder: c.req.query('folder'), page: Number(c.req.query('page') ?? 1) });
     return c.html(<DocumentListPage listing={listing} skipped={engine.skippedFiles()} writes={writes} message={removed ? `已删除：${removed}` : undefined} />);

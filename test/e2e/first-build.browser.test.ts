@@ -1,6 +1,6 @@
 // A first start on a folder, in real Chromium: while the index is built (the embedder slowed down so
-// the build takes seconds) the page shows how far it has got, then becomes the chat page by itself,
-// and answers.
+// the build takes seconds) the page shows how far it has got and the documents page what has been
+// read, then the page becomes the chat page by itself, and answers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ it('shows the first build’s progress within 2 s, then the chat page by itself,
   };
   const start = new StartTracker();
   let engine: AnswerEngine | undefined;
-  session = await startBrowserSession(() => engine, undefined, { startProgress: () => (engine ? undefined : start.progress) });
+  session = await startBrowserSession(() => engine, undefined, { startProgress: () => (engine ? undefined : start.progress), documentsRead: () => start.documentsRead });
   const opening = AnswerEngine.open({
     modelDir: MODEL_DIR,
     indexBackend: BACKEND_UNDER_TEST,
@@ -46,11 +46,15 @@ it('shows the first build’s progress within 2 s, then the chat page by itself,
 
   const started = Date.now();
   const page = await session.openPage();
-  await expect.poll(() => page.locator('[role=status]').innerText(), { timeout: 2_000, interval: 100 }).toMatch(/正在(读取文件|计算段落向量)/);
+  await expect.poll(() => page.locator('[role=status]').innerText(), { timeout: 3_000, interval: 100 }).toMatch(/正在(读取文件|计算段落向量)/);
   expect(Date.now() - started).toBeLessThan(2_000 + 1_000);
   await expect.poll(() => page.locator('[role=status]').innerText(), { timeout: 30_000, interval: 100 }).toMatch(/计算段落向量.*\d+ \/ \d+/);
   expect(await page.locator('progress').count()).toBe(1);
   expect(await accessibilityViolations(page)).toEqual([]);
+  const docs = await session.openPage({ path: '/docs' });
+  expect(await docs.locator('[role=status]').innerText()).toMatch(/已经读取 13 篇文档/);
+  expect(await docs.locator('.documents-read li').allInnerTexts()).toContain('放假.txt');
+  expect(await accessibilityViolations(docs)).toEqual([]);
   await opening;
   await page.waitForSelector('#question', { timeout: 30_000 });
   await ask(page, '国庆节放几天假?');

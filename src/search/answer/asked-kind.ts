@@ -25,9 +25,10 @@ const FIGURE =
 
 /**
  * A bare figure names no counter (`12万`, `1,745`): it may be in the asked unit, written before it. A
- * number right before 号, 期, 届 or 版 is a label (27号线, 第5期), not an amount.
+ * number right before 号, 期, 届 or 版 is a label (27号线, 第5期), and a lone year (2023 RISC-V中国峰会)
+ * a date, not an amount.
  */
-const BARE = /(?<![0-9]|[0-9][.,])[0-9]+(?:[.,][0-9]+)*(?:多|余)?(?:万|亿)?(?![.,][0-9])(?![0-9号期届版年月日点时%％a-z\u4e00-\u9fff])/i;
+const BARE = /(?<![0-9]|[0-9][.,])(?!(?:19|20)[0-9]{2}(?![0-9]))[0-9]+(?:[.,][0-9]+)*(?:多|余)?(?:万|亿)?(?![.,][0-9])(?![0-9号期届版年月日点时%％a-z\u4e00-\u9fff])/i;
 
 /** Amounts in the asked unit: each digit run with what follows it. */
 function hasUnit(text: string, units: RegExp): boolean {

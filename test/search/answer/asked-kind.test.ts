@@ -24,6 +24,7 @@ describe('the kind of thing asked', () => {
     expect(lacks('说勉语的人大约有多少人？', '说勉语的人约有150万，自称“勉”、“金门”等等。')).toBe(false);
     expect(lacks('加拿大的最大城市在2012年7月時有多少人？', '多倫多市人口達2,790,060，為加拿大最大城市。')).toBe(false);
     expect(lacks('HAT-P-2b距离地球有多远？', 'HAT-P-2b是一颗距离地球约440多光年的系外行星。')).toBe(false);
+    expect(lacks('2023年 RISC-V 中国峰会一共有多少人参加？', '8月23日，2023 RISC-V中国峰会期在北京香格里拉酒店拉开帷幕。')).toBe(true);
   });
 
   it('a version asked needs digits; other questions need nothing', () => {
