@@ -22,7 +22,7 @@ export function UploadForm(props: UploadState) {
       <summary>添加文档</summary>
       <form method="post" action="/upload" enctype="multipart/form-data">
         <p class="hint">
-          一次最多 {MAX_FILES_PER_UPLOAD} 个，支持 {ACCEPTED_EXTENSIONS.join('、')} 文件：文本和网页最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB（UTF-8、GBK、Big5、UTF-16 编码均可），PDF、Word、Excel 和图片最大{' '}
+          一次最多 {MAX_FILES_PER_UPLOAD} 个，支持 {ACCEPTED_EXTENSIONS.join('、')} 文件：文本和网页最大 {MAX_UPLOAD_BYTES / 1024 / 1024} MB（UTF-8、GBK、Big5、UTF-16 编码均可），PDF、Word、Excel、幻灯片、电子书和图片最大{' '}
           {MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。
         </p>
         {props.error ? (

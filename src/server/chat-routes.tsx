@@ -51,7 +51,7 @@ function problemWith(question: string): string | undefined {
 /** The upload refusals in the page's language; the API's English messages name the same rules. */
 const UPLOAD_PROBLEMS: Record<string, string> = {
   unsupported_file_type: `只能添加 ${ACCEPTED_EXTENSIONS.join('、')} 文件。`,
-  payload_too_large: `文件太大了：文本和网页最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，PDF、Word、Excel 和图片最大 ${MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。`,
+  payload_too_large: `文件太大了：文本和网页最大 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，PDF、Word、Excel、幻灯片、电子书和图片最大 ${MAX_BINARY_UPLOAD_BYTES / 1024 / 1024} MB。`,
   undecodable: '无法读取这个文件（编码无法识别、文件损坏或加密，或是没有文字层的扫描件）。',
   empty_document: '这个文件里没有可以索引的文字。',
   writes_disabled: '这个服务器没有上传文件夹。',

@@ -211,7 +211,7 @@ describe('watching folders', () => {
     const added = await look();
     expect(differ(added, before)).toBe(true);
     writeFileSync(join(dir, '.hidden.md'), '隐藏');
-    writeFileSync(join(dir, 'notes.pptx'), '别的');
+    writeFileSync(join(dir, 'notes.key'), '别的');
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, '.git', 'b.txt'), '隐藏目录');
     expect(await look()).toEqual(added);

@@ -43,7 +43,9 @@ describe('JSON API on the seeds', () => {
     expect(body.passages).toHaveLength(5);
     for (const p of body.passages) {
       expect(Object.keys(p).sort()).toEqual(['docId', 'highlights', 'id', 'quote', 'relevance', 'score', 'scores', 'text', 'title', 'url']);
-      expect(p.relevance.level).toBe(p.relevance.confidence >= HIGH_CONFIDENCE ? '高' : p.relevance.confidence >= NO_ANSWER_RULE.minConfidence ? '中' : '低');
+      // 高 also needs the quoted sentence to hold the question's key words, which the response does not carry: only its confidence is checked.
+      if (p.relevance.level === '高') expect(p.relevance.confidence).toBeGreaterThanOrEqual(HIGH_CONFIDENCE);
+      else expect(p.relevance.level).toBe(p.relevance.confidence >= NO_ANSWER_RULE.minConfidence ? '中' : '低');
       expect(p.quote.start).toBeGreaterThanOrEqual(0);
       expect(p.quote.end).toBeLessThanOrEqual(p.text.length);
       for (const h of p.highlights) expect(h.end).toBeLessThanOrEqual(p.text.length);

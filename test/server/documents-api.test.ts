@@ -101,7 +101,7 @@ describe('with ADMIN_TOKEN', () => {
     const before = uploadedFiles();
     const documents = engine.documents().length;
     const cases: [Response | Promise<Response>, number, string][] = [
-      [upload('slides.pptx', Buffer.from('PK')), 415, 'unsupported_file_type'],
+      [upload('slides.key', Buffer.from('PK')), 415, 'unsupported_file_type'],
       [upload('big.txt', Buffer.from('很长的文本。'.repeat(200_000))), 413, 'payload_too_large'],
       [upload('noise.txt', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256))), 422, 'undecodable'],
       [upload('blank.md', Buffer.from('\n\n   \n')), 422, 'empty_document'],
@@ -273,7 +273,7 @@ describe('with ADMIN_TOKEN', () => {
     const empty = await (await upload('空白.txt', Buffer.from(' \n'), { ...auth, prefer: 'respond-async' })).json();
     await expect.poll(async () => (await (await withToken.request(`/api/jobs/${empty.job.id}`)).json()).job.state, { timeout: 60_000, interval: 200 }).toBe('failed');
     expect((await (await withToken.request(`/api/jobs/${empty.job.id}`)).json()).job.error.code).toBe('empty_document');
-    expect((await upload('表.pptx', Buffer.from('PK'), { ...auth, prefer: 'respond-async' })).status).toBe(415);
+    expect((await upload('表.key', Buffer.from('PK'), { ...auth, prefer: 'respond-async' })).status).toBe(415);
     expect((await withToken.request('/api/jobs/no-such-job')).status).toBe(404);
   });
 
@@ -311,7 +311,7 @@ describe('the chat page with ADMIN_TOKEN', () => {
     const wrong = await pageUpload('a.txt', Buffer.from('正文内容。'), 'not-the-token-123');
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('管理口令不正确');
-    const sheet = await pageUpload('a.pptx', Buffer.from('PK'), TOKEN);
+    const sheet = await pageUpload('a.key', Buffer.from('PK'), TOKEN);
     expect(sheet.status).toBe(415);
     expect(await sheet.text()).toContain('只能添加');
     expect(uploadedFiles()).toEqual(before);
@@ -350,9 +350,9 @@ describe('the chat page with ADMIN_TOKEN', () => {
 
   it('refuses the whole upload when one file is of a type it cannot read, and writes nothing', async () => {
     const before = uploadedFiles();
-    const res = await pageUpload('丙.txt', Buffer.from('丙楼通知。'), TOKEN, withToken, [{ name: '表.pptx', bytes: Buffer.from('PK') }]);
+    const res = await pageUpload('丙.txt', Buffer.from('丙楼通知。'), TOKEN, withToken, [{ name: '表.key', bytes: Buffer.from('PK') }]);
     expect(res.status).toBe(415);
-    expect(await res.text()).toContain('表.pptx：只能添加');
+    expect(await res.text()).toContain('表.key：只能添加');
     expect(uploadedFiles()).toEqual(before);
   });
 });

@@ -6,12 +6,14 @@ import { extname } from 'node:path';
 import { csvReader, tsvReader } from './csv-reader.js';
 import { docReader } from './doc-reader.js';
 import { docxReader } from './docx-reader.js';
+import { epubReader } from './epub-reader.js';
 import { htmlReader } from './html-reader.js';
 import { imageReader } from './image-reader.js';
 import { markdownReader } from './markdown-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
+import { pptxReader } from './pptx-reader.js';
 import { xlsxReader } from './xlsx-reader.js';
 
 /** The text, for scans where each line of it is on the page image, and the title the file's metadata gives (HTML `<title>`, front matter, PDF properties). */
@@ -31,7 +33,7 @@ export interface FormatReader {
   read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, xlsxReader, pdfReader, docxReader, docReader, imageReader];
+const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, xlsxReader, pdfReader, docxReader, docReader, pptxReader, epubReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

@@ -14,12 +14,12 @@ describe('choosing a reader', () => {
     expect(readerFor('notes.md')).toBe(markdownReader);
     expect(readerFor('page.HTM')).toBe(htmlReader);
     expect(readerFor('scan.PNG')).toBe(imageReader);
-    expect(readerFor('slides.pptx')).toBeUndefined();
+    expect(readerFor('slides.key')).toBeUndefined();
     expect(readerFor('README')).toBeUndefined();
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.csv', '.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.tsv', '.txt', '.xlsx']);
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.csv', '.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.tsv', '.txt', '.xlsx', '.pptx', '.epub'].sort());
   });
 });
 

@@ -26,9 +26,10 @@ describe('the no-answer rule', () => {
 describe('relevance levels', () => {
   const rule = { vectorShare: 0.7, minConfidence: 0.485 };
 
-  it('says 高 well past the answer bar, 中 at it, 低 below it, so a refused passage never looks relevant', () => {
+  it('says 高 past the answer bar when the sentence holds the words asked, 中 at the bar, 低 below it, so a refused passage never looks relevant', () => {
     expect(relevanceLevel(0.72, 1, rule)).toBe('高');
-    expect(relevanceLevel(0.5, 1, rule)).toBe('中');
+    expect(relevanceLevel(0.72, 0.6, rule)).toBe('中');
+    expect(relevanceLevel(0.49, 1, rule)).toBe('中');
     expect(relevanceLevel(0.3, 1, rule)).toBe('低');
     const masthead = confidenceOf({ vector: 0.45, coverage: 0 }, rule);
     expect(relevanceLevel(masthead, 1, rule)).toBe('低');
