@@ -4,11 +4,13 @@
 //     (`# 中华人民共和国民法典` / `# 总则` → 中华人民共和国民法典 · 总则);
 //  2. its metadata: Markdown front matter `title:`, a PDF's Title property (an application's default,
 //     `Microsoft Word - 报告.docx` or `PowerPoint 簡報`, is cleaned or ignored);
-//  3. its highest marked heading that reads as a title (the first `#`, else the first `##`, …), else
+//  3. a short first line right above a numbered section (`若依系统开发环境搭建手册` / `# 1. 准备工作`): a
+//     Word file whose title line has no heading style;
+//  4. its highest marked heading that reads as a title (the first `#`, else the first `##`, …), else
 //     the first of its articles' headlines that does (`split-articles.ts` already passes over mastheads
 //     and kickers): not a chapter or numbered section (第一章, 1.准备工作, 一、概述), not a generic
 //     section name (概述, 目录), not a sentence, a speaker or a glossary line;
-//  4. its file name.
+//  5. its file name.
 import type { RawParagraph } from './build-paragraphs.js';
 
 /** Longest line still taken for a title; longer is a sentence. */
@@ -70,14 +72,26 @@ function leadingTitle(paragraphs: RawParagraph[]): string | undefined {
   return h1s === 1 ? paragraphs[first].text : undefined;
 }
 
+/**
+ * A first line that titles the document although no heading style marks it: short, title-like, and
+ * followed at once by a numbered top section (`1. 准备工作`, `第一章 总则`), which is no title itself.
+ */
+function firstLineTitle(paragraphs: RawParagraph[]): string | undefined {
+  const [first, next] = paragraphs;
+  if (!first || !next || first.headingLevel > 0 || first.text.length > MAX_BETWEEN_CHARS || /[，,。]/.test(first.text) || !isTitleLike(first.text)) return undefined;
+  return next.headingLevel > 0 && STRUCTURE_HEADING.test(stripDecoration(next.text)) ? stripDecoration(first.text) : undefined;
+}
+
 /** Why a title was chosen, for the tests and the evaluation's audit. */
-export type TitleSource = 'heading' | 'metadata' | 'first heading' | 'file name';
+export type TitleSource = 'heading' | 'metadata' | 'first line' | 'first heading' | 'file name';
 
 export function documentTitle(paragraphs: RawParagraph[], headlines: string[], metaTitle: string | undefined, fileName: string): { title: string; source: TitleSource } {
   const leading = leadingTitle(paragraphs);
   if (leading && isTitleLike(leading.split(' · ')[0])) return { title: leading, source: 'heading' };
   const meta = cleanMetaTitle(metaTitle);
   if (meta) return { title: meta, source: 'metadata' };
+  const line = firstLineTitle(paragraphs);
+  if (line) return { title: line, source: 'first line' };
   const marked = paragraphs.filter((p) => p.headingLevel > 0 && isTitleLike(p.text)).sort((a, b) => a.headingLevel - b.headingLevel);
   const heading = marked[0]?.text ?? headlines.find((h) => h !== fileName && isTitleLike(h));
   if (heading) return { title: stripDecoration(heading), source: 'first heading' };

@@ -70,6 +70,13 @@ describe('titles', () => {
     expect(read.text).not.toContain('Aug 01 2025');
     expect(parseDocument('f', 'f.md', read.text, 'announcement_114-freshman', { metaTitle: read.title }).title).toBe('師大資工 114 年度新生手冊');
   });
+
+  it('take an unstyled first line right above a numbered section, not a later heading', () => {
+    const manual = '若依系统开发环境搭建手册\n\n# 1. 准备工作\n\n若依基于Maven管理项目的构建。\n\n# 进入项目目录\n\n执行 npm install。\n\n# 2. 运行\n\n执行 npm run dev。\n';
+    expect(parseDocument('r', 'r.docx', manual, 'ruoyi_env_manual').title).toBe('若依系统开发环境搭建手册');
+    const notice = '各部门：\n\n# 1. 放假时间\n\n10月1日至7日放假。\n';
+    expect(parseDocument('n', 'n.txt', notice, '放假通知').title).not.toBe('各部门：');
+  });
 });
 
 describe('page furniture', () => {
