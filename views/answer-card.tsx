@@ -107,6 +107,23 @@ function RelevanceBadge(props: { p: PassageResult }) {
   );
 }
 
+/** The other documents holding a passage word for word, linked: it is listed once. */
+function AlsoIn(props: { p: PassageResult }) {
+  const copies = props.p.alsoIn ?? [];
+  if (copies.length === 0) return <></>;
+  return (
+    <p class="also-in">
+      同样的内容也见于：
+      {copies.map((c, i) => (
+        <>
+          {i > 0 ? '、' : ''}
+          <a href={c.url}>《{c.title}》</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
 function PassageItem(props: { p: PassageResult; cite: Citation }) {
   const { p, cite } = props;
   return (
@@ -114,6 +131,7 @@ function PassageItem(props: { p: PassageResult; cite: Citation }) {
       <Excerpt p={p} />
       <RelevanceBadge p={p} />
       <SourceLine cite={cite} />
+      <AlsoIn p={p} />
     </li>
   );
 }
@@ -189,6 +207,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
             </blockquote>
             <RelevanceBadge p={top} />
             <SourceLine cite={cite(top)} />
+            <AlsoIn p={top} />
             <CopyButton text={copyText(top.text.slice(top.quote.start, top.quote.end), cite(top))} href={cite(top).href} />
             {rest.length > 0 ? (
               <>

@@ -18,7 +18,8 @@ export const absoluteUrl = (href: string, publicUrl: string | undefined) => (pub
 function sourceLine(engine: AnswerEngine, p: PassageResult, n: number, publicUrl: string | undefined): string {
   const cite = citationOf(engine, p);
   const quote = p.text.slice(p.quote.start, p.quote.end);
-  return `${n}. [${escape(citationText(cite))}](${absoluteUrl(cite.href, publicUrl)})\n   > ${escape(quote)}`;
+  const copies = p.alsoIn?.length ? `\n   同样的内容也见于：${p.alsoIn.map((c) => `[《${escape(c.title)}》](${absoluteUrl(c.url, publicUrl)})`).join('、')}` : '';
+  return `${n}. [${escape(citationText(cite))}](${absoluteUrl(cite.href, publicUrl)})\n   > ${escape(quote)}${copies}`;
 }
 
 /** The passages as a numbered Markdown list: where each is from, linked, and its quote. */

@@ -84,6 +84,10 @@ export const PassageSchema = z
       .openapi({ description: 'The no-answer rule\'s confidence in the passage (0..1) and the level shown for it: 高, 中 (enough to answer), 低.' }),
     url: z.string().openapi({ example: '/docs/000_7fb4536401fc41c5#p8' }),
     page: z.number().int().optional().openapi({ description: 'For paged sources (PDF): the 1-based page the passage is on.' }),
+    alsoIn: z
+      .array(z.object({ docId: z.string(), title: z.string(), url: z.string() }))
+      .optional()
+      .openapi({ description: 'Other documents holding this passage word for word (up to 5): each text is listed once.' }),
   })
   .openapi('Passage');
 

@@ -21,6 +21,9 @@ const REPEATED_MIN_SHARE = 0.1;
 /** Headings that recur across documents by design (第一章 总则 in every law) are structure, never chrome. */
 const STRUCTURE = /^#|^第[一二三四五六七八九十百千零〇0-9]+[编章节条]/;
 
+/** A whole sentence is text, however many documents hold it (a notice copied into several folders); chrome never ends in 。. */
+const SENTENCE = /[。！？]["”’」』）)]*$/;
+
 /** Lines found in many documents of a collection (each document's text given once). */
 export function repeatedLines(texts: Iterable<string>): Set<string> {
   const documents = new Map<string, number>();
@@ -30,7 +33,7 @@ export function repeatedLines(texts: Iterable<string>): Set<string> {
     const seen = new Set<string>();
     for (const raw of text.split('\n')) {
       const key = lineKey(raw);
-      if (key.length < 2 || key.length > MAX_REPEATED_CHARS || STRUCTURE.test(key) || seen.has(key)) continue;
+      if (key.length < 2 || key.length > MAX_REPEATED_CHARS || STRUCTURE.test(key) || SENTENCE.test(key) || seen.has(key)) continue;
       seen.add(key);
       documents.set(key, (documents.get(key) ?? 0) + 1);
     }

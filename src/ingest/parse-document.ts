@@ -22,8 +22,9 @@ import { splitSentences } from './split-sentences.js';
  * 9: schedule entries (`11月18日第八届秋季运动会`) are body paragraphs of their own; a `#` line over
  *    200 characters is text; Markdown call-out boxes (`!!! tip "…"`, `::: tip`) read as title and text.
  * 10: an unstyled first line right above a numbered section is the title (`若依系统开发环境搭建手册`).
+ * 11: a whole sentence repeated across documents (a copied notice) is text, not the collection's chrome.
  */
-export const PARSER_VERSION = 10;
+export const PARSER_VERSION = 11;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

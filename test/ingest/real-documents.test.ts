@@ -88,6 +88,7 @@ describe('page furniture', () => {
     expect(paragraphsOf(pages[0], repeated)).not.toContain(banner);
     expect(repeatedLines([pages[0]]).size).toBe(0);
     expect(repeatedLines(['# 甲法\n\n第一章 总则\n', '# 乙法\n\n第一章 总则\n', '# 丙法\n\n第一章 总则\n']).has('第一章 总则')).toBe(false);
+    expect(repeatedLines(['# 后勤\n\n东区宿舍楼周三停水四小时。\n', '# 学生处\n\n东区宿舍楼周三停水四小时。\n', '# 宿管\n\n东区宿舍楼周三停水四小时。\n']).size).toBe(0);
   });
 
   it('leaves out web chrome and source lines', () => {

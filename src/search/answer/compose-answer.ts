@@ -44,6 +44,8 @@ export interface PassageResult {
   url: string;
   /** 1-based page of a paged source (PDF). */
   page?: number;
+  /** Other documents holding the same passage word for word (copies, versions), shown once here. */
+  alsoIn?: { docId: string; title: string; url: string }[];
 }
 
 export interface AskResult {
@@ -160,6 +162,32 @@ function missingFrom(index: CorpusIndex, passage: Passage, named: Question['name
   return placesIn(held).length > 0 ? named.places.find((place) => !held.includes(place)) : undefined;
 }
 
+/** Copies listed with a passage shown, at most: "also in" names a few, not every copy of a boilerplate line. */
+const MAX_COPIES_LISTED = 5;
+
+/**
+ * The candidates with each text shown once: a passage word for word the same as a better-ranked one
+ * (the same notice in two folders, an article unchanged between two versions of a law) is not listed
+ * again, but named with the one kept, if it is from another document.
+ */
+function withoutCopies(candidates: Candidate[]): { kept: Candidate[]; copies: Map<Candidate, Candidate[]> } {
+  const first = new Map<string, Candidate>();
+  const copies = new Map<Candidate, Candidate[]>();
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const key = normalizeForMatch(c.passage.text).replace(/\s+/g, '');
+    const original = first.get(key);
+    if (!original) {
+      first.set(key, c);
+      kept.push(c);
+      continue;
+    }
+    const listed = copies.get(original) ?? [];
+    if (c.passage.docId !== original.passage.docId && listed.length < MAX_COPIES_LISTED && !listed.some((l) => l.passage.docId === c.passage.docId)) copies.set(original, [...listed, c]);
+  }
+  return { kept, copies };
+}
+
 /** The result, and the evidence the no-answer rule judged (absent when nothing was found), with the answer sentence's share of the key words. */
 export interface ComposedAnswer {
   result: AskResult;
@@ -199,7 +227,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   const info = questionInfo(index, question);
   const { weights } = info;
   const field = fieldAnswer(index, question, candidates);
-  const ranked = field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates;
+  const { kept: ranked, copies } = withoutCopies(field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates);
   const shown = ranked.slice(0, topK).map((c, rank) => {
     const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
     // The share of the question's key words in the quoted sentence alone: whether they meet in the answer, not just near it.
@@ -223,6 +251,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     relevance: relevanceOf(judged, sentence, field !== undefined && rank === 0),
     url: documentUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
+    ...(copies.get(c) ? { alsoIn: copies.get(c)!.map(({ passage: copy }) => ({ docId: copy.docId, title: index.corpus.summary(copy.docId)?.title ?? copy.docId, url: documentUrl(copy.docId, copy.anchor) })) } : {}),
   }));
   const top = passages[0];
   const relevance = shown[0]?.judged;
