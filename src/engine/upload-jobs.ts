@@ -10,6 +10,9 @@ import { addDocument, type NewDocument, type WriteError } from './document-write
 /** Jobs remembered: enough for a batch of uploads and its follow-up, never a leak. */
 const MAX_JOBS = 200;
 
+/** Bytes of files waiting their turn, at most: five full uploads; past it a new upload is refused until the queue drains. */
+export const MAX_QUEUED_BYTES = 100 * 1024 * 1024;
+
 export type JobState = 'queued' | 'reading' | 'indexing' | 'done' | 'failed';
 
 export interface UploadJob {
@@ -30,9 +33,16 @@ export const isFinished = (job: UploadJob) => job.state === 'done' || job.state 
 export class UploadJobs {
   private readonly jobs = new Map<string, UploadJob>();
   private tail: Promise<unknown> = Promise.resolve();
+  private queuedBytes = 0;
 
-  /** Queues the file and returns its job at once; `settled` resolves when it has run. */
+  /** Whether files of this many bytes more may be queued now. */
+  hasRoomFor(bytes: number): boolean {
+    return this.queuedBytes + bytes <= MAX_QUEUED_BYTES;
+  }
+
+  /** Queues the file and returns its job at once; `settled` resolves when it has run. Check `hasRoomFor` first. */
   start(engine: AnswerEngine, doc: NewDocument): { job: UploadJob; settled: Promise<UploadJob> } {
+    this.queuedBytes += doc.bytes.byteLength;
     const job: UploadJob = { id: randomUUID(), fileName: doc.fileName.slice(0, 200), bytes: doc.bytes.byteLength, state: 'queued', startedAt: new Date().toISOString() };
     this.jobs.set(job.id, job);
     for (const id of this.jobs.keys()) {
@@ -49,6 +59,7 @@ export class UploadJobs {
   }
 
   private async run(engine: AnswerEngine, job: UploadJob, doc: NewDocument): Promise<UploadJob> {
+    this.queuedBytes -= doc.bytes.byteLength;
     try {
       const result = await addDocument(engine, doc, (phase) => {
         job.state = phase;

@@ -136,6 +136,7 @@ export function chatRoutes(getEngine: EngineSource, jobs: UploadJobs, adminToken
     if (files.length === 0) return refuse('请选择要上传的文件。', 400);
     if (files.length > MAX_FILES_PER_UPLOAD) return refuse(`一次最多上传 ${MAX_FILES_PER_UPLOAD} 个文件。`, 400);
     const docs = await Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: Buffer.from(await file.arrayBuffer()) })));
+    if (!jobs.hasRoomFor(docs.reduce((sum, doc) => sum + doc.bytes.byteLength, 0))) return refuse('还有很多文件在排队处理，请等它们完成后再上传。', 503);
     for (const doc of docs) {
       const refused = formatRefusal(doc);
       if (refused) return refuse(`${docs.length > 1 ? `${doc.fileName}：` : ''}${UPLOAD_PROBLEMS[refused.code] ?? refused.message}`, refused.status);

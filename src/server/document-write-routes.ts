@@ -123,6 +123,7 @@ export function documentWriteRoutes(api: OpenAPIHono<EngineEnv>, adminToken: str
     if (/\brespond-async\b/i.test(c.req.header('prefer') ?? '')) {
       const byFormat = formatRefusal(doc);
       if (byFormat) return refused(c, byFormat);
+      if (!jobs.hasRoomFor(doc.bytes.byteLength)) return apiError(c, 503, 'uploads_busy', 'too many uploads are waiting their turn; try again when they are done');
       const { job } = jobs.start(engine, doc);
       c.header('Location', `/api/jobs/${job.id}`);
       return c.json({ job: jobView(job) }, 202);
