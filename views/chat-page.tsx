@@ -1,7 +1,7 @@
 // GET / — the conversation: past turns, the empty state with example questions, and the question form.
 // The form posts to /ask: htmx appends the returned turn; without JavaScript a full page comes back.
 import type { Child } from 'hono/jsx';
-import type { PickerOption } from '../src/chat/scope-picker.js';
+import { ALL_DOCUMENTS, type PickerOption } from '../src/chat/scope-picker.js';
 import { MAX_QUESTION_CHARS } from '../src/limits.js';
 import { ExampleList } from './example-list.js';
 import { Layout } from './layout.js';
@@ -98,7 +98,7 @@ export function ChatPage(props: {
           ></textarea>
           <div class="composer-row">
             <label for="scope">范围</label>
-            <input id="scope" name="scope" list="scope-options" value={props.scope} autocomplete="off" aria-describedby="scope-help" />
+            <input id="scope" name="scope" list="scope-options" value={props.scope} placeholder={ALL_DOCUMENTS} autocomplete="off" aria-describedby="scope-help" />
             <datalist id="scope-options">
               {props.scopes.map((o) => (
                 <option value={o.value} label={o.note}></option>

@@ -27,10 +27,13 @@ export function pickerOptions(engine: AnswerEngine): PickerOption[] {
   ];
 }
 
-/** The label the field shows for a scope. */
+/**
+ * The label the field shows for a scope: empty for everything (its placeholder says 全部文档), since a
+ * browser shows only the suggestions matching what the field holds.
+ */
 export function pickerLabel(engine: AnswerEngine, scope: Scope): string {
-  if (scope.docId !== undefined) return engine.summary(scope.docId)?.title ?? ALL_DOCUMENTS;
-  return scope.folder !== undefined ? folderLabel(scope.folder) : ALL_DOCUMENTS;
+  if (scope.docId !== undefined) return engine.summary(scope.docId)?.title ?? '';
+  return scope.folder !== undefined ? folderLabel(scope.folder) : '';
 }
 
 /**

@@ -25,6 +25,9 @@ describe('范围 by folder', () => {
   it('answers only from the chosen folder, says when it holds nothing, and asks everywhere on request', async () => {
     const page = await session.openPage();
     expect(await page.locator('#scope-options option[value="文件夹：notices/海淀"]').count()).toBe(1);
+    // Empty for everything, so the browser suggests every folder and document, not only 全部文档.
+    expect(await page.locator('#scope').inputValue()).toBe('');
+    expect(await page.locator('#scope').getAttribute('placeholder')).toBe('全部文档');
     await page.fill('#scope', '文件夹：office');
     await ask(page, '试用期最长不得超过多久');
     const nothing = lastTurn(page).locator('.nothing');
