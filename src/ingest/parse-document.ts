@@ -23,9 +23,9 @@ import { splitSentences } from './split-sentences.js';
  *    200 characters is text; Markdown call-out boxes (`!!! tip "…"`, `::: tip`) read as title and text.
  * 10: an unstyled first line right above a numbered section is the title (`若依系统开发环境搭建手册`).
  * 11: a whole sentence repeated across documents (a copied notice) is text, not the collection's chrome.
- * 12: the keyword index reads each heading of a document of several articles led by the document's title.
+ * 13: the keyword index reads each heading of a document of several articles led by the document's title.
  */
-export const PARSER_VERSION = 12;
+export const PARSER_VERSION = 13;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */
