@@ -24,8 +24,9 @@ import { splitSentences } from './split-sentences.js';
  * 10: an unstyled first line right above a numbered section is the title (`若依系统开发环境搭建手册`).
  * 11: a whole sentence repeated across documents (a copied notice) is text, not the collection's chrome.
  * 13: the keyword index reads each heading of a document of several articles led by the document's title.
+ * 14: a PDF page whose text layer is garbled (mojibake, glyph ids) is read by OCR, never indexed as it is.
  */
-export const PARSER_VERSION = 13;
+export const PARSER_VERSION = 14;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

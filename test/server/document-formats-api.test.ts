@@ -1,5 +1,5 @@
 // A folder of PDF, Word and page-image files, as a user drops it in: each file answers questions
-// about itself (the scans by OCR), PDF passages carry their page in the API and the source view, and
+// about itself (the scans, and a PDF whose text layer is garbled, by OCR), PDF passages carry their page in the API and the source view, and
 // the upload API takes PDF too, refusing a broken one with nothing written.
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ const fixture = (name: string) => readFileSync(join('test/fixtures/formats', nam
 
 beforeAll(async () => {
   mkdirSync(corpusDir);
-  for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'park-hours.png', 'encrypted.pdf']) {
+  for (const name of ['water-notice.pdf', 'library-rules.docx', 'canteen-report.doc', 'bus-change-scan.pdf', 'park-hours.png', 'garbled-layer.pdf', 'encrypted.pdf']) {
     cpSync(join('test/fixtures/formats', name), join(corpusDir, name));
   }
   // A product FAQ in Markdown: its parts are "document › part", and their headings count in matching.
@@ -41,6 +41,8 @@ describe('a folder of PDF, Word and scanned files', () => {
       ['第三中学食堂午餐标准是每人多少钱?', 'canteen-report', '每人八元'],
       ['7路公交首班车几点发车?', 'bus-change-scan', '六点十分'],
       ['白鹭湖公园的观光车票价多少?', 'park-hours', '五元'],
+      // Its text layer is mojibake; the page is read by OCR instead.
+      ['河西社区卫生服务中心门诊时间是几点到几点?', 'garbled-layer', '上午八点至下午五点'],
       ['青禾水杯保温效果怎么样?', 'cup-faq', '保温12小时'],
     ];
     for (const [question, docId, evidence] of cases) {
@@ -49,7 +51,7 @@ describe('a folder of PDF, Word and scanned files', () => {
       expect(r.answer.text, question).toContain(evidence);
     }
     expect(logs).toContain('skipped encrypted.pdf: the PDF is encrypted (password protected)');
-    expect(logs.filter((l) => l.startsWith('OCR: ')).at(-1)).toMatch(/^OCR: 2 pages read \(\d+\.\d\d pages\/s\); \d+\/7 files, about \d+ s left$/);
+    expect(logs.filter((l) => l.startsWith('OCR: ')).at(-1)).toMatch(/^OCR: 3 pages read \(\d+\.\d\d pages\/s\); \d+\/8 files, about \d+ s left$/);
   });
 
   it('gives a PDF passage its page, in the API, the citation and the source view', async () => {

@@ -4,6 +4,7 @@
 import { getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
+import { isGarbledText } from './garbled-text.js';
 import { MAX_IMAGE_PIXELS, OCR_OFF, readPageImage } from './image-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { PageWriter } from './pages.js';
@@ -12,7 +13,7 @@ import { pageParagraphs, type TextItem } from './pdf-lines.js';
 /** A longer PDF is a book or an archive dump: refused, with the reason, rather than read for minutes. */
 export const MAX_PDF_PAGES = 2_000;
 
-/** A page without a text layer is rendered at 200 dpi for OCR (PDF units are 1/72 inch). */
+/** A page without a text layer, or with a garbled one (`garbled-text.ts`), is rendered at 200 dpi for OCR (PDF units are 1/72 inch). */
 const SCAN_SCALE = 200 / 72;
 
 /**
@@ -87,8 +88,13 @@ export const pdfReader: FormatReader = {
       const pages = new PageWriter();
       const scans: ScanPage[] = [];
       const budget = { left: MAX_PDF_TEXT_ITEMS };
+      let garbled = 0;
       for (let i = 0; i < pdf.numPages; i++) {
-        const text = pageParagraphs(await pageTextItems(pdf, i + 1, budget));
+        let text = pageParagraphs(await pageTextItems(pdf, i + 1, budget));
+        if (isGarbledText(text)) {
+          garbled++;
+          text = '';
+        }
         if (text.trim() !== '' || !context?.ocr) {
           pages.add(text);
           continue;
@@ -97,7 +103,7 @@ export const pdfReader: FormatReader = {
         scans.push(...(scanned.scans ?? []));
         pages.add(scanned.text);
       }
-      if (pages.empty) return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has no text layer: ${OCR_OFF}` };
+      if (pages.empty) return { error: context?.ocr ? 'the PDF holds no text, not even by OCR' : `the PDF has ${garbled > 0 ? 'a garbled text layer' : 'no text layer'}: ${OCR_OFF}` };
       const title = await documentTitle(pdf);
       return { text: pages.text, ...(scans.length ? { scans } : {}), ...(title ? { title } : {}) };
     } catch (err) {

@@ -49,6 +49,14 @@ describe('OCR', () => {
     expect(body.map((p) => p.text).join('\n')).toContain('首班车发车时间由六点半提前到六点十分');
   });
 
+  it('reads a PDF page whose text layer is garbled by OCR, never the garbage', async () => {
+    const read = await pdfReader.read(fixture('garbled-layer.pdf'), { ocr });
+    if (!('text' in read)) throw new Error(read.error);
+    const text = bodyOf(read.text).map((p) => p.text).join('\n');
+    expect(text).toContain('六十五岁以上老人每年可免费体检一次');
+    expect(text).not.toMatch(/[\u00c0-\u00ff]/);
+  });
+
   it('reads each page once: another reader on the same cache never starts Tesseract', async () => {
     const read = ocr.recognized;
     expect(read).toBeGreaterThan(0);
