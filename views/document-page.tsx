@@ -1,10 +1,11 @@
 // GET /docs/:id — the cleaned document, article by article, with an anchor on every paragraph. A
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
-// and the sentence marked.
+// and the sentence marked. A spreadsheet's rows are shown as their table (`sheet-table.tsx`).
 import type { StoredDocument, StoredParagraph } from '../src/ingest/document-model.js';
 import { describeProgress, type StartProgress } from '../src/engine/start-progress.js';
 import { Layout } from './layout.js';
 import { MarkedText } from './marked-text.js';
+import { paragraphRuns, SheetTable } from './sheet-table.js';
 import { scanImageUrl } from '../src/urls.js';
 
 export interface Cited {
@@ -102,12 +103,16 @@ export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
         {doc.articles.map((article) => (
           <article id={`a${article.index}`} aria-labelledby={`a${article.index}-title`}>
             <h2 id={`a${article.index}-title`}>{article.title}</h2>
-            {article.paragraphs.map((p) => (
-              <>
-                {startsPage(p) ? <PageMark page={p.page!} /> : ''}
-                <Paragraph p={p} cited={cited} />
-              </>
-            ))}
+            {paragraphRuns(article.paragraphs).map((run) =>
+              'table' in run ? (
+                <SheetTable rows={run.table} cited={cited} />
+              ) : (
+                <>
+                  {startsPage(run.paragraph) ? <PageMark page={run.paragraph.page!} /> : ''}
+                  <Paragraph p={run.paragraph} cited={cited} />
+                </>
+              ),
+            )}
           </article>
         ))}
       </div>

@@ -84,6 +84,10 @@ export const PassageSchema = z
       .openapi({ description: 'The no-answer rule\'s confidence in the passage (0..1) and the level shown for it: 高, 中 (enough to answer), 低.' }),
     url: z.string().openapi({ example: '/docs/000_7fb4536401fc41c5#p8' }),
     page: z.number().int().optional().openapi({ description: 'For paged sources (PDF): the 1-based page the passage is on.' }),
+    table: z
+      .object({ sheet: z.string().optional(), row: z.number().int(), column: z.string().optional() })
+      .optional()
+      .openapi({ description: 'For a spreadsheet or CSV row: its sheet (workbooks only), its row number as the program shows it, and for the answer the column its words are in.' }),
     alsoIn: z
       .array(z.object({ docId: z.string(), title: z.string(), url: z.string() }))
       .optional()

@@ -60,6 +60,7 @@ export function chunkDocument(doc: ParsedDocument, options: ChunkOptions = DEFAU
           sourceEnd: source.end,
           sentences: paragraph.sentences.slice(first, last + 1).map((s) => ({ start: s.start - start, end: s.end - start })),
           ...(paragraph.page ? { page: paragraph.page } : {}),
+          ...(paragraph.tableRow ? { tableRow: paragraph.tableRow } : {}),
         });
       });
     }

@@ -18,6 +18,14 @@ export interface Paragraph {
   section?: string;
   /** 1-based page the paragraph starts on, for paged sources (PDF). */
   page?: number;
+  /** For a spreadsheet row: its sheet and row number. */
+  tableRow?: TableRowPlace;
+}
+
+/** Where a row of a spreadsheet is: the sheet (a CSV has none) and the row number the program shows. */
+export interface TableRowPlace {
+  sheet?: string;
+  row: number;
 }
 
 export interface Article {
@@ -46,6 +54,7 @@ export interface StoredParagraph {
   sentences: Span[];
   /** 1-based page, for paged sources. */
   page?: number;
+  tableRow?: TableRowPlace;
 }
 
 /** A parsed document as the index stores it. */
@@ -83,6 +92,8 @@ export interface Passage {
   sentences: Span[];
   /** 1-based page of a paged source (PDF) the passage's paragraph starts on. */
   page?: number;
+  /** For a spreadsheet row: its sheet and row number. */
+  tableRow?: TableRowPlace;
 }
 
 /** A passage's heading: its article title, and its section when it has one. Questions often name it. */

@@ -43,6 +43,7 @@ function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): Sto
           sourceEnd: span.end,
           sentences: p.sentences,
           ...(p.page ? { page: p.page } : {}),
+          ...(p.tableRow ? { tableRow: p.tableRow } : {}),
         };
       }),
     })),
@@ -51,6 +52,6 @@ function storeDocument(doc: ParsedDocument, file: SourceFile, hash: string): Sto
 
 /** `repeated`: the lines the collection repeats across documents (`repeatedLines`), left out as furniture. */
 export function documentOf(file: SourceFile, chunking: ChunkOptions = DEFAULT_CHUNKING, repeated?: ReadonlySet<string>): { document: StoredDocument; passages: Passage[] } {
-  const parsed = parseDocument(file.id, file.path, file.text, file.name, { metaTitle: file.title, repeated });
+  const parsed = parseDocument(file.id, file.path, file.text, file.name, { metaTitle: file.title, repeated, rows: file.rows });
   return { document: storeDocument(parsed, file, sourceHash(file, repeated)), passages: chunkDocument(parsed, chunking) };
 }

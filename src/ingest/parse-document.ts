@@ -1,7 +1,8 @@
 // One source file → its cleaned articles, paragraphs and sentences, every character traceable.
 import { buildParagraphs } from './build-paragraphs.js';
 import { pageFinder } from './formats/pages.js';
-import type { ParsedDocument } from './document-model.js';
+import type { ParsedDocument, TableRowPlace } from './document-model.js';
+import type { RowSpan } from './formats/table-rows.js';
 import { documentTitle } from './document-title.js';
 import { furnitureLines } from './page-furniture.js';
 import { splitArticles } from './split-articles.js';
@@ -24,7 +25,8 @@ import { splitSentences } from './split-sentences.js';
  * 10: an unstyled first line right above a numbered section is the title (`若依系统开发环境搭建手册`).
  * 11: a whole sentence repeated across documents (a copied notice) is text, not the collection's chrome.
  * 13: the keyword index reads each heading of a document of several articles led by the document's title.
- * 14: a PDF page whose text layer is garbled (mojibake, glyph ids) is read by OCR, never indexed as it is.
+ * 14: a PDF page whose text layer is garbled (mojibake, glyph ids) is read by OCR, never indexed as it is;
+ *     a spreadsheet row knows its sheet and row number.
  */
 export const PARSER_VERSION = 14;
 
@@ -33,9 +35,24 @@ export interface ParseOptions {
   metaTitle?: string;
   /** Lines the collection repeats across its documents (`repeatedLines`): not this document's text. */
   repeated?: ReadonlySet<string>;
+  /** For spreadsheets: where each row's line is in `source` (`TableTextWriter`). */
+  rows?: readonly RowSpan[];
 }
 
-export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, { metaTitle, repeated }: ParseOptions = {}): ParsedDocument {
+/** The row whose line holds source offset `at`, by binary search over the spans in source order. */
+function rowAt(rows: readonly RowSpan[], at: number): TableRowPlace | undefined {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows[mid].end <= at) low = mid + 1;
+    else high = mid;
+  }
+  const span = rows[low];
+  return span && span.start <= at ? { row: span.row, ...(span.sheet !== undefined ? { sheet: span.sheet } : {}) } : undefined;
+}
+
+export function parseDocument(id: string, path: string, source: string, fallbackTitle: string, { metaTitle, repeated, rows }: ParseOptions = {}): ParsedDocument {
   const paragraphs = buildParagraphs(source, furnitureLines(source, repeated));
   const statute = isStatute(paragraphs);
   const raw = statute ? splitStatute(paragraphs, fallbackTitle) : splitArticles(paragraphs, fallbackTitle);
@@ -51,6 +68,7 @@ export function parseDocument(id: string, path: string, source: string, fallback
     title: titled(article.title),
     paragraphs: article.paragraphs.map(({ paragraph, section }) => {
       const i = index++;
+      const tableRow = rows && rowAt(rows, paragraph.map[0] ?? 0);
       return {
         index: i,
         anchor: `p${i}`,
@@ -60,6 +78,7 @@ export function parseDocument(id: string, path: string, source: string, fallback
         sentences: splitSentences(paragraph.text),
         ...(section ? { section } : {}),
         ...(pageAt ? { page: pageAt(paragraph.map[0] ?? 0) } : {}),
+        ...(tableRow ? { tableRow } : {}),
       };
     }),
   }));

@@ -9,6 +9,7 @@ import { nextTurn } from '../util/next-turn.js';
 import { ACCEPTED_EXTENSIONS, type ReadContext } from './formats/format-reader.js';
 import { corpusFileNameTest, isHiddenName } from './corpus-file-names.js';
 import type { ScanPage } from './formats/ocr.js';
+import type { RowSpan } from './formats/table-rows.js';
 import { ParseCache } from './parse-cache.js';
 
 export const isCorpusFileName = corpusFileNameTest(ACCEPTED_EXTENSIONS);
@@ -23,6 +24,8 @@ export interface SourceFile {
   text: string;
   /** For scans: each page image and where its lines are, by offsets into `text`. */
   scans?: ScanPage[];
+  /** For spreadsheets: where each row's line is in `text`, with its sheet and row number. */
+  rows?: RowSpan[];
   /** The title the file's metadata gives, if any. */
   title?: string;
 }
@@ -114,7 +117,7 @@ export async function readCorpus(root: string, { skip = () => {}, prefix = '', c
       return undefined;
     }
     const name = path.split('/').pop()!.replace(/\.[^.]+$/, '');
-    return { id: uniqueId(documentId(path), path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.title ? { title: read.title } : {}) };
+    return { id: uniqueId(documentId(path), path), path, name, text: read.text, ...(read.scans ? { scans: read.scans } : {}), ...(read.rows ? { rows: read.rows } : {}), ...(read.title ? { title: read.title } : {}) };
   };
   for (const [done, full] of fullPaths.sort().entries()) {
     await nextTurn();

@@ -5,15 +5,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEngine } from '../../src/engine/answer-engine.js';
+import { citationOf } from '../../src/chat/citation.js';
+import { addDocument, removeDocument } from '../../src/engine/document-writes.js';
 import { openEngine, scratchDir } from '../support/engines.js';
 import { accessibilityViolations, ask, lastTurn, openUploaded, startBrowserSession, type BrowserSession } from '../support/browser.js';
 
 const ADMIN_TOKEN = 'daily-use-token-0123';
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-daily-'));
 let session: BrowserSession;
+let engine: AnswerEngine;
 
 beforeAll(async () => {
-  const engine = await openEngine({ corpusDir: resolve('test/fixtures/office'), indexDir: join(scratchDir('office'), 'index'), uploadsDir: join(work, 'uploads') });
+  engine = await openEngine({ corpusDir: resolve('test/fixtures/office'), indexDir: join(scratchDir('office'), 'index'), uploadsDir: join(work, 'uploads') });
   session = await startBrowserSession(engine, ADMIN_TOKEN);
 });
 
@@ -40,6 +44,20 @@ describe('accessibility', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.locator('main a[href^="/docs/"]').first().click();
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('axe-core finds no violations on a spreadsheet shown as its table, a cell cited', async () => {
+    const table = '地区,2025年GDP（亿元）,增速\n浙江,90131,5.5%\n广东,141634,4.1%\n';
+    const added = await addDocument(engine, { fileName: '各地经济.csv', bytes: Buffer.from(table) });
+    if ('error' in added) throw new Error(added.error.message);
+    try {
+      const r = await engine.ask({ question: '广东2025年GDP增速是多少?', docId: added.document.id });
+      const page = await session.openPage({ path: citationOf(engine, r.passages[0]).href });
+      expect(await page.locator('tr[aria-current] mark').innerText()).toBe('4.1%');
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await removeDocument(engine, added.document.id);
+    }
   });
 });
 

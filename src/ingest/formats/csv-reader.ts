@@ -1,12 +1,13 @@
 // Comma- and tab-separated tables (.csv, .tsv), in whichever Chinese encoding they were saved (Excel
 // in China saves GBK), parsed by csv-parse (quoted cells, commas and line breaks inside quotes, a
-// byte-order mark). Each row becomes a paragraph holding its header cells (`地区：浙江，增速：5.5%`), as
+// byte-order mark). Rows are numbered as a spreadsheet shows the file (the header is row 1;
+// skip_empty_lines is off so a blank line keeps its number). Each row becomes a paragraph holding its header cells (`地区：浙江，增速：5.5%`), as
 // HTML and Markdown tables do (`table-rows.ts`), so a question naming a row and a column finds the cell.
 import { parse } from 'csv-parse/sync';
 import { MAX_UPLOAD_BYTES } from '../../limits.js';
 import { decodeText } from './decode-text.js';
 import type { FormatReader } from './format-reader.js';
-import { tableLines } from './table-rows.js';
+import { tableLines, TableTextWriter } from './table-rows.js';
 
 function separatedValues(extension: string, delimiter: string): FormatReader {
   return {
@@ -17,12 +18,13 @@ function separatedValues(extension: string, delimiter: string): FormatReader {
       if ('error' in decoded) return decoded;
       let rows: string[][];
       try {
-        rows = parse(decoded.text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true });
+        rows = parse(decoded.text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, trim: true });
       } catch (err) {
         return { error: `not a readable ${extension} table: ${(err as Error).message.split('\n')[0]}` };
       }
-      const lines = tableLines(rows.map((cells) => ({ cells, header: cells.map(() => false) })));
-      return lines.length > 0 ? { text: lines.join('\n\n') + '\n' } : { error: 'the table holds no text' };
+      const table = new TableTextWriter();
+      table.addTable(tableLines(rows.map((cells) => ({ cells, header: cells.map(() => false) }))));
+      return table.rows.length > 0 ? { text: table.text, rows: table.rows } : { error: 'the table holds no text' };
     },
   };
 }

@@ -14,10 +14,15 @@ import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
 import { pptxReader } from './pptx-reader.js';
+import type { RowSpan } from './table-rows.js';
 import { xlsxReader } from './xlsx-reader.js';
 
-/** The text, for scans where each line of it is on the page image, and the title the file's metadata gives (HTML `<title>`, front matter, PDF properties). */
-export type ReadResult = { text: string; scans?: ScanPage[]; title?: string } | { error: string };
+/**
+ * The text, for scans where each line of it is on the page image, for spreadsheets where each row's
+ * line is (sheet and row number), and the title the file's metadata gives (HTML `<title>`, front
+ * matter, PDF properties).
+ */
+export type ReadResult = { text: string; scans?: ScanPage[]; rows?: RowSpan[]; title?: string } | { error: string };
 
 /** What reading may use besides the bytes: OCR for page images (absent when OCR is off). */
 export interface ReadContext {

@@ -106,7 +106,7 @@ export function htmlToText(html: string): string {
         if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
         if (table && name === 'table' && --tableDepth === 0) {
           endCell();
-          for (const row of tableLines(table.rows)) blocks.push(row);
+          for (const row of tableLines(table.rows)) blocks.push(row.text);
           table = undefined;
           return;
         }

@@ -5,6 +5,14 @@ export interface TableRow {
   cells: string[];
   /** Which cells were header cells (`<th>`). */
   header: boolean[];
+  /** The row's number as its program shows it (Excel's row 12, a CSV's 12th record); its place in the list when absent. */
+  number?: number;
+}
+
+/** One body row as text, with its row number: citations name it (`第12行`). */
+export interface TableLine {
+  text: string;
+  row: number;
 }
 
 /** Longest cell still read as a column header when the table marks none (`<td>` in its first row). */
@@ -29,18 +37,57 @@ function headerOf(rows: TableRow[]): { names: string[]; from: number } | undefin
   return undefined;
 }
 
-export function tableLines(rows: TableRow[]): string[] {
-  const filled = rows.filter((r) => r.cells.some((c) => c !== ''));
+export function tableLines(rows: TableRow[]): TableLine[] {
+  const filled = rows.map((r, i) => ({ ...r, number: r.number ?? i + 1 })).filter((r) => r.cells.some((c) => c !== ''));
   if (filled.length === 0) return [];
   const header = headerOf(filled);
   const body = filled.slice(header?.from ?? 0);
-  const lines = body.map((row) =>
-    row.cells
+  const lines = body.map((row) => ({
+    row: row.number,
+    text: row.cells
       .map((cell, i) => ({ cell, name: header?.names[i] ?? '' }))
       .filter(({ cell }) => cell !== '')
       .map(({ cell, name }) => (name && name !== cell ? `${name}：${cell}` : cell))
       .join('，'),
-  );
+  }));
   // A table that is only its header row (a layout table, a heading in a box) keeps its words.
-  return lines.length > 0 ? lines : [header!.names.filter((c) => c !== '').join('，')];
+  return lines.length > 0 ? lines : [{ row: filled[0].number, text: header!.names.filter((c) => c !== '').join('，') }];
+}
+
+/** Where a table row's line is in a reader's text, and which row of which sheet it is. */
+export interface RowSpan {
+  start: number;
+  end: number;
+  row: number;
+  sheet?: string;
+}
+
+/** A spreadsheet's text, a paragraph per row (and a `## sheet` heading per sheet), with where each row's line is. */
+export class TableTextWriter {
+  private blocks: string[] = [];
+  private length = 0;
+  readonly rows: RowSpan[] = [];
+
+  /** The text: blocks separated by a blank line, ended by a line break. */
+  get text(): string {
+    return this.blocks.length > 0 ? `${this.blocks.join('\n\n')}\n` : '';
+  }
+
+  /** A sheet's rows; a workbook's sheets each under their name (`sheet`), a CSV's with none. */
+  addTable(lines: TableLine[], sheet?: string): void {
+    if (lines.length === 0) return;
+    if (sheet !== undefined) this.add(`## ${sheet}`);
+    for (const line of lines) {
+      const start = this.add(line.text);
+      this.rows.push({ start, end: start + line.text.length, row: line.row, ...(sheet !== undefined ? { sheet } : {}) });
+    }
+  }
+
+  private add(block: string): number {
+    if (this.blocks.length > 0) this.length += 2;
+    const start = this.length;
+    this.blocks.push(block);
+    this.length += block.length;
+    return start;
+  }
 }

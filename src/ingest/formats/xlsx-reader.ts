@@ -1,12 +1,12 @@
 // Excel workbooks (.xlsx) through exceljs 4.4.0 (the `xlsx` package on the registry is SheetJS 0.18.5,
 // with published advisories; exceljs is maintained, MIT, and reads cached formula results and merged
 // cells). Each visible sheet is a part titled by its name (`## 2025`), each row a paragraph holding its
-// header cells (`地区：浙江，GDP（亿元）：90131`), as CSV and HTML tables are read (`table-rows.ts`). A
+// header cells and knowing its row number (Excel's, for the citation) (`地区：浙江，GDP（亿元）：90131`), as CSV and HTML tables are read (`table-rows.ts`). A
 // header of several rows (a merged 2025年 over GDP and 增速) names each column by all of them.
 import ExcelJS from 'exceljs';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
-import { tableLines, type TableRow } from './table-rows.js';
+import { tableLines, TableTextWriter, type TableRow } from './table-rows.js';
 import { zipParts } from './zip-parts.js';
 
 /** The most one part of a workbook may inflate to: a 100,000-row sheet is about 30 MB of XML. */
@@ -51,14 +51,16 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /** Leading rows that are all header cells become one row naming each column by all of them (`2025年 GDP`). */
-function withHeader(rows: string[][]): TableRow[] {
+function withHeader(rows: { cells: string[]; number: number }[]): TableRow[] {
   let count = 0;
   const isHeader = (row: string[]) => row.some((c) => c !== '' && WORDS_CELL.test(c)) && row.every((c) => c === '' || HEADER_CELL.test(c));
-  while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1) && isHeader(rows[count])) count++;
-  if (count === 0) return rows.map((cells) => ({ cells, header: cells.map(() => false) }));
-  const width = Math.max(...rows.slice(0, count).map((r) => r.length));
-  const names = Array.from({ length: width }, (_, i) => [...new Set(rows.slice(0, count).map((r) => r[i] ?? '').filter((c) => c !== ''))].join(' '));
-  return [{ cells: names, header: names.map(() => true) }, ...rows.slice(count).map((cells) => ({ cells, header: cells.map(() => false) }))];
+  while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1) && isHeader(rows[count].cells)) count++;
+  const body = rows.slice(count).map(({ cells, number }) => ({ cells, number, header: cells.map(() => false) }));
+  if (count === 0) return body;
+  const head = rows.slice(0, count).map((r) => r.cells);
+  const width = Math.max(...head.map((r) => r.length));
+  const names = Array.from({ length: width }, (_, i) => [...new Set(head.map((r) => r[i] ?? '').filter((c) => c !== ''))].join(' '));
+  return [{ cells: names, header: names.map(() => true), number: rows[count - 1].number }, ...body];
 }
 
 export const xlsxReader: FormatReader = {
@@ -73,20 +75,19 @@ export const xlsxReader: FormatReader = {
     } catch (err) {
       return { error: `not a readable Excel workbook (.xlsx): ${(err as Error).message.split('\n')[0]}` };
     }
-    const parts: string[] = [];
+    const table = new TableTextWriter();
     workbook.eachSheet((sheet) => {
       if (sheet.state !== 'visible') return;
-      const rows: string[][] = [];
-      sheet.eachRow((row) => {
+      const rows: { cells: string[]; number: number }[] = [];
+      sheet.eachRow((row, number) => {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
-        rows.push(Array.from(cells, (c) => c ?? ''));
+        rows.push({ cells: Array.from(cells, (c) => c ?? ''), number });
       });
-      const lines = tableLines(withHeader(rows));
-      if (lines.length > 0) parts.push(`## ${sheet.name}\n\n${lines.join('\n\n')}`);
+      table.addTable(tableLines(withHeader(rows)), sheet.name);
     });
-    if (parts.length === 0) return { error: 'the workbook holds no text' };
+    if (table.rows.length === 0) return { error: 'the workbook holds no text' };
     const title = workbook.title?.trim();
-    return { text: `${parts.join('\n\n')}\n`, ...(title ? { title } : {}) };
+    return { text: table.text, rows: table.rows, ...(title ? { title } : {}) };
   },
 };

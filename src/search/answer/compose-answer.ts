@@ -1,5 +1,5 @@
 // Ranked candidates → the JSON the API, the page and the command line all show.
-import { headingOf, passageId, type Passage } from '../../ingest/document-model.js';
+import { headingOf, passageId, type Passage, type TableRowPlace } from '../../ingest/document-model.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import type { StoredParagraph } from '../../ingest/document-model.js';
@@ -20,6 +20,7 @@ import { answerSpan, bestSentence } from './pick-sentence.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { coverage, termWeights } from './term-weights.js';
 import { documentUrl } from '../../urls.js';
+import { askedCell, columnAt } from './table-cell.js';
 
 export interface Offsets {
   start: number;
@@ -44,6 +45,8 @@ export interface PassageResult {
   url: string;
   /** 1-based page of a paged source (PDF). */
   page?: number;
+  /** For a spreadsheet row: its sheet and row number, and for the answer the column its words are in. */
+  table?: TableRowPlace & { column?: string };
   /** Other documents holding the same passage word for word (copies, versions), shown once here. */
   alsoIn?: { docId: string; title: string; url: string }[];
 }
@@ -251,6 +254,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     relevance: relevanceOf(judged, sentence, field !== undefined && rank === 0),
     url: documentUrl(p.docId, p.anchor),
     ...(p.page ? { page: p.page } : {}),
+    ...(p.tableRow ? { table: { ...p.tableRow } } : {}),
     ...(copies.get(c) ? { alsoIn: copies.get(c)!.map(({ passage: copy }) => ({ docId: copy.docId, title: index.corpus.summary(copy.docId)?.title ?? copy.docId, url: documentUrl(copy.docId, copy.anchor) })) } : {}),
   }));
   const top = passages[0];
@@ -260,7 +264,17 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   // A field answer is the document's own line for what was asked; any other must hold the kind of thing asked (a figure for 多少).
   const answerable =
     missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance) && !lacksAskedKind(question.query, info.type, answerText)));
-  const phrase = field ? field.phrase : answerable ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys())) : undefined;
+  const cell = answerable && !field && top.table ? askedCell(top.text, question.query) : undefined;
+  // A spreadsheet row answers with the cell under the column the question names, and says which column.
+  const phrase = field
+    ? field.phrase
+    : cell && cell.start >= top.quote.start && cell.end <= top.quote.end
+      ? { start: cell.start - top.quote.start, end: cell.end - top.quote.start }
+      : answerable
+        ? findAnswerPhrase(answerText, question.query, info.type, new Set(weights.keys()))
+        : undefined;
+  const column = phrase && top.table && columnAt(top.text, top.quote.start + phrase.start);
+  if (column) top.table!.column = column;
   const result: AskResult = {
     question: question.text,
     ...(question.followUpOf ? { followUpOf: question.followUpOf } : {}),

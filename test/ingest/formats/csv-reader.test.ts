@@ -7,14 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { csvReader, tsvReader } from '../../../src/ingest/formats/csv-reader.js';
 import { openEngine, scratchDir } from '../../support/engines.js';
 
-const TABLE = '地区,2025年GDP（亿元）,增速\r\n浙江,90131,5.5%\r\n广东,"141,633",4.0%\r\n';
+// A blank line keeps its number, as a spreadsheet opening the file shows it: 广东 is row 4.
+const TABLE = '地区,2025年GDP（亿元）,增速\r\n浙江,90131,5.5%\r\n\r\n广东,"141,633",4.0%\r\n';
 
 describe('CSV and TSV', () => {
   it('reads a GBK table, each row with its header cells, a quoted comma kept in its cell', async () => {
+    const first = '地区：浙江，2025年GDP（亿元）：90131，增速：5.5%';
+    const second = '地区：广东，2025年GDP（亿元）：141,633，增速：4.0%';
     expect(await csvReader.read(iconv.encode(TABLE, 'gbk'))).toEqual({
-      text: '地区：浙江，2025年GDP（亿元）：90131，增速：5.5%\n\n地区：广东，2025年GDP（亿元）：141,633，增速：4.0%\n',
+      text: `${first}\n\n${second}\n`,
+      rows: [
+        { start: 0, end: first.length, row: 2 },
+        { start: first.length + 2, end: first.length + 2 + second.length, row: 4 },
+      ],
     });
-    expect(await tsvReader.read(Buffer.from('姓名\t部门\n王建国\t行政人事部\n'))).toEqual({ text: '姓名：王建国，部门：行政人事部\n' });
+    expect(await tsvReader.read(Buffer.from('姓名\t部门\n王建国\t行政人事部\n'))).toEqual({ text: '姓名：王建国，部门：行政人事部\n', rows: [{ start: 0, end: 15, row: 2 }] });
   });
 
   it('refuses a table with nothing in it', async () => {
@@ -30,5 +37,6 @@ describe('CSV and TSV', () => {
     const r = await engine.ask({ question: '广东2025年GDP增速是多少?' });
     expect(r.answer?.text).toContain('地区：广东');
     expect(r.answer?.text).toContain('增速：4.0%');
+    expect(r.passages[0].table).toEqual({ row: 4, column: '增速' });
   });
 });

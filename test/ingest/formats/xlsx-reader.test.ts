@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { xlsxReader } from '../../../src/ingest/formats/xlsx-reader.js';
+import { citationOf, citationText } from '../../../src/chat/citation.js';
+import { createApp } from '../../../src/server/app.js';
 import { openEngine, scratchDir } from '../../support/engines.js';
 
 async function workbook(): Promise<Buffer> {
@@ -32,15 +34,21 @@ async function workbook(): Promise<Buffer> {
 describe('Excel workbooks', () => {
   it('reads each visible sheet as a part and each row with its header cells, two header rows joined, cached results not formulas', async () => {
     const read = await xlsxReader.read(await workbook());
-    expect(read).toEqual({
-      title: '2025年各地经济统计',
-      text:
-        '## 2025\n\n' +
-        '地区：浙江，2025年 GDP（亿元）：90131，2025年 增速：5.5%\n\n' +
-        '地区：广东，2025年 GDP（亿元）：141634，2025年 增速：4.1%\n\n' +
-        '地区：合计，2025年 GDP（亿元）：231765\n\n' +
-        '## 说明\n\n数据来源：各省统计局公报\n',
-    });
+    const text =
+      '## 2025\n\n' +
+      '地区：浙江，2025年 GDP（亿元）：90131，2025年 增速：5.5%\n\n' +
+      '地区：广东，2025年 GDP（亿元）：141634，2025年 增速：4.1%\n\n' +
+      '地区：合计，2025年 GDP（亿元）：231765\n\n' +
+      '## 说明\n\n数据来源：各省统计局公报\n';
+    expect(read).toEqual({ title: '2025年各地经济统计', text, rows: expect.any(Array) });
+    // Each row's line, with Excel's row number: the two header rows are 1 and 2.
+    const rows = 'rows' in read ? read.rows! : [];
+    expect(rows.map((r) => [text.slice(r.start, r.end).slice(0, 5), r.sheet, r.row])).toEqual([
+      ['地区：浙江', '2025', 3],
+      ['地区：广东', '2025', 4],
+      ['地区：合计', '2025', 5],
+      ['数据来源：', '说明', 1],
+    ]);
   });
 
   it('refuses a file that is not a workbook, with the reason', async () => {
@@ -58,5 +66,13 @@ describe('Excel workbooks', () => {
     const r = await engine.ask({ question: '广东2025年GDP增速是多少?' });
     expect(r.answer?.text).toContain('地区：广东');
     expect(r.answer?.text).toContain('增速：4.1%');
+    expect(r.passages[0].table).toEqual({ sheet: '2025', row: 4, column: '2025年 增速' });
+    expect(r.answer!.text.slice(r.answer!.phrase!.start, r.answer!.phrase!.end)).toBe('4.1%');
+    const citation = citationOf(engine, r.passages[0]);
+    expect(citationText(citation)).toBe('《2025年各地经济统计》 · 表「2025」 · 第4行 · 「2025年 增速」列');
+    // The source view shows the sheet as a table, the cited row current and its cell marked.
+    const page = await (await createApp(() => engine).request(citation.href)).text();
+    expect(page).toMatch(/<th scope="col">2025年 增速<\/th>/);
+    expect(page).toMatch(/<tr id="p\d+" class="cited" aria-current="location"><th scope="row">4<\/th><td>广东<\/td><td>141634<\/td><td><mark class="quote">4.1%<\/mark><\/td><\/tr>/);
   });
 });
