@@ -106,6 +106,7 @@ describe('with ADMIN_TOKEN', () => {
       [upload('noise.txt', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256))), 422, 'undecodable'],
       [upload('blank.md', Buffer.from('\n\n   \n')), 422, 'empty_document'],
       [upload('broken.xlsx', Buffer.from('PK\u0003\u0004 not a workbook')), 422, 'undecodable'],
+      [upload('locked.xlsx', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le')])), 422, 'undecodable'],
       [postJson({ title: '', text: '正文。' }), 400, 'invalid_request'],
       [postJson({ title: '标题' }), 400, 'invalid_request'],
       [withToken.request('/api/documents', { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: '正文' }), 415, 'unsupported_media_type'],

@@ -6,7 +6,7 @@ import { DomUtils } from 'htmlparser2';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
 import { PageWriter } from './pages.js';
-import { parseXml, zipEntries, type XmlNode } from './zip-entries.js';
+import { coreTitle, parseXml, zipEntries, type XmlNode } from './zip-entries.js';
 
 const WANTED = /^(?:ppt\/presentation\.xml|ppt\/_rels\/presentation\.xml\.rels|ppt\/slides\/(?:_rels\/)?slide\d+\.xml(?:\.rels)?|ppt\/notesSlides\/notesSlide\d+\.xml|docProps\/core\.xml)$/;
 
@@ -73,8 +73,7 @@ export const pptxReader: FormatReader = {
       pages.add(slideText(parts.get(name)!, i + 1, notes));
     });
     if (pages.empty) return { error: 'the slides hold no text' };
-    const core = parts.get('docProps/core.xml');
-    const title = core ? byTag('dc:title', parseXml(core)).map((t) => DomUtils.textContent(t).trim())[0] : undefined;
+    const title = coreTitle(parts.get('docProps/core.xml'));
     return { text: pages.text, ...(title ? { title } : {}) };
   },
 };

@@ -1,12 +1,17 @@
 // Excel workbooks (.xlsx) through exceljs 4.4.0 (the `xlsx` package on the registry is SheetJS 0.18.5,
-// with published advisories; exceljs is maintained, MIT, and reads cached formula results and merged
-// cells). Each visible sheet is a part titled by its name (`## 2025`), each row a paragraph holding its
-// header cells and knowing its row number (Excel's, for the citation) (`地区：浙江，GDP（亿元）：90131`), as CSV and HTML tables are read (`table-rows.ts`). A
-// header of several rows (a merged 2025年 over GDP and 增速) names each column by all of them.
+// with published advisories; exceljs is maintained, MIT, and reads cached formula results). Its
+// streaming reader is used: rows arrive one at a time and only their text is kept, so a 100,000-row
+// sheet is never held twice, as exceljs's cell model and as text (`npm run bench:tables`). Each
+// visible sheet is a part titled by its name (`## 2025`), each row a paragraph holding its header
+// cells (`地区：浙江，GDP（亿元）：90131`) and its row number as Excel shows it, as CSV and HTML tables
+// are read (`table-rows.ts`). A header of several rows (a merged 2025年 over GDP and 增速) names each
+// column by all of them.
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
 import { tableLines, TableTextWriter, type TableRow } from './table-rows.js';
+import { coreTitle, zipEntries } from './zip-entries.js';
 import { zipParts } from './zip-parts.js';
 
 /** The most one part of a workbook may inflate to: a 100,000-row sheet is about 30 MB of XML. */
@@ -50,6 +55,21 @@ function cellText(cell: ExcelJS.Cell): string {
   return '';
 }
 
+/**
+ * An upper header row's cells, with a merged cell's value over each column it spans. The streaming
+ * reader leaves the merged-over cells empty (the merge list comes after the rows), so an empty cell
+ * takes the value to its left while the header's last row names a column under it.
+ */
+function spreadMerged(row: string[], last: string[], width: number): string[] {
+  let carried = '';
+  return Array.from({ length: width }, (_, i) => {
+    const cell = row[i] ?? '';
+    if (cell !== '') carried = cell;
+    else if ((last[i] ?? '') === '') carried = '';
+    return cell !== '' ? cell : carried;
+  });
+}
+
 /** Leading rows that are all header cells become one row naming each column by all of them (`2025年 GDP`). */
 function withHeader(rows: { cells: string[]; number: number }[]): TableRow[] {
   let count = 0;
@@ -57,37 +77,55 @@ function withHeader(rows: { cells: string[]; number: number }[]): TableRow[] {
   while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1) && isHeader(rows[count].cells)) count++;
   const body = rows.slice(count).map(({ cells, number }) => ({ cells, number, header: cells.map(() => false) }));
   if (count === 0) return body;
-  const head = rows.slice(0, count).map((r) => r.cells);
-  const width = Math.max(...head.map((r) => r.length));
+  const width = Math.max(...rows.slice(0, count).map((r) => r.cells.length));
+  const last = rows[count - 1].cells;
+  const head = rows.slice(0, count).map((r, i) => (i < count - 1 ? spreadMerged(r.cells, last, width) : r.cells));
   const names = Array.from({ length: width }, (_, i) => [...new Set(head.map((r) => r[i] ?? '').filter((c) => c !== ''))].join(' '));
   return [{ cells: names, header: names.map(() => true), number: rows[count - 1].number }, ...body];
 }
+
+/** An OLE compound file's signature: what Excel writes for an encrypted workbook, and for an old .xls. */
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Why an OLE file named .xlsx is not read: Excel keeps a password-protected workbook in an `EncryptedPackage` stream. */
+function oleRefusal(bytes: Buffer): string | undefined {
+  if (!bytes.subarray(0, 8).equals(OLE_SIGNATURE)) return undefined;
+  return bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))
+    ? 'the workbook is encrypted (password protected)'
+    : 'not a readable Excel workbook (.xlsx): it is an Excel 97-2003 file (.xls) under an .xlsx name';
+}
+
+/** A sheet as the streaming reader gives it: its rows, and the name and visibility its types leave out. */
+type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name: string; state?: string };
 
 export const xlsxReader: FormatReader = {
   extensions: ['.xlsx'],
   maxBytes: MAX_BINARY_UPLOAD_BYTES,
   async read(bytes) {
+    const ole = oleRefusal(bytes);
+    if (ole) return { error: ole };
     const huge = zipParts(bytes).find((part) => part.size > MAX_XLSX_PART_BYTES);
     if (huge) return { error: `its ${huge.name} inflates to ${Math.round(huge.size / 1024 / 1024)} MB; at most ${MAX_XLSX_PART_BYTES / 1024 / 1024} MB are read` };
-    const workbook = new ExcelJS.Workbook();
+    const table = new TableTextWriter();
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+      for await (const sheet of workbook as AsyncIterable<SheetReader>) {
+        const rows: { cells: string[]; number: number }[] = [];
+        // A hidden sheet's rows are read past (the stream goes on through them), never kept.
+        for await (const row of sheet) {
+          if (sheet.state !== undefined && sheet.state !== 'visible') continue;
+          const cells: string[] = [];
+          row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
+          rows.push({ cells: Array.from(cells, (c) => c ?? ''), number: row.number });
+        }
+        table.addTable(tableLines(withHeader(rows)), sheet.name);
+      }
     } catch (err) {
       return { error: `not a readable Excel workbook (.xlsx): ${(err as Error).message.split('\n')[0]}` };
     }
-    const table = new TableTextWriter();
-    workbook.eachSheet((sheet) => {
-      if (sheet.state !== 'visible') return;
-      const rows: { cells: string[]; number: number }[] = [];
-      sheet.eachRow((row, number) => {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
-        rows.push({ cells: Array.from(cells, (c) => c ?? ''), number });
-      });
-      table.addTable(tableLines(withHeader(rows)), sheet.name);
-    });
     if (table.rows.length === 0) return { error: 'the workbook holds no text' };
-    const title = workbook.title?.trim();
+    const core = zipEntries(bytes, (name) => name === 'docProps/core.xml', 'Excel workbook (.xlsx)');
+    const title = 'error' in core ? undefined : coreTitle(core.get('docProps/core.xml'));
     return { text: table.text, rows: table.rows, ...(title ? { title } : {}) };
   },
 };

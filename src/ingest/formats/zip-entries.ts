@@ -2,7 +2,7 @@
 // most a bounded size: a part whose declared size is larger is refused before it is inflated, and the
 // reader's heap limit (`read-isolated.ts`) stops one that understates it.
 import { unzipSync } from 'fflate';
-import { parseDocument, type DomUtils } from 'htmlparser2';
+import { DomUtils, parseDocument } from 'htmlparser2';
 
 /** The most one part may inflate to: far past any slide or chapter, far below the reader's heap. */
 export const MAX_ZIP_ENTRY_BYTES = 64 * 1024 * 1024;
@@ -29,6 +29,12 @@ export function zipEntries(bytes: Buffer, wanted: (name: string) => boolean, for
 
 /** An XML part as a DOM (htmlparser2 in XML mode: names keep their prefixes, `p:sp`, `a:t`). */
 export const parseXml = (xml: string) => parseDocument(xml, { xmlMode: true });
+
+/** The title in an Office file's document properties (`docProps/core.xml`), if set. */
+export function coreTitle(core: string | undefined): string | undefined {
+  const title = core ? DomUtils.getElementsByTagName('dc:title', parseXml(core)).map((t) => DomUtils.textContent(t).trim())[0] : undefined;
+  return title || undefined;
+}
 
 /** A node or nodes of a parsed part, as htmlparser2's DomUtils take them. */
 export type XmlNode = Parameters<typeof DomUtils.getElementsByTagName>[1];

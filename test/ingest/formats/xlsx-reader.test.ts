@@ -51,9 +51,14 @@ describe('Excel workbooks', () => {
     ]);
   });
 
-  it('refuses a file that is not a workbook, with the reason', async () => {
+  it('refuses a file that is not a workbook, a truncated one and an encrypted one, with the reason', async () => {
     const read = await xlsxReader.read(Buffer.from('PK\u0003\u0004 not really a zip'));
     expect('error' in read && read.error).toMatch(/not a readable Excel workbook|inflates/);
+    const whole = await workbook();
+    expect(await xlsxReader.read(whole.subarray(0, whole.length / 2))).toEqual({ error: expect.stringMatching(/^not a readable Excel workbook \(\.xlsx\): /) });
+    // Excel keeps a password-protected workbook in an OLE compound file, as an EncryptedPackage stream.
+    const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
+    expect(await xlsxReader.read(ole)).toEqual({ error: 'the workbook is encrypted (password protected)' });
   });
 
   it('answers a question naming a row and a column from a folder holding the workbook, and titles it by its properties', async () => {
