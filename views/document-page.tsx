@@ -2,6 +2,7 @@
 // citation link names the paragraph and the quoted sentence's offsets; that paragraph is highlighted
 // and the sentence marked. A spreadsheet's rows are shown as their table (`sheet-table.tsx`).
 import type { StoredDocument, StoredParagraph } from '../src/ingest/document-model.js';
+import type { ScanLine } from '../src/ingest/formats/ocr.js';
 import { describeProgress, type StartProgress } from '../src/engine/start-progress.js';
 import { Layout } from './layout.js';
 import { MarkedText } from './marked-text.js';
@@ -32,36 +33,61 @@ function PageMark(props: { page: number }) {
   );
 }
 
+/** The cited paragraph, and the quoted sentence's span in the source (the paragraph's cleaning barely moves a PDF's or a scan's text). */
+interface CitedSpan {
+  paragraph: StoredParagraph;
+  quote?: { start: number; end: number };
+}
+
+const overlaps = (line: ScanLine, start: number, end: number) => line.start < end && line.end > start;
+
 /**
- * A scanned page beside the text: the image with the lines of the cited paragraph outlined (from the
- * OCR line boxes), so a reader can check the quote against the print. SVG, because the page's CSP
- * allows no inline styles and SVG places the boxes by attributes.
+ * A page beside the text, as printed: a scan, or a PDF text page drawn from the file. The lines of the
+ * cited paragraph are outlined (from OCR's or pdf.js's line boxes) and those of the quoted sentence
+ * shaded, so a reader can check the quote against the print. SVG, because the page's CSP allows no
+ * inline styles and SVG places the boxes by attributes.
  */
-function ScanFigure(props: { doc: StoredDocument; index: number; cited?: StoredParagraph }) {
+function ScanFigure(props: { doc: StoredDocument; index: number; cited?: CitedSpan }) {
   const scan = props.doc.scans![props.index];
   const { cited } = props;
-  const lines = cited ? scan.lines.filter((l) => l.start < cited.sourceEnd && l.end > cited.sourceStart) : [];
+  const lines = cited ? scan.lines.filter((l) => overlaps(l, cited.paragraph.sourceStart, cited.paragraph.sourceEnd)) : [];
   const label = scan.page ? `第 ${scan.page} 页原图` : '原图';
   return (
     <figure class="scan" id={`scan-${props.index}`}>
       <svg viewBox={`0 0 ${scan.width} ${scan.height}`} role="img" aria-label={label}>
         <image href={scanImageUrl(props.doc.id, props.index)} width={scan.width} height={scan.height} />
         {lines.map((l) => (
-          <rect class="cited-line" x={l.box.x0 - 4} y={l.box.y0 - 4} width={l.box.x1 - l.box.x0 + 8} height={l.box.y1 - l.box.y0 + 8} />
+          <rect
+            class={cited?.quote && overlaps(l, cited.quote.start, cited.quote.end) ? 'cited-line quoted-line' : 'cited-line'}
+            x={l.box.x0 - 4}
+            y={l.box.y0 - 4}
+            width={l.box.x1 - l.box.x0 + 8}
+            height={l.box.y1 - l.box.y0 + 8}
+          />
         ))}
       </svg>
-      <figcaption>{lines.length ? `${label}：框出的是引文所在的行` : label}</figcaption>
+      <figcaption>{lines.length ? `${label}：框出的是引文所在的行，涂色的是引用的句子` : label}</figcaption>
     </figure>
   );
 }
 
+/** The cited paragraph and its quoted sentence, placed in the source. */
+function citedSpan(doc: StoredDocument, cited: Cited | undefined): CitedSpan | undefined {
+  const paragraph = cited ? doc.articles.flatMap((a) => a.paragraphs).find((p) => p.anchor === cited.anchor) : undefined;
+  if (!paragraph || !cited) return undefined;
+  const quoted = cited.end > cited.start && cited.end <= paragraph.text.length;
+  return { paragraph, ...(quoted ? { quote: { start: paragraph.sourceStart + cited.start, end: paragraph.sourceStart + cited.end } } : {}) };
+}
+
 export function DocumentPage(props: { doc: StoredDocument; cited?: Cited }) {
   const { doc, cited } = props;
-  const citedParagraph = cited ? doc.articles.flatMap((a) => a.paragraphs).find((p) => p.anchor === cited.anchor) : undefined;
-  // The pages holding the cited paragraph come first; without a citation, every page in order.
+  const citedParagraph = citedSpan(doc, cited);
+  // The pages holding the cited paragraph come first (a paragraph across a page break: both pages);
+  // without a citation, every scan in order. A PDF's text pages are shown only where cited.
   const scans = (doc.scans ?? []).map((_, i) => i);
-  const shown = citedParagraph ? scans.filter((i) => doc.scans![i].lines.some((l) => l.start < citedParagraph.sourceEnd && l.end > citedParagraph.sourceStart)) : [];
-  const order = [...shown, ...scans.filter((i) => !shown.includes(i))];
+  const holdsCited = (i: number) => citedParagraph !== undefined && doc.scans![i].lines.some((l) => overlaps(l, citedParagraph.paragraph.sourceStart, citedParagraph.paragraph.sourceEnd));
+  const shown = scans.filter(holdsCited);
+  const order = [...shown, ...scans.filter((i) => !shown.includes(i) && !doc.scans![i].rendered)];
   let page: number | undefined;
   const startsPage = (p: StoredParagraph) => {
     const starts = p.page !== undefined && p.page !== page;

@@ -114,10 +114,15 @@ export class AnswerEngine {
     return readSkipped(this.options.indexDir);
   }
 
+  /** Where the file a document was read from is on this machine; undefined for an upload on a server with no uploads folder. */
+  sourcePath(doc: Pick<DocumentSummary, 'path'>): string | undefined {
+    const { corpusDir, uploadsDir } = this.options;
+    return isUpload(doc.path) ? uploadsDir && join(uploadsDir, doc.path.slice(UPLOADS_PREFIX.length)) : join(corpusDir, doc.path);
+  }
+
   /** The file a document was read from: its size and last change; undefined where this server cannot see it (a replica's uploads). */
   fileOf(doc: DocumentSummary): { bytes: number; modified: Date } | undefined {
-    const { corpusDir, uploadsDir } = this.options;
-    const file = isUpload(doc.path) ? uploadsDir && join(uploadsDir, doc.path.slice(UPLOADS_PREFIX.length)) : join(corpusDir, doc.path);
+    const file = this.sourcePath(doc);
     const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
     return stat && { bytes: stat.size, modified: stat.mtime };
   }

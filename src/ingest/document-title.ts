@@ -30,8 +30,11 @@ const GENERIC_HEADING = /^(?:概述|概要|简介|簡介|简述|簡述|介绍|�
 /** Someone's office and name (`省长李炳军`), a glossary heading, or a line that is only a date. */
 const NOT_A_TITLE = /^(?:省长|市长|区长|县长|主任|主席|书记|局长|校长|院长|理事长|执行长|总经理)\s*\S{2,4}$|名词(?:注释|解释)|^注释$|^[0-9]{4}\s*年(?:\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)?$/;
 
-/** An application's default title in a PDF's properties. */
-const DEFAULT_META_TITLE = /^(?:PowerPoint\s*(?:簡報|简报|Presentation)|幻灯片\s*\d*|投影片\s*\d*|Untitled|无标题|無標題|Slide\s*\d*|Document\d*|文档\d*|新建\s*\S*文档)$/i;
+/**
+ * An application's default title in a PDF's properties, or what a browser printing a page puts there
+ * when the page has no title: its address (`about:blank`, `https://…`, `file:///…`) or a file path.
+ */
+const DEFAULT_META_TITLE = /^(?:about:blank|(?:https?|file):\/\/\S*|[A-Za-z]:\\\S*|\/\S+|PowerPoint\s*(?:簡報|简报|Presentation)|幻灯片\s*\d*|投影片\s*\d*|Untitled|无标题|無標題|Slide\s*\d*|Document\d*|文档\d*|新建\s*\S*文档)$/i;
 
 /** Decorations around a heading in plain text (`====手动更改配置文件====`) and a trailing emoji-free trim. */
 const stripDecoration = (text: string) => text.replace(/^[=#*\-_~\s]+|[=#*\-_~\s]+$/g, '').trim();

@@ -4,7 +4,7 @@ import { DocumentPage, LoadingPage, NotFoundPage, type Cited } from '../../views
 import { DocumentListPage, DocumentsReadPage } from '../../views/document-list-page.js';
 import { listDocuments } from '../chat/document-listing.js';
 import type { StartProgress } from '../engine/start-progress.js';
-import { readScanImage } from '../ingest/formats/ocr.js';
+import { pageImage } from '../engine/page-images.js';
 import { removeDocument } from '../engine/document-writes.js';
 import { apiError } from './api-error.js';
 import { apiRoutes } from './api-routes.js';
@@ -98,13 +98,11 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     return c.redirect(removedUrl(doc?.title ?? c.req.param('id')), 303);
   });
 
-  // A scan's page image, from the OCR cache: the source view draws the cited lines over it.
-  app.get('/docs/:id/scans/:n', (c) => {
+  // A page image (a scan, or a PDF page drawn once): the source view draws the cited lines over it.
+  app.get('/docs/:id/scans/:n', async (c) => {
     const engine = getEngine();
     if (!engine) return loading(c);
-    const scan = engine.document(c.req.param('id'))?.scans?.[Number(c.req.param('n'))];
-    const cacheDir = engine.ocr?.cacheDir;
-    const image = scan && cacheDir ? readScanImage(cacheDir, scan.image) : undefined;
+    const image = await pageImage(engine, c.req.param('id'), Number(c.req.param('n')));
     if (!image) return c.html(<NotFoundPage />, 404);
     return c.body(new Uint8Array(image.bytes), 200, { 'content-type': image.type, 'cache-control': 'private, max-age=86400' });
   });

@@ -65,6 +65,10 @@ describe('titles', () => {
   it('take metadata when the text names nothing, cleaning an application default away', async () => {
     expect(cleanMetaTitle('Microsoft Word - RISCV 工具链数据报第五期.docx')).toBe('RISCV 工具链数据报第五期');
     expect(cleanMetaTitle('PowerPoint 簡報')).toBeUndefined();
+    // A browser printing a page with no title of its own puts its address there.
+    for (const address of ['about:blank', 'https://www.example.gov.cn/art/2025/1/3/art_1.html', 'file:///home/user/报告.html', 'C:\\Users\\me\\报告.htm', '/tmp/page.html']) {
+      expect(cleanMetaTitle(address), address).toBeUndefined();
+    }
     const read = await markdownText('---\ntitle: "師大資工 114 年度新生手冊"\ndate: "Aug 01 2025"\n---\n\n## 新生須知\n\n請在開學前完成繳費。\n');
     expect(read.title).toBe('師大資工 114 年度新生手冊');
     expect(read.text).not.toContain('Aug 01 2025');

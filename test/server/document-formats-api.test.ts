@@ -74,7 +74,7 @@ describe('a scan in the source view', () => {
     const anchor = cited.url.split('#')[1];
     const page = await (await app.request(`/docs/park-hours?p=${anchor}&s=${cited.quote.start}&e=${cited.quote.end}`)).text();
     expect(page).toContain('<image href="/docs/park-hours/scans/0"');
-    const boxes = [...page.matchAll(/<rect class="cited-line" x="(\d+)" y="(\d+)"/g)];
+    const boxes = [...page.matchAll(/<rect class="cited-line[^"]*" x="(\d+)" y="(\d+)"/g)];
     expect(boxes).toHaveLength(1);
     expect(Number(boxes[0][2])).toBeGreaterThan(300);
     expect((await (await app.request('/docs/park-hours')).text()).match(/cited-line/g)).toBeNull();
@@ -83,6 +83,31 @@ describe('a scan in the source view', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer()).equals(fixture('park-hours.png'))).toBe(true);
     expect((await app.request('/docs/park-hours/scans/7')).status).toBe(404);
+  });
+
+  it('draws a text PDF\'s cited page once, with its text on it, and outlines the cited lines', async () => {
+    const r = await ask('供水管网改造第二阶段工程总投资多少?');
+    const cited = r.passages[0];
+    const page = await (await app.request(`/docs/water-notice?p=${cited.url.split('#')[1]}&s=${cited.quote.start}&e=${cited.quote.end}`)).text();
+    // Page 2 only: the text PDF's other page holds nothing cited.
+    expect([...page.matchAll(/<image href="\/docs\/water-notice\/scans\/(\d+)"/g)].map((m) => m[1])).toEqual(['1']);
+    expect(page).toContain('第 2 页原图：框出的是引文所在的行，涂色的是引用的句子');
+    expect(page).toMatch(/<rect class="cited-line quoted-line"/);
+    const cache = join(work, 'index', 'ocr-cache');
+    const before = readdirSync(cache).length;
+    const drawn = await app.request('/docs/water-notice/scans/1');
+    expect(drawn.headers.get('content-type')).toBe('image/png');
+    const bytes = Buffer.from(await drawn.arrayBuffer());
+    expect(readdirSync(cache)).toHaveLength(before + 1);
+    expect(Buffer.from(await (await app.request('/docs/water-notice/scans/1')).arrayBuffer()).equals(bytes)).toBe(true);
+    // The glyphs are drawn (Node 20 needs core-js for pdf.js's fonts): a share of the page is ink.
+    const image = await loadImage(bytes);
+    const canvas = createCanvas(image.width, image.height);
+    canvas.getContext('2d').drawImage(image, 0, 0);
+    const pixels = canvas.getContext('2d').getImageData(0, 0, image.width, image.height).data;
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 128) ink++;
+    expect(ink / (pixels.length / 4)).toBeGreaterThan(0.005);
   });
 
   it('outlines the lines of a scanned PDF page and labels the page', async () => {

@@ -38,13 +38,18 @@ export interface ScanLine {
   box: Box;
 }
 
-/** A scanned page of a document: its image (by cache key), its size, its page number in a PDF, and its lines. */
+/**
+ * A page of a document as an image: a scan (its image by cache key, its lines as OCR found them), or a
+ * PDF page with a text layer (`rendered`: its image is drawn from the PDF when first viewed, under the
+ * same kind of key, and its lines are where pdf.js placed them). Its size, its page number in a PDF.
+ */
 export interface ScanPage {
   image: string;
   width: number;
   height: number;
   page?: number;
   lines: ScanLine[];
+  rendered?: true;
 }
 
 /** What a reader needs to read an image. */

@@ -1,6 +1,7 @@
 // A PDF page's text items (pdf.js positions) → its paragraphs. pdf.js gives visual lines; a line that
 // runs to the right margin without ending a sentence was wrapped by the layout and goes on in the next
 // line (joined without a space between Chinese characters), and any other line ends its paragraph.
+// Each line keeps where it is on the page, so the source view can outline a cited line on the page.
 import { endsSentence, isSpacedWordChar } from '../../text/char-class.js';
 
 export interface TextItem {
@@ -14,9 +15,17 @@ export interface TextItem {
 
 interface Line {
   text: string;
+  left: number;
   right: number;
   y: number;
   size: number;
+}
+
+/** A line of the page's text: its offsets in the text, and its box in PDF units (origin bottom left, y up). */
+export interface PageLine {
+  start: number;
+  end: number;
+  box: { left: number; right: number; bottom: number; top: number };
 }
 
 function linesOf(items: TextItem[]): Line[] {
@@ -29,8 +38,9 @@ function linesOf(items: TextItem[]): Line[] {
       current = undefined;
     }
     if (item.str) {
-      current ??= { text: '', right: item.x, y: item.y, size: item.height };
+      current ??= { text: '', left: item.x, right: item.x, y: item.y, size: item.height };
       current.text += item.str;
+      current.left = Math.min(current.left, item.x);
       current.right = Math.max(current.right, item.x + item.width);
       current.size = Math.max(current.size, item.height);
     }
@@ -43,12 +53,21 @@ function linesOf(items: TextItem[]): Line[] {
   return lines.filter((l) => l.text.trim() !== '');
 }
 
-/** The page's paragraphs, separated by blank lines. */
-export function pageParagraphs(items: TextItem[]): string {
+/** How far below its baseline a line's box reaches, as a share of its size: the descenders of g, y, 。. */
+const DESCENT = 0.25;
+
+/** The page's paragraphs, separated by blank lines, and where each line of them is on the page. */
+export function pageParagraphs(items: TextItem[]): { text: string; lines: PageLine[] } {
   const lines = linesOf(items);
   const margin = Math.max(0, ...lines.map((l) => l.right));
+  const placed: PageLine[] = [];
   let out = '';
   lines.forEach((line, i) => {
+    placed.push({
+      start: out.length,
+      end: out.length + line.text.length,
+      box: { left: line.left, right: line.right, bottom: line.y - DESCENT * line.size, top: line.y + line.size },
+    });
     out += line.text;
     const next = lines[i + 1];
     if (!next) return;
@@ -57,5 +76,5 @@ export function pageParagraphs(items: TextItem[]): string {
     if (!wrapped) out += '\n\n';
     else if (isSpacedWordChar(line.text.at(-1)!) && isSpacedWordChar(next.text[0])) out += ' ';
   });
-  return out;
+  return { text: out, lines: placed };
 }

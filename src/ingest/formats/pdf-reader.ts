@@ -1,6 +1,11 @@
 // PDF with a text layer, through unpdf (pdf.js for Node; 1.7.0, the last release for Node 20). Each
 // page's visual lines are rejoined into paragraphs by their positions (`pdf-lines.ts`); the cleaning
 // that reads the seeds drops the spaces pdf.js puts around numbers (`项目 50 余项`).
+// pdf.js draws a page's fonts with ArrayBuffer.prototype.transferToFixedLength, which Node 20 lacks:
+// without it every glyph is skipped and a page with any text draws blank (so a scanned page's printed
+// header, or a garbled layer's page, gave OCR an empty image). core-js supplies it.
+import 'core-js/actual/array-buffer/transfer-to-fixed-length.js';
+import { createHash } from 'node:crypto';
 import { getDocumentProxy, renderPageAsImage } from 'unpdf';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
@@ -8,13 +13,34 @@ import { isGarbledText } from './garbled-text.js';
 import { MAX_IMAGE_PIXELS, OCR_OFF, readPageImage } from './image-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { PageWriter } from './pages.js';
-import { pageParagraphs, type TextItem } from './pdf-lines.js';
+import { pageParagraphs, type PageLine, type TextItem } from './pdf-lines.js';
 
 /** A longer PDF is a book or an archive dump: refused, with the reason, rather than read for minutes. */
 export const MAX_PDF_PAGES = 2_000;
 
 /** A page without a text layer, or with a garbled one (`garbled-text.ts`), is rendered at 200 dpi for OCR (PDF units are 1/72 inch). */
 const SCAN_SCALE = 200 / 72;
+
+/**
+ * A text page is shown in the source view at 108 dpi: A4 is 893 × 1263 pixels, sharp on a screen at
+ * the width the view gives it, 200-400 KB as PNG (realdocs-dev's PDFs, 175-310 ms a page to draw).
+ */
+export const VIEW_SCALE = 1.5;
+
+/** A text page's key in the page-image cache: the PDF's bytes and the page (`pdf-page-view.ts` draws it). */
+export const renderedPageKey = (pdfHash: string, page: number) => createHash('sha256').update(`${pdfHash}:${page}:${VIEW_SCALE}`).digest('hex');
+
+/** A text page as the source view shows it: its lines placed on the page image to be drawn at VIEW_SCALE. */
+async function textPageView(pdf: PdfDocument, page: number, lines: PageLine[], offset: number, pdfHash: string): Promise<ScanPage | undefined> {
+  if (lines.length === 0) return undefined;
+  const viewport = (await pdf.getPage(page)).getViewport({ scale: VIEW_SCALE });
+  const placed = lines.map(({ start, end, box }) => {
+    const [x0, y0, x1, y1] = viewport.convertToViewportRectangle([box.left, box.bottom, box.right, box.top]);
+    const round = (n: number) => Math.round(n);
+    return { start: offset + start, end: offset + end, box: { x0: round(Math.min(x0, x1)), y0: round(Math.min(y0, y1)), x1: round(Math.max(x0, x1)), y1: round(Math.max(y0, y1)) } };
+  });
+  return { image: renderedPageKey(pdfHash, page), width: Math.round(viewport.width), height: Math.round(viewport.height), page, lines: placed, rendered: true };
+}
 
 /**
  * Text items (pdf.js's runs of text) one PDF may give. A dense page has a few thousand and a 2,000-page
@@ -89,13 +115,17 @@ export const pdfReader: FormatReader = {
       const scans: ScanPage[] = [];
       const budget = { left: MAX_PDF_TEXT_ITEMS };
       let garbled = 0;
+      const pdfHash = createHash('sha256').update(bytes).digest('hex');
       for (let i = 0; i < pdf.numPages; i++) {
-        let text = pageParagraphs(await pageTextItems(pdf, i + 1, budget));
+        let { text, lines } = pageParagraphs(await pageTextItems(pdf, i + 1, budget));
         if (isGarbledText(text)) {
           garbled++;
           text = '';
         }
         if (text.trim() !== '' || !context?.ocr) {
+          // Page images need the cache OCR keeps: with OCR off (no cache), the view shows the text alone.
+          const view = text.trim() !== '' && context?.ocr ? await textPageView(pdf, i + 1, lines, pages.length, pdfHash) : undefined;
+          if (view) scans.push(view);
           pages.add(text);
           continue;
         }

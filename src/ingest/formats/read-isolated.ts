@@ -1,4 +1,4 @@
-// Reading a file's bytes into text, in a child process. Format readers run third-party decoders
+// Reading a file's bytes into text (and drawing a PDF page for the source view), in a child process. Format readers run third-party decoders
 // (pdf.js, mammoth, word-extractor) on whatever a user drops into a folder or uploads; a damaged or
 // hostile file can make one loop forever, build gigabytes, or abort V8 itself (word-extractor following
 // a .doc's looping sector chain grows one array until V8 stops the process with "invalid size", which no
@@ -9,6 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ReadContext, ReadResult } from './format-reader.js';
 import type { OcrPage } from './ocr.js';
+import type { RenderResult } from './pdf-page-view.js';
 
 /**
  * A reader's heap: ordinary files (a 2,000-page PDF, a 20 MB Word file) read well within it; a .docx
@@ -25,18 +26,17 @@ export const READ_TIME_LIMIT_MS = 120_000;
 /** An idle reader is ended after this long, so its memory goes back. */
 const IDLE_MS = 10_000;
 
-export type ToReader =
-  | { kind: 'read'; fileName: string; bytes: Uint8Array; ocr: boolean }
-  | { kind: 'page'; id: number; page: OcrPage }
-  | { kind: 'page'; id: number; error: string };
+/** What the reader process is asked to do: read a file, or draw a page of a PDF for the source view. */
+type Task = { kind: 'read'; fileName: string; bytes: Uint8Array; ocr: boolean } | { kind: 'render'; bytes: Uint8Array; page: number };
 
-export type FromReader = { kind: 'done'; result: ReadResult } | { kind: 'ocr'; id: number; image: Uint8Array; size: { width: number; height: number } };
+export type ToReader = Task | { kind: 'page'; id: number; page: OcrPage } | { kind: 'page'; id: number; error: string };
+
+export type FromReader = { kind: 'done'; result: ReadResult | RenderResult } | { kind: 'ocr'; id: number; image: Uint8Array; size: { width: number; height: number } };
 
 interface Job {
-  fileName: string;
-  bytes: Buffer;
+  task: Task;
   context?: ReadContext;
-  done: (result: ReadResult) => void;
+  done: (result: ReadResult | RenderResult) => void;
 }
 
 /** The child's module, in the form this one runs in: compiled, or TypeScript through tsx (the tests). */
@@ -61,9 +61,9 @@ class ReaderProcess {
   private timer: NodeJS.Timeout | undefined;
   private idle: NodeJS.Timeout | undefined;
 
-  read(fileName: string, bytes: Buffer, context?: ReadContext): Promise<ReadResult> {
+  run(task: Task, context?: ReadContext): Promise<ReadResult | RenderResult> {
     return new Promise((done) => {
-      this.queue.push({ fileName, bytes, context, done });
+      this.queue.push({ task, context, done });
       this.next();
     });
   }
@@ -84,8 +84,7 @@ class ReaderProcess {
     child.ref();
     child.channel?.ref();
     this.clock();
-    const message: ToReader = { kind: 'read', fileName: job.fileName, bytes: new Uint8Array(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), ocr: job.context?.ocr !== undefined };
-    child.send(message);
+    child.send(job.task satisfies ToReader);
   }
 
   private start(): ChildProcess {
@@ -127,7 +126,7 @@ class ReaderProcess {
     }, READ_TIME_LIMIT_MS);
   }
 
-  private finish(result: ReadResult): void {
+  private finish(result: ReadResult | RenderResult): void {
     clearTimeout(this.timer);
     const job = this.current;
     this.current = undefined;
@@ -146,5 +145,11 @@ class ReaderProcess {
 
 const reader = new ReaderProcess();
 
+const view = (bytes: Buffer) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** The text of a file, read in the reader process by the reader for its name (or why it cannot be read). */
-export const readIsolated = (fileName: string, bytes: Buffer, context?: ReadContext): Promise<ReadResult> => reader.read(fileName, bytes, context);
+export const readIsolated = (fileName: string, bytes: Buffer, context?: ReadContext): Promise<ReadResult> =>
+  reader.run({ kind: 'read', fileName, bytes: view(bytes), ocr: context?.ocr !== undefined }, context) as Promise<ReadResult>;
+
+/** A PDF page drawn for the source view, in the reader process, queued with the files it reads (or why not). */
+export const renderIsolated = (bytes: Buffer, page: number): Promise<RenderResult> => reader.run({ kind: 'render', bytes: view(bytes), page }) as Promise<RenderResult>;

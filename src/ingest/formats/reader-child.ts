@@ -31,6 +31,11 @@ process.on('message', async (message: ToReader) => {
     else page?.resolve(message.page);
     return;
   }
+  if (message.kind === 'render') {
+    const { renderPdfPage } = await import('./pdf-page-view.js');
+    send({ kind: 'done', result: await renderPdfPage(Buffer.from(message.bytes), message.page) });
+    return;
+  }
   // Loaded with the first file: the readers (pdf.js, mammoth) take a moment to load.
   readers ??= import('./format-reader.js').then((m) => m.readerFor);
   const reader = (await readers)(message.fileName);
