@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { parseCommandLine } from './cli/command-line.js';
+import { isOcrEngineName, OCR_ENGINES, type OcrEngineName } from './ingest/formats/ocr.js';
 import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
 import { BACKEND_NAMES, indexDirFor, isBackendName, type BackendName } from './search/index/backends.js';
 
@@ -21,6 +22,8 @@ export interface Config {
   queryBatching: boolean;
   /** Page images and scanned PDF pages are read by OCR (OCR=0 turns it off). */
   ocr: boolean;
+  /** Which OCR engine reads them (OCR_ENGINE: tesseract, the default, or ppocr). */
+  ocrEngine: OcrEngineName;
   /** Re-index while serving when the folders change (`--watch` or WATCH=1). */
   watch: boolean;
   /** Never write the index: serve the newest build a writer made in the index folder and follow new ones (`--replica` or REPLICA=1). */
@@ -78,6 +81,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   }
   const indexBackend = env.INDEX_BACKEND?.trim() || 'orama';
   if (!isBackendName(indexBackend)) throw new Error(`INDEX_BACKEND must be one of ${BACKEND_NAMES.join(', ')}, not ${indexBackend}`);
+  const ocrEngine = env.OCR_ENGINE ?? 'tesseract';
+  if (!isOcrEngineName(ocrEngine)) throw new Error(`OCR_ENGINE must be one of ${OCR_ENGINES.join(', ')}, not ${ocrEngine}`);
   return {
     corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
@@ -89,6 +94,7 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     queryCacheSize,
     queryBatching: env.QUERY_BATCHING !== '0',
     ocr: env.OCR !== '0',
+    ocrEngine,
     watch: flags.watch || env.WATCH === '1' || env.WATCH === 'true',
     replica: flags.replica || env.REPLICA === '1' || env.REPLICA === 'true',
     adminToken: bearerToken(env, 'ADMIN_TOKEN'),

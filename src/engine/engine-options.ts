@@ -1,5 +1,6 @@
 // What an engine is opened with: the folders, the index, the model and how to build.
 import type { ChunkOptions } from '../ingest/chunk-passages.js';
+import type { OcrEngineName } from '../ingest/formats/ocr.js';
 import type { Embedder } from '../search/embed/embedder.js';
 import type { BuildProgress } from '../search/index/build-index.js';
 import type { BackendName } from '../search/index/backends.js';
@@ -27,4 +28,6 @@ export interface EngineOptions {
   queryBatching?: boolean;
   /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
   ocr?: boolean;
+  /** The OCR engine (default Tesseract; OCR_ENGINE=ppocr for PP-OCRv4). */
+  ocrEngine?: OcrEngineName;
 }

@@ -46,10 +46,14 @@ function removeStaging(staging: string): void {
  * million-passage folder takes a minute to read).
  */
 const sourcesOf = (options: EngineOptions) =>
-  folderDigest(options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir], JSON.stringify({ ocr: options.ocr !== false }));
+  folderDigest(
+    options.uploadsDir ? [options.corpusDir, options.uploadsDir] : [options.corpusDir],
+    JSON.stringify({ ocr: options.ocr !== false, ...(options.ocrEngine && options.ocrEngine !== 'tesseract' ? { engine: options.ocrEngine } : {}) }),
+  );
 
-/** Where OCR results are kept, next to the index; undefined when OCR is off. */
-export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr'>) => (options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache') });
+/** Where OCR results are kept, next to the index, and which engine reads; undefined when OCR is off. */
+export const ocrOptionsOf = (options: Pick<EngineOptions, 'indexDir' | 'ocr' | 'ocrEngine'>) =>
+  options.ocr === false ? undefined : { cacheDir: join(options.indexDir, 'ocr-cache'), ...(options.ocrEngine ? { engine: options.ocrEngine } : {}) };
 
 /**
  * After the folders were read and found to hold what the stored build was made from, records their new

@@ -1,7 +1,7 @@
 // Everything the index is built from: the corpus folder, then the uploads folder when there is one.
 import { existsSync } from 'node:fs';
 import { pruneOcrCache } from './formats/ocr-cache.js';
-import { withPageReader, type OcrOptions, type TesseractPageReader } from './formats/ocr.js';
+import { withPageReader, type OcrOptions, type OcrPageReader } from './formats/ocr.js';
 import { ParseCache } from './parse-cache.js';
 import { readCorpus, type SkippedFile, type SourceFile } from './read-corpus.js';
 
@@ -17,7 +17,7 @@ export const isUpload = (path: string) => path.startsWith(UPLOADS_PREFIX);
 const parsed = new ParseCache();
 
 /** Says how reading goes while OCR works (it takes seconds a page): pages read, the rate, files left and the time left. */
-function ocrProgress(reader: TesseractPageReader | undefined, log: (line: string) => void) {
+function ocrProgress(reader: OcrPageReader | undefined, log: (line: string) => void) {
   const started = performance.now();
   let reported = 0;
   return (done: number, total: number) => {

@@ -12,7 +12,7 @@ function toHalfWidth(text: string): string {
 }
 
 /** Traditional → simplified; phrase-aware, falling back to per-character when a phrase rule changes the length. */
-function simplify(text: string): string {
+export function simplify(text: string): string {
   const whole = toSimplified(text);
   if (whole.length === text.length) return whole;
   let out = '';

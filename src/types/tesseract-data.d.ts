@@ -3,3 +3,7 @@ declare module '@tesseract.js-data/chi_sim' {
   const data: { code: string; gzip: boolean; langPath: string };
   export default data;
 }
+declare module '@tesseract.js-data/chi_tra' {
+  const data: { code: string; gzip: boolean; langPath: string };
+  export default data;
+}

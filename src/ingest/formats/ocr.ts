@@ -1,13 +1,11 @@
-// Reading page images on this machine: tesseract.js 7 with the Simplified Chinese data from the
-// @tesseract.js-data/chi_sim package (a local path, so nothing is ever downloaded). Each page's result
+// Reading page images on this machine, with an OCR engine that runs here (nothing is ever downloaded):
+// Tesseract by default (`ocr-tesseract.ts`), PP-OCRv4 by choice (`ocr-ppocr.ts`). Each page's result
 // is kept by the hash of the image next to the index, so a restart or a re-index never reads an
-// unchanged page twice. Tesseract runs in a worker thread: the server keeps answering meanwhile.
+// unchanged page twice. The engines work off the main thread: the server keeps answering meanwhile.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import chiSim from '@tesseract.js-data/chi_sim';
 import { imageSize } from 'image-size';
-import { createWorker, type Worker } from 'tesseract.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 
 export interface Box {
@@ -98,20 +96,59 @@ export function readScanImage(cacheDir: string, image: string): { bytes: Buffer;
   return { bytes, type: IMAGE_TYPES[format ?? ''] ?? 'application/octet-stream' };
 }
 
+/** The engines OCR can run: Tesseract (the default) or PP-OCRv4 (`OCR_ENGINE=ppocr`; `npm run bench:ocr` compares them). */
+export const OCR_ENGINES = ['tesseract', 'ppocr'] as const;
+export type OcrEngineName = (typeof OCR_ENGINES)[number];
+export const isOcrEngineName = (name: string): name is OcrEngineName => (OCR_ENGINES as readonly string[]).includes(name);
+
 export interface OcrOptions {
   /** Where each page's result is kept (`<index>/ocr-cache`). */
   cacheDir?: string;
+  engine?: OcrEngineName;
 }
 
-/** One page takes Tesseract 2–10 s on this project's machines; one that takes minutes is stuck. */
+/** One OCR engine: an image's lines, grouped in paragraphs, with their boxes on the image. */
+export interface OcrEngine {
+  /** Named in each cached page, so a page read by another engine (or an older one) is read again. */
+  readonly name: string;
+  recognize(image: Buffer, size: { width: number; height: number }): Promise<OcrLine[][]>;
+  close(): Promise<void>;
+}
+
+/** One page takes Tesseract 2–10 s on this project's machines (PP-OCR 5-10 s); one that takes minutes is stuck. */
 export const OCR_PAGE_TIME_LIMIT_MS = 180_000;
 
-export class TesseractPageReader implements PageReader {
-  private worker: Promise<Worker> | undefined;
+/** `work`'s result, or, past OCR_PAGE_TIME_LIMIT_MS, `stop` run (ending the stuck engine) and the page refused. */
+export async function withinPageTime<T>(work: Promise<T>, stop: () => Promise<void>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), OCR_PAGE_TIME_LIMIT_MS);
+  });
+  try {
+    const done = await Promise.race([work, late]);
+    if (done !== 'late') return done;
+  } finally {
+    clearTimeout(timer);
+  }
+  await stop();
+  throw new Error(`OCR took longer than ${OCR_PAGE_TIME_LIMIT_MS / 1000} s on one page`);
+}
+
+/** A page as the cache keeps it: the page, and the engine that read it. */
+type CachedPage = OcrPage & { engine?: string };
+
+async function engineFor(name: OcrEngineName): Promise<OcrEngine> {
+  if (name === 'ppocr') return new (await import('./ocr-ppocr.js')).PpOcrEngine();
+  return new (await import('./ocr-tesseract.js')).TesseractEngine();
+}
+
+/** Reads page images with the chosen engine, a page at a time, each page once (its result kept by the image's hash). */
+export class OcrPageReader implements PageReader {
+  private engine: Promise<OcrEngine> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Pages Tesseract actually read (not from the cache). */
+  /** Pages the engine actually read (not from the cache). */
   recognized = 0;
-  /** When Tesseract was first needed, for the rate. */
+  /** When the engine was first needed, for the rate. */
   started = 0;
 
   constructor(private readonly options: OcrOptions = {}) {}
@@ -126,72 +163,46 @@ export class TesseractPageReader implements PageReader {
   private async readNow(image: Buffer, size: { width: number; height: number }): Promise<OcrPage> {
     const key = createHash('sha256').update(image).digest('hex');
     const cached = this.options.cacheDir ? join(this.options.cacheDir, `${key}.json`) : undefined;
+    const engine = await (this.engine ??= engineFor(this.options.engine ?? 'tesseract'));
     if (cached && existsSync(cached)) {
       try {
-        const page = JSON.parse(readFileSync(cached, 'utf8')) as OcrPage;
-        if (page.image === key && Array.isArray(page.paragraphs)) return page;
+        const page = JSON.parse(readFileSync(cached, 'utf8')) as CachedPage;
+        if (page.image === key && page.engine === engine.name && Array.isArray(page.paragraphs)) return page;
       } catch {
         // A damaged cache entry is read again below and rewritten.
       }
     }
     this.started ||= performance.now();
-    const data = await this.recognize(image);
-    const paragraphs = (data.blocks ?? []).flatMap((b) => b.paragraphs.map((p) => p.lines.map((l) => ({ text: l.text, box: l.bbox }))));
+    const paragraphs = await engine.recognize(image, size);
     const page: OcrPage = { image: key, ...size, paragraphs: paragraphs.filter((lines) => lines.some((l) => l.text.trim() !== '')) };
     if (cached && this.options.cacheDir) {
       writeFileAtomic(scanImagePath(this.options.cacheDir, key), image);
-      writeFileAtomic(cached, JSON.stringify(page));
+      writeFileAtomic(cached, JSON.stringify({ ...page, engine: engine.name } satisfies CachedPage));
     }
     this.recognized++;
     return page;
   }
 
-  /**
-   * Tesseract's reading of one image. A job its worker rejects (an image it cannot decode: truncated
-   * pixel data, a damaged chunk) would be thrown from the worker's message handler, an uncaught
-   * exception that ends the process, unless an error handler is given: with one, the job's promise
-   * rejects and the worker goes on. A worker that never answers (its thread died) is ended after
-   * OCR_PAGE_TIME_LIMIT_MS and the next page starts a fresh one.
-   */
-  private async recognize(image: Buffer) {
-    this.worker ??= createWorker(chiSim.code, 1, { langPath: chiSim.langPath, gzip: chiSim.gzip, cacheMethod: 'none', errorHandler: () => {} });
-    const worker = await this.worker;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), OCR_PAGE_TIME_LIMIT_MS);
-    });
-    try {
-      const read = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), late]);
-      if (read !== 'late') return read.data;
-    } catch (err) {
-      throw new Error(`Tesseract could not read it (${err instanceof Error ? err.message : String(err)})`);
-    } finally {
-      clearTimeout(timer);
-    }
-    await this.close();
-    throw new Error(`OCR took longer than ${OCR_PAGE_TIME_LIMIT_MS / 1000} s on one page`);
-  }
-
-  /** Ends the worker thread, so a command can exit. */
+  /** Ends the engine (its worker threads, its model), so a command can exit. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await (await worker).terminate();
+    const engine = this.engine;
+    this.engine = undefined;
+    if (engine) await (await engine).close();
   }
 }
 
 /**
  * Page readers in use, by OCR cache folder, with how many callers share each: uploads that arrive
- * together share one Tesseract worker (about 200 MB each; 16 uploads at once took several GB when each
+ * together share one engine (a Tesseract worker is about 200 MB; 16 uploads at once took several GB when each
  * started its own), whose pages it reads one after another.
  */
-const inUse = new Map<string, { reader: TesseractPageReader; users: number }>();
+const inUse = new Map<string, { reader: OcrPageReader; users: number }>();
 
-/** Runs `work` with a page reader (shared with whoever else is reading meanwhile) whose worker ends when the last user is done; none when OCR is off. */
-export async function withPageReader<T>(ocr: OcrOptions | undefined, work: (reader: TesseractPageReader | undefined) => Promise<T>): Promise<T> {
+/** Runs `work` with a page reader (shared with whoever else is reading meanwhile) whose engine ends when the last user is done; none when OCR is off. */
+export async function withPageReader<T>(ocr: OcrOptions | undefined, work: (reader: OcrPageReader | undefined) => Promise<T>): Promise<T> {
   if (!ocr) return work(undefined);
   const key = ocr.cacheDir ?? '';
-  const shared = inUse.get(key) ?? { reader: new TesseractPageReader(ocr), users: 0 };
+  const shared = inUse.get(key) ?? { reader: new OcrPageReader(ocr), users: 0 };
   inUse.set(key, shared);
   shared.users++;
   try {

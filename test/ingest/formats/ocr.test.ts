@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageReader, MAX_IMAGE_PIXELS, OCR_OFF } from '../../../src/ingest/formats/image-reader.js';
-import { TesseractPageReader, withPageReader } from '../../../src/ingest/formats/ocr.js';
+import { OcrPageReader, withPageReader } from '../../../src/ingest/formats/ocr.js';
+import { looksTraditional } from '../../../src/ingest/formats/ocr-tesseract.js';
 import { pdfReader } from '../../../src/ingest/formats/pdf-reader.js';
 import { parseDocument } from '../../../src/ingest/parse-document.js';
 import { scratchDir } from '../../support/engines.js';
 
 const fixture = (name: string) => readFileSync(join('test/fixtures/formats', name));
 const cacheDir = join(scratchDir('ocr'), 'ocr-cache');
-const ocr = new TesseractPageReader({ cacheDir });
+const ocr = new OcrPageReader({ cacheDir });
 afterAll(() => ocr.close());
 
 const bodyOf = (text: string) =>
@@ -41,6 +42,21 @@ describe('OCR', () => {
     expect(body.join('\n')).toContain('白鹭湖公园每日开放时间调整为早上六点至晚上九点半');
   });
 
+  it('reads a Traditional scan as written: read again with chi_tra when chi_sim finds Traditional characters', async () => {
+    const read = await imageReader.read(fixture('library-hours-traditional.png'), { ocr });
+    if (!('text' in read)) throw new Error(read.error);
+    const body = bodyOf(read.text).map((p) => p.text).join('\n');
+    expect(body).toContain('每週一及國定假日休館');
+    expect(body).toContain('讀者憑借閱證可於自助借書機辦理借還手續');
+  });
+
+  it('tells a Traditional reading from a Simplified one by the Traditional characters in it', () => {
+    expect(looksTraditional('在欧洲,梵语的学术研究,由德国学者陈特开创。後来威廉发现印欧语系,也要归功於对梵语的研究。此外,梵語研究,也对西方文字学及历史语言学的发展,貢獻不少。')).toBe(true);
+    expect(looksTraditional('冀南新区推动党史学习教育走深走实，着力解决群众急难愁盼问题，补齐城市短板，办好惠民实事。')).toBe(false);
+    // A Simplified page quoting one old name is still Simplified.
+    expect(looksTraditional(`${'冀南新区推动党史学习教育走深走实，着力解决群众急难愁盼问题。'.repeat(20)}臺灣`)).toBe(false);
+  });
+
   it('renders a PDF page without a text layer and reads it, with its page', async () => {
     const read = await pdfReader.read(fixture('bus-change-scan.pdf'), { ocr });
     if (!('text' in read)) throw new Error(read.error);
@@ -60,7 +76,7 @@ describe('OCR', () => {
   it('reads each page once: another reader on the same cache never starts Tesseract', async () => {
     const read = ocr.recognized;
     expect(read).toBeGreaterThan(0);
-    const again = new TesseractPageReader({ cacheDir });
+    const again = new OcrPageReader({ cacheDir });
     try {
       expect(await again.read(fixture('park-hours.png'), { width: 1200, height: 1600 })).toMatchObject({ paragraphs: expect.any(Array) });
       expect(again.recognized).toBe(0);
@@ -83,7 +99,7 @@ describe('OCR', () => {
     // Tesseract's worker rejects the job; without an error handler tesseract.js throws that from its message handler and the process exits.
     const damaged = await imageReader.read(png.subarray(0, Math.floor(png.length / 2)), { ocr });
     expect(damaged).toEqual({ error: expect.stringMatching(/^the image could not be read: Tesseract could not read it/) });
-    const fresh = new TesseractPageReader();
+    const fresh = new OcrPageReader();
     try {
       expect(await imageReader.read(png.subarray(0, Math.floor(png.length / 2)), { ocr: fresh })).toHaveProperty('error');
       const next = await imageReader.read(png, { ocr: fresh });
@@ -95,7 +111,7 @@ describe('OCR', () => {
 
   it('shares one Tesseract worker among readers working at the same time, and ends it after the last', async () => {
     const shared = join(scratchDir('ocr-shared'), 'ocr-cache');
-    const readers: TesseractPageReader[] = [];
+    const readers: OcrPageReader[] = [];
     const page = fixture('park-hours.png');
     const texts = await Promise.all(
       [0, 1, 2].map(() =>

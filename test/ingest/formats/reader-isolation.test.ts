@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCX_PART_BYTES } from '../../../src/ingest/formats/docx-reader.js';
-import { TesseractPageReader } from '../../../src/ingest/formats/ocr.js';
+import { OcrPageReader } from '../../../src/ingest/formats/ocr.js';
 import { readIsolated } from '../../../src/ingest/formats/read-isolated.js';
 import { pdfWithPages, textPage } from '../../support/make-pdf.js';
 import { docxWithBody } from '../../support/make-zip.js';
@@ -55,7 +55,7 @@ describe('reading in a child process', () => {
   }, 120_000);
 
   it('checks a scanned page\'s size before rendering it: 8,000 × 8,000 pt pages are not turned into images', async () => {
-    const ocr = new TesseractPageReader();
+    const ocr = new OcrPageReader();
     try {
       const pages = pdfWithPages([Buffer.from(''), Buffer.from(''), Buffer.from('')], { width: 8000, height: 8000 });
       const started = performance.now();
