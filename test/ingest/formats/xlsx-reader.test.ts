@@ -4,32 +4,12 @@
 // refused with the reason; and a folder holding one answers a question naming a row and a column.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { xlsxReader } from '../../../src/ingest/formats/xlsx-reader.js';
 import { citationOf, citationText } from '../../../src/chat/citation.js';
 import { createApp } from '../../../src/server/app.js';
 import { openEngine, scratchDir } from '../../support/engines.js';
-
-async function workbook(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.title = '2025年各地经济统计';
-  const sheet = book.addWorksheet('2025');
-  sheet.getCell('A1').value = '地区';
-  sheet.mergeCells('A1:A2');
-  sheet.getCell('B1').value = '2025年';
-  sheet.mergeCells('B1:C1');
-  sheet.getCell('B2').value = 'GDP（亿元）';
-  sheet.getCell('C2').value = '增速';
-  sheet.addRow(['浙江', 90131, 0.055]);
-  sheet.addRow(['广东', 141634, 0.041]);
-  sheet.addRow(['合计', { formula: 'B3+B4', result: 231765 }]);
-  sheet.getColumn(3).numFmt = '0.0%';
-  book.addWorksheet('说明').addRow(['数据来源：各省统计局公报']);
-  const hidden = book.addWorksheet('草稿', { state: 'hidden' });
-  hidden.addRow(['不应读到的草稿']);
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+import { workbook } from '../../support/office-files.js';
 
 describe('Excel workbooks', () => {
   it('reads each visible sheet as a part and each row with its header cells, two header rows joined, cached results not formulas', async () => {
