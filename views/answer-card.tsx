@@ -72,6 +72,16 @@ function ContextFold(props: { cite: Citation }) {
   );
 }
 
+/** How a table's highest or lowest was found: by comparing a column's figures, so a reader knows it was computed. */
+function ComputedNote(props: { computed: NonNullable<NonNullable<AskResult['answer']>['computed']> }) {
+  const { extreme, column, rows } = props.computed;
+  return (
+    <p class="computed-note">
+      比较了表中「{column}」列的 {rows} 行数字，这一行{extreme === 'max' ? '最高' : '最低'}
+    </p>
+  );
+}
+
 function SourceLine(props: { cite: Citation }) {
   const { cite } = props;
   return (
@@ -205,6 +215,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
             <blockquote class="answer-quote">
               <AnswerText top={top} phrase={result.answer?.phrase} />
             </blockquote>
+            {result.answer?.computed ? <ComputedNote computed={result.answer.computed} /> : ''}
             <RelevanceBadge p={top} />
             <SourceLine cite={cite(top)} />
             <AlsoIn p={top} />

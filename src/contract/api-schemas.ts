@@ -108,6 +108,10 @@ export const AskResponseSchema = z
         phrase: OffsetsSchema.optional().openapi({
           description: 'For a question asking for a figure, date, person or place: the words of text that answer it (UTF-16 offsets into text).',
         }),
+        computed: z
+          .object({ extreme: z.enum(['max', 'min']), column: z.string(), rows: z.number().int() })
+          .optional()
+          .openapi({ description: "For a table's highest or lowest (哪个地区增速最高): the answer is the row holding it, found by comparing this column's figures over this many rows." }),
       })
       .nullable(),
     message: z.string().optional().openapi({ example: '没有在文档中找到相关内容' }),

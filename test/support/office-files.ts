@@ -65,3 +65,62 @@ export function book(): Buffer {
   );
 }
 
+
+const ODF_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"';
+
+/** An OpenDocument package as LibreOffice writes one: its mimetype first, content.xml and meta.xml with the title. */
+function odfPackage(mimetype: string, body: string, title: string, styles = ''): Buffer {
+  return Buffer.from(
+    zipSync({
+      mimetype: strToU8(mimetype),
+      'content.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODF_NS}><office:automatic-styles>${styles}</office:automatic-styles><office:body>${body}</office:body></office:document-content>`),
+      'meta.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>${title}</dc:title></office:meta></office:document-meta>`),
+    }),
+  );
+}
+
+const cell = (text: string, extra = '') => `<table:table-cell${extra}><text:p>${text}</text:p></table:table-cell>`;
+
+/**
+ * A spreadsheet as LibreOffice saves one: a header of two rows (2025年 merged over two columns, the
+ * covered cell left empty), a row repeated twice, the rest of the sheet as filler repeats, and a
+ * hidden sheet.
+ */
+export function odsSpreadsheet(): Buffer {
+  const rows = [
+    `<table:table-row>${cell('地区')}${cell('2025年', ' table:number-columns-spanned="2"')}<table:covered-table-cell/></table:table-row>`,
+    `<table:table-row><table:table-cell/>${cell('GDP（亿元）')}${cell('增速')}</table:table-row>`,
+    `<table:table-row>${cell('浙江')}${cell('90131')}${cell('5.5%')}<table:table-cell table:number-columns-repeated="1021"/></table:table-row>`,
+    `<table:table-row table:number-rows-repeated="2">${cell('待填')}${cell('0')}</table:table-row>`,
+    `<table:table-row>${cell('广东')}${cell('141634')}${cell('4.1%')}</table:table-row>`,
+    '<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>',
+  ].join('');
+  const hidden = `<table:table table:name="草稿" table:style-name="ta2"><table:table-row>${cell('不应读到的草稿')}</table:table-row></table:table>`;
+  return odfPackage(
+    'application/vnd.oasis.opendocument.spreadsheet',
+    `<office:spreadsheet><table:table table:name="2025" table:style-name="ta1">${rows}</table:table>${hidden}</office:spreadsheet>`,
+    '2025年各省经济',
+    '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style>',
+  );
+}
+
+/** A text document: a title heading, a section heading, a paragraph with a footnote, a table. */
+export function odtDocument(): Buffer {
+  const table = `<table:table table:name="表1"><table:table-row>${cell('岗位')}${cell('人数')}</table:table-row><table:table-row>${cell('保洁员')}${cell('12')}</table:table-row></table:table>`;
+  return odfPackage(
+    'application/vnd.oasis.opendocument.text',
+    `<office:text><text:h text:outline-level="1">物业服务方案</text:h><text:h text:outline-level="2">一、服务时间</text:h><text:p>物业服务中心每天早上<text:s/>八点开门<text:note><text:note-body><text:p>节假日另行通知</text:p></text:note-body></text:note>，晚上六点关门。</text:p>${table}</office:text>`,
+    '小区物业服务方案',
+  );
+}
+
+/** A presentation: two slides, each with a title frame and a text frame, the second with speaker notes. */
+export function odpPresentation(): Buffer {
+  const frame = (klass: string, text: string) => `<draw:frame presentation:class="${klass}"><draw:text-box><text:p>${text}</text:p></draw:text-box></draw:frame>`;
+  return odfPackage(
+    'application/vnd.oasis.opendocument.presentation',
+    `<office:presentation><draw:page draw:name="页1">${frame('title', '绿化改造计划')}${frame('outline', '今年新种植乔木三百棵。')}</draw:page><draw:page draw:name="页2">${frame('title', '经费')}${frame('outline', '绿化改造经费共八十万元。')}<presentation:notes>${frame('notes', '提醒大家经费来自维修基金。')}</presentation:notes></draw:page></office:presentation>`,
+    '绿化改造汇报',
+  );
+}

@@ -10,6 +10,7 @@ import { epubReader } from './epub-reader.js';
 import { htmlReader } from './html-reader.js';
 import { imageReader } from './image-reader.js';
 import { markdownReader } from './markdown-reader.js';
+import { odpReader, odsReader, odtReader } from './odf-reader.js';
 import type { PageReader, ScanPage } from './ocr.js';
 import { pdfReader } from './pdf-reader.js';
 import { plainTextReader } from './plain-text-reader.js';
@@ -38,7 +39,7 @@ export interface FormatReader {
   read(bytes: Buffer, context?: ReadContext): Promise<ReadResult>;
 }
 
-const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, xlsxReader, pdfReader, docxReader, docReader, pptxReader, epubReader, imageReader];
+const READERS: readonly FormatReader[] = [plainTextReader, markdownReader, htmlReader, csvReader, tsvReader, xlsxReader, odsReader, pdfReader, docxReader, docReader, odtReader, pptxReader, odpReader, epubReader, imageReader];
 
 /** Every extension some reader takes. */
 export const ACCEPTED_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);

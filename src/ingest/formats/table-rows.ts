@@ -91,3 +91,43 @@ export class TableTextWriter {
     return start;
   }
 }
+
+/** Rows at the top of a sheet read as its header, at most. */
+const MAX_HEADER_ROWS = 3;
+
+/** A header row's cells are short and none is a bare figure (a year such as 2025年 may head columns). */
+const HEADER_CELL = /^(?![\d\s.,%+\-]*$).{1,20}$/s;
+/** At least one of them is words, not a date or a figure with its unit. */
+const WORDS_CELL = /^(?![\d\s.,:：%/+\-–—~年月日]*$)/;
+
+/**
+ * An upper header row's cells, with a merged cell's value over each column it spans. A reader that
+ * streams leaves the merged-over cells empty (the merge list comes after the rows), so an empty cell
+ * takes the value to its left while the header's last row names a column under it.
+ */
+function spreadMerged(row: string[], last: string[], width: number): string[] {
+  let carried = '';
+  return Array.from({ length: width }, (_, i) => {
+    const cell = row[i] ?? '';
+    if (cell !== '') carried = cell;
+    else if ((last[i] ?? '') === '') carried = '';
+    return cell !== '' ? cell : carried;
+  });
+}
+
+/**
+ * A spreadsheet's rows (cell texts, row numbers) as table rows: leading rows that are all header cells
+ * become one row naming each column by all of them (`2025年 GDP`). Workbooks mark no header cells.
+ */
+export function sheetRows(rows: { cells: string[]; number: number }[]): TableRow[] {
+  let count = 0;
+  const isHeader = (row: string[]) => row.some((c) => c !== '' && WORDS_CELL.test(c)) && row.every((c) => c === '' || HEADER_CELL.test(c));
+  while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1) && isHeader(rows[count].cells)) count++;
+  const body = rows.slice(count).map(({ cells, number }) => ({ cells, number, header: cells.map(() => false) }));
+  if (count === 0) return body;
+  const width = Math.max(...rows.slice(0, count).map((r) => r.cells.length));
+  const last = rows[count - 1].cells;
+  const head = rows.slice(0, count).map((r, i) => (i < count - 1 ? spreadMerged(r.cells, last, width) : r.cells));
+  const names = Array.from({ length: width }, (_, i) => [...new Set(head.map((r) => r[i] ?? '').filter((c) => c !== ''))].join(' '));
+  return [{ cells: names, header: names.map(() => true), number: rows[count - 1].number }, ...body];
+}

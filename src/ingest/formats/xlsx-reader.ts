@@ -10,20 +10,12 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MAX_BINARY_UPLOAD_BYTES } from '../../limits.js';
 import type { FormatReader } from './format-reader.js';
-import { tableLines, TableTextWriter, type TableRow } from './table-rows.js';
+import { sheetRows, tableLines, TableTextWriter } from './table-rows.js';
 import { coreTitle, zipEntries } from './zip-entries.js';
 import { zipParts } from './zip-parts.js';
 
 /** The most one part of a workbook may inflate to: a 100,000-row sheet is about 30 MB of XML. */
 const MAX_XLSX_PART_BYTES = 128 * 1024 * 1024;
-
-/** Rows at the top of a sheet read as its header, at most. */
-const MAX_HEADER_ROWS = 3;
-
-/** A header row's cells are short and none is a bare figure (a year such as 2025年 may head columns). */
-const HEADER_CELL = /^(?![\d\s.,%+\-]*$).{1,20}$/s;
-/** At least one of them is words, not a date or a figure with its unit. */
-const WORDS_CELL = /^(?![\d\s.,:：%/+\-–—~年月日]*$)/;
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -53,35 +45,6 @@ function cellText(cell: ExcelJS.Cell): string {
   }
   if ('text' in value) return String(value.text).trim();
   return '';
-}
-
-/**
- * An upper header row's cells, with a merged cell's value over each column it spans. The streaming
- * reader leaves the merged-over cells empty (the merge list comes after the rows), so an empty cell
- * takes the value to its left while the header's last row names a column under it.
- */
-function spreadMerged(row: string[], last: string[], width: number): string[] {
-  let carried = '';
-  return Array.from({ length: width }, (_, i) => {
-    const cell = row[i] ?? '';
-    if (cell !== '') carried = cell;
-    else if ((last[i] ?? '') === '') carried = '';
-    return cell !== '' ? cell : carried;
-  });
-}
-
-/** Leading rows that are all header cells become one row naming each column by all of them (`2025年 GDP`). */
-function withHeader(rows: { cells: string[]; number: number }[]): TableRow[] {
-  let count = 0;
-  const isHeader = (row: string[]) => row.some((c) => c !== '' && WORDS_CELL.test(c)) && row.every((c) => c === '' || HEADER_CELL.test(c));
-  while (count < Math.min(MAX_HEADER_ROWS, rows.length - 1) && isHeader(rows[count].cells)) count++;
-  const body = rows.slice(count).map(({ cells, number }) => ({ cells, number, header: cells.map(() => false) }));
-  if (count === 0) return body;
-  const width = Math.max(...rows.slice(0, count).map((r) => r.cells.length));
-  const last = rows[count - 1].cells;
-  const head = rows.slice(0, count).map((r, i) => (i < count - 1 ? spreadMerged(r.cells, last, width) : r.cells));
-  const names = Array.from({ length: width }, (_, i) => [...new Set(head.map((r) => r[i] ?? '').filter((c) => c !== ''))].join(' '));
-  return [{ cells: names, header: names.map(() => true), number: rows[count - 1].number }, ...body];
 }
 
 /** An OLE compound file's signature: what Excel writes for an encrypted workbook, and for an old .xls. */
@@ -118,7 +81,7 @@ export const xlsxReader: FormatReader = {
           row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
           rows.push({ cells: Array.from(cells, (c) => c ?? ''), number: row.number });
         }
-        table.addTable(tableLines(withHeader(rows)), sheet.name);
+        table.addTable(tableLines(sheetRows(rows)), sheet.name);
       }
     } catch (err) {
       return { error: `not a readable Excel workbook (.xlsx): ${(err as Error).message.split('\n')[0]}` };

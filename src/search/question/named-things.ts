@@ -9,7 +9,7 @@ export interface NamedThings {
   laws: string[];
   /** Article numbers, as tokens give them (`第十九条`, whatever numerals the question used). */
   articles: string[];
-  /** Years, as four digits. */
+  /** Years, as four digits; an edition written `COSCon'19` names 2019. */
   years: string[];
   /**
    * What the answer's passage must hold, or there is no answer: versions (`0.14.0`, `2.1`) and
@@ -59,6 +59,15 @@ const ORDINAL = /第[0-9一二三四五六七八九十百]+(?:届|期|版|季)/g
 /** A year as people write it in a question: `2021年`, `2021 年`, `2021年度`; not a decade (`1990年代`); a bare 4-digit number is too often something else. */
 export const YEAR = /(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!代)/g;
 
+/** An edition named by its year's last two digits after an apostrophe: `COSCon'19`, `COSCon’21`. */
+const EDITION_YEAR = /([a-z])['’‘]([0-9]{2})(?![0-9])/gi;
+
+/** A two-digit year as its century's: '19 is 2019, '98 is 1998. */
+const fullYear = (yy: string) => `${Number(yy) > (new Date().getFullYear() % 100) + 1 ? '19' : '20'}${yy}`;
+
+/** A text with each edition year written in full (`COSCon'19` → `COSCon 2019`), so it holds the year a question asks. */
+export const editionYearsInFull = (text: string) => text.replace(EDITION_YEAR, (_, letter: string, yy: string) => `${letter} ${fullYear(yy)}`);
+
 const SUFFIX = '(?:法典|法|条例|规定|办法|细则|章程|准则|规则)';
 
 /** A name in book-title marks: `《未成年人保护法》`. */
@@ -78,7 +87,7 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
     if (name.length >= 3) laws.add(name);
   }
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
-  const years = [...new Set([...query.matchAll(YEAR)].map((m) => m[1]))];
+  const years = [...new Set([...[...query.matchAll(YEAR)].map((m) => m[1]), ...[...query.matchAll(EDITION_YEAR)].map((m) => fullYear(m[2]))])];
   const places = [...new Set(tokens.map((t) => placeOf(t.term)).filter((p): p is string => p !== undefined))];
   const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0])])];
   const names = [...new Set(tokens.map((t) => t.term).filter((term) => NAME.test(term)))];

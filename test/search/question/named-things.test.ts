@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../../src/ingest/document-model.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
+import { editionYearsInFull } from '../../../src/search/question/named-things.js';
 import { readQuestion } from '../../../src/search/question/question.js';
 import type { Candidate } from '../../../src/search/rank/candidate.js';
 import { namedThingsStage } from '../../../src/search/rank/named-things-stage.js';
@@ -16,6 +17,13 @@ describe('named things in a question', () => {
     expect(named('根据劳动合同法规定试用期最长多久')).toMatchObject({ laws: ['劳动合同法'] });
     expect(named('《未成年人保护法》什么时候施行')).toMatchObject({ laws: ['未成年人保护法'] });
     expect(named('2021年的 RISC-V 中国峰会在哪里开？').years).toEqual(['2021']);
+  });
+
+  it('read an edition named by its year after an apostrophe as that year, and a text writing it so holds the year', () => {
+    expect(named("COSCon'19 是在哪个城市办的？").years).toEqual(['2019']);
+    expect(named('COSCon’98 有多少人参加？').years).toEqual(['1998']);
+    expect(editionYearsInFull('COSCon’21 大连分会场合照')).toBe('COSCon 2021 大连分会场合照');
+    expect(editionYearsInFull("it's 12 o'clock")).toBe("it's 12 o'clock");
   });
 
   it('are nothing in an ordinary question', () => {
