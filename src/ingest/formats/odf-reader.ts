@@ -137,6 +137,20 @@ function documentParts(bytes: Buffer, format: string): { content: string; title?
   return { content, ...(title ? { title } : {}) };
 }
 
+/** A reader of one OpenDocument kind: `read` makes the text of its `content.xml`; the title is the package's. */
+function odfReader(extension: string, format: string, read: (content: string) => ReadResult): FormatReader {
+  return {
+    extensions: [extension],
+    maxBytes: MAX_BINARY_UPLOAD_BYTES,
+    async read(bytes) {
+      const parts = documentParts(bytes, format);
+      if ('error' in parts) return parts;
+      const result = read(parts.content);
+      return 'text' in result && parts.title ? { ...result, title: parts.title } : result;
+    },
+  };
+}
+
 /** A table's rows as a sheet's, numbered as the program shows them (a repeated row counts as many). */
 class SheetRows {
   rows: { cells: string[]; number: number }[] = [];
@@ -148,15 +162,10 @@ class SheetRows {
   }
 }
 
-export const odsReader: FormatReader = {
-  extensions: ['.ods'],
-  maxBytes: MAX_BINARY_UPLOAD_BYTES,
-  async read(bytes): Promise<ReadResult> {
-    const parts = documentParts(bytes, 'OpenDocument spreadsheet (.ods)');
-    if ('error' in parts) return parts;
+export const odsReader = odfReader('.ods', 'OpenDocument spreadsheet (.ods)', (content) => {
     const table = new TableTextWriter();
     let sheet: { name: string; hidden: boolean; rows: SheetRows } | undefined;
-    walk(parts.content, {
+    walk(content, {
       startTable: (name, hidden) => (sheet = { name, hidden, rows: new SheetRows() }),
       row: (cells, repeat) => sheet?.rows.add(cells, repeat),
       endTable: () => {
@@ -164,20 +173,13 @@ export const odsReader: FormatReader = {
         sheet = undefined;
       },
     });
-    if (table.rows.length === 0) return { error: 'the spreadsheet holds no text' };
-    return { text: table.text, rows: table.rows, ...(parts.title ? { title: parts.title } : {}) };
-  },
-};
+    return table.rows.length > 0 ? { text: table.text, rows: table.rows } : { error: 'the spreadsheet holds no text' };
+});
 
-export const odtReader: FormatReader = {
-  extensions: ['.odt'],
-  maxBytes: MAX_BINARY_UPLOAD_BYTES,
-  async read(bytes): Promise<ReadResult> {
-    const parts = documentParts(bytes, 'OpenDocument text (.odt)');
-    if ('error' in parts) return parts;
+export const odtReader = odfReader('.odt', 'OpenDocument text (.odt)', (content) => {
     const blocks: string[] = [];
     let rows: SheetRows | undefined;
-    walk(parts.content, {
+    walk(content, {
       paragraph: (text, heading) => blocks.push(heading > 0 ? `${'#'.repeat(Math.min(heading, 6))} ${text}` : text),
       startTable: () => (rows = new SheetRows()),
       row: (cells, repeat) => rows?.add(cells, repeat),
@@ -186,20 +188,13 @@ export const odtReader: FormatReader = {
         rows = undefined;
       },
     });
-    if (blocks.length === 0) return { error: 'the document holds no text' };
-    return { text: `${blocks.join('\n\n')}\n`, ...(parts.title ? { title: parts.title } : {}) };
-  },
-};
+    return blocks.length > 0 ? { text: `${blocks.join('\n\n')}\n` } : { error: 'the document holds no text' };
+});
 
-export const odpReader: FormatReader = {
-  extensions: ['.odp'],
-  maxBytes: MAX_BINARY_UPLOAD_BYTES,
-  async read(bytes): Promise<ReadResult> {
-    const parts = documentParts(bytes, 'OpenDocument presentation (.odp)');
-    if ('error' in parts) return parts;
+export const odpReader = odfReader('.odp', 'OpenDocument presentation (.odp)', (content) => {
     const pages = new PageWriter();
     let slide: { name: string; title: string[]; body: string[]; notes: string[] } | undefined;
-    walk(parts.content, {
+    walk(content, {
       startPage: (name) => (slide = { name, title: [], body: [], notes: [] }),
       paragraph: (text, _heading, place) => {
         if (!slide) return;
@@ -214,7 +209,5 @@ export const odpReader: FormatReader = {
         slide = undefined;
       },
     });
-    if (pages.empty) return { error: 'the slides hold no text' };
-    return { text: pages.text, ...(parts.title ? { title: parts.title } : {}) };
-  },
-};
+    return pages.empty ? { error: 'the slides hold no text' } : { text: pages.text };
+});
