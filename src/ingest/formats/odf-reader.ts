@@ -163,51 +163,51 @@ class SheetRows {
 }
 
 export const odsReader = odfReader('.ods', 'OpenDocument spreadsheet (.ods)', (content) => {
-    const table = new TableTextWriter();
-    let sheet: { name: string; hidden: boolean; rows: SheetRows } | undefined;
-    walk(content, {
-      startTable: (name, hidden) => (sheet = { name, hidden, rows: new SheetRows() }),
-      row: (cells, repeat) => sheet?.rows.add(cells, repeat),
-      endTable: () => {
-        if (sheet && !sheet.hidden) table.addTable(tableLines(sheetRows(sheet.rows.rows)), sheet.name);
-        sheet = undefined;
-      },
-    });
-    return table.rows.length > 0 ? { text: table.text, rows: table.rows } : { error: 'the spreadsheet holds no text' };
+  const table = new TableTextWriter();
+  let sheet: { name: string; hidden: boolean; rows: SheetRows } | undefined;
+  walk(content, {
+    startTable: (name, hidden) => (sheet = { name, hidden, rows: new SheetRows() }),
+    row: (cells, repeat) => sheet?.rows.add(cells, repeat),
+    endTable: () => {
+      if (sheet && !sheet.hidden) table.addTable(tableLines(sheetRows(sheet.rows.rows)), sheet.name);
+      sheet = undefined;
+    },
+  });
+  return table.rows.length > 0 ? { text: table.text, rows: table.rows } : { error: 'the spreadsheet holds no text' };
 });
 
 export const odtReader = odfReader('.odt', 'OpenDocument text (.odt)', (content) => {
-    const blocks: string[] = [];
-    let rows: SheetRows | undefined;
-    walk(content, {
-      paragraph: (text, heading) => blocks.push(heading > 0 ? `${'#'.repeat(Math.min(heading, 6))} ${text}` : text),
-      startTable: () => (rows = new SheetRows()),
-      row: (cells, repeat) => rows?.add(cells, repeat),
-      endTable: () => {
-        blocks.push(...tableLines((rows?.rows ?? []).map(({ cells }) => ({ cells, header: cells.map(() => false) }))).map((line) => line.text));
-        rows = undefined;
-      },
-    });
-    return blocks.length > 0 ? { text: `${blocks.join('\n\n')}\n` } : { error: 'the document holds no text' };
+  const blocks: string[] = [];
+  let rows: SheetRows | undefined;
+  walk(content, {
+    paragraph: (text, heading) => blocks.push(heading > 0 ? `${'#'.repeat(Math.min(heading, 6))} ${text}` : text),
+    startTable: () => (rows = new SheetRows()),
+    row: (cells, repeat) => rows?.add(cells, repeat),
+    endTable: () => {
+      blocks.push(...tableLines((rows?.rows ?? []).map(({ cells }) => ({ cells, header: cells.map(() => false) }))).map((line) => line.text));
+      rows = undefined;
+    },
+  });
+  return blocks.length > 0 ? { text: `${blocks.join('\n\n')}\n` } : { error: 'the document holds no text' };
 });
 
 export const odpReader = odfReader('.odp', 'OpenDocument presentation (.odp)', (content) => {
-    const pages = new PageWriter();
-    let slide: { name: string; title: string[]; body: string[]; notes: string[] } | undefined;
-    walk(content, {
-      startPage: (name) => (slide = { name, title: [], body: [], notes: [] }),
-      paragraph: (text, _heading, place) => {
-        if (!slide) return;
-        if (place.notes) slide.notes.push(text);
-        else if (place.frame === 'title') slide.title.push(text);
-        else slide.body.push(text);
-      },
-      endPage: () => {
-        if (!slide) return;
-        const title = slide.title.join(' ') || slide.name;
-        pages.add([`## ${title}`, ...slide.body, ...(slide.notes.length ? [`演讲者备注：${slide.notes.join(' ')}`] : [])].join('\n\n'));
-        slide = undefined;
-      },
-    });
-    return pages.empty ? { error: 'the slides hold no text' } : { text: pages.text };
+  const pages = new PageWriter();
+  let slide: { name: string; title: string[]; body: string[]; notes: string[] } | undefined;
+  walk(content, {
+    startPage: (name) => (slide = { name, title: [], body: [], notes: [] }),
+    paragraph: (text, _heading, place) => {
+      if (!slide) return;
+      if (place.notes) slide.notes.push(text);
+      else if (place.frame === 'title') slide.title.push(text);
+      else slide.body.push(text);
+    },
+    endPage: () => {
+      if (!slide) return;
+      const title = slide.title.join(' ') || slide.name;
+      pages.add([`## ${title}`, ...slide.body, ...(slide.notes.length ? [`演讲者备注：${slide.notes.join(' ')}`] : [])].join('\n\n'));
+      slide = undefined;
+    },
+  });
+  return pages.empty ? { error: 'the slides hold no text' } : { text: pages.text };
 });
