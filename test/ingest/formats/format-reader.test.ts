@@ -19,7 +19,7 @@ describe('choosing a reader', () => {
   });
 
   it('lists every extension a reader takes, once', () => {
-    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.csv', '.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.tsv', '.txt', '.xlsx', '.pptx', '.epub'].sort());
+    expect([...ACCEPTED_EXTENSIONS].sort()).toEqual(['.csv', '.doc', '.docx', '.htm', '.html', '.jpeg', '.jpg', '.markdown', '.md', '.pdf', '.png', '.tif', '.tiff', '.tsv', '.txt', '.xlsx', '.pptx', '.epub', '.ods', '.odt', '.odp'].sort());
   });
 });
 
