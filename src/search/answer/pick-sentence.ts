@@ -41,20 +41,28 @@ const CONTINUES = /^[\s“"]*(?:其中|并且|并|且|而且|它们|它|其|该|
 /** A statute's article (`第二十一条 劳动合同可以约定试用期。试用期最长…`): its unit of meaning. */
 const ARTICLE = /^第[一二三四五六七八九十百千零〇两0-9]+条[\s　]/;
 
+/**
+ * A numbered step or section title written as a sentence of its own (`4.1.1 修改pom.xml文件。`,
+ * `二、开放时间。`, `（3）办理流程：`): it names what the sentence after it says.
+ */
+const STEP_TITLE = /^[\s　]*(?:[0-9]+(?:\.[0-9]+)*[.、．]?[\s　]|[一二三四五六七八九十]+[、．.]|[（(][0-9一二三四五六七八九十]+[)）])/;
+const MAX_STEP_TITLE_CHARS = 30;
+
 /** An article this short is answered whole: the clause after the one that names the subject often holds the detail. */
 const WHOLE_ARTICLE_CHARS = 160;
 
 /**
  * The answer's span: a short statute article whole; else the best sentence, or it and the next one
  * when the next continues it (starts with 其中/并/且/它… and holds what the question type asks for
- * while the best one does not), or when the best one ends in a colon.
+ * while the best one does not), or when the best one ends in a colon or is a numbered step's title.
  */
 export function answerSpan(text: string, sentences: Span[], features: SentenceFeatures[], best: number): Span {
   if (ARTICLE.test(text) && text.length <= WHOLE_ARTICLE_CHARS) return { start: 0, end: text.length };
   const here = sentences[best];
   const next = sentences[best + 1];
   if (!next) return here;
-  const introduces = /[：:]$/.test(text.slice(here.start, here.end).trim());
+  const sentence = text.slice(here.start, here.end).trim();
+  const introduces = /[：:]$/.test(sentence) || (STEP_TITLE.test(sentence) && sentence.length <= MAX_STEP_TITLE_CHARS);
   const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(text.slice(next.start, next.end));
   return introduces || continued ? { start: here.start, end: next.end } : here;
 }

@@ -125,6 +125,9 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
   for (const w of weight.values()) total += w;
   const grams = contentBigrams(q);
   const focus = focusWords(q);
+  const asked = normalizeForMatch(q.text);
+  // What the question already says is not its answer: 中国 in `RISC-V 中国峰会在哪里开` is no place found.
+  const answersType = (sentence: string) => q.type !== 'other' && typeCandidates(sentence, q.type).some((c) => !asked.includes(normalizeForMatch(sentence.slice(c.start, c.end))));
   return sentences.map((s, i) => {
     let mass = 0;
     for (const term of held[i]) mass += weight.get(term) ?? 0;
@@ -134,7 +137,7 @@ export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[
     return {
       coverage: total > 0 ? mass / total : 0,
       bigrams: grams.size > 0 ? shared / grams.size : 0,
-      typeCue: q.type !== 'other' && typeCandidates(text.slice(s.start, s.end), q.type).length > 0 ? 1 : 0,
+      typeCue: answersType(text.slice(s.start, s.end)) ? 1 : 0,
       position: n > 1 ? i / (n - 1) : 0,
       focus: focus.length > 0 ? focus.filter((w) => holdsWord(normalized, s, w, negated, negatedAsked)).length / focus.length : 0,
     };

@@ -19,6 +19,14 @@ function pick(paragraph: string, question: string, title = '') {
 }
 
 describe('the answer sentence', () => {
+  it('counts no place, person, date or figure the question itself says as a sign of the answer', () => {
+    const paragraph = '国内开源社区筹备中国峰会。峰会将在上海举行。';
+    const question = '中国峰会在哪里举行?';
+    const sentences = splitSentences(paragraph);
+    const info = { weights: new Map(queryTerms(question).map((t) => [t, 1])), tokens: tokenizeWithOffsets(question), text: question, type: questionTypeOf(question) };
+    expect(sentenceFeatures(paragraph, tokenizeWithOffsets(paragraph), sentences, info, new Set()).map((f) => f.typeCue)).toEqual([0, 1]);
+  });
+
   it('leaves the title words out: the sentence with the asked-for detail wins over one naming the subject', () => {
     const paragraph = '战国无双3是光荣开发的动作游戏。本作于2009年在日本发售。战国无双3共有三大故事。';
     expect(pick(paragraph, '战国无双3在哪一年发售?', '战国无双3')).toBe('本作于2009年在日本发售。');
@@ -79,5 +87,15 @@ describe('answer units', () => {
     expect(text.slice(answerSpan(text, s, features(s.length), 0).start, answerSpan(text, s, features(s.length), 0).end)).toBe('用人单位有下列情形之一的，劳动者可以解除劳动合同：未及时足额支付劳动报酬的。');
     const plain = '湖畔餐厅夜宵时间为19:00-22:30。其他餐厅不供应夜宵。';
     expect(answerSpan(plain, spans(plain), features(2), 0)).toEqual(spans(plain)[0]);
+  });
+
+  it('runs on past a numbered step\'s title to the sentence that says it, and not past a long numbered sentence', () => {
+    const step = '4.1.1 修改pom.xml文件。将jar修改为war，并排除内置的tomcat。';
+    const whole = answerSpan(step, spans(step), features(2), 0);
+    expect(step.slice(whole.start, whole.end)).toBe(step);
+    const item = '二、开放时间。周二至周日上午九点至下午五点开放。';
+    expect(answerSpan(item, spans(item), features(2), 0)).toEqual({ start: 0, end: item.length });
+    const long = '2. 新生报到时须携带录取通知书、身份证和户口迁移证明，到所在学院报到处办理手续。逾期未报到者按规定处理。';
+    expect(answerSpan(long, spans(long), features(2), 0)).toEqual(spans(long)[0]);
   });
 });
