@@ -58,8 +58,13 @@ function contentBigrams(q: QuestionInfo): Set<string> {
   return grams;
 }
 
-/** Question words; the content words beside one are the question's focus. */
-const QUESTION_WORD = /多少|几|什么|哪|谁|何|怎么|怎样|如何|多[大长高久远重宽深厚]|是否|吗/g;
+/**
+ * Question words; the content words beside one are the question's focus. A yes-no question (…吗,
+ * 是否…) has none: the word before 吗 is often what the answer contrasts (能跑千兆吗 is answered by 仅能以
+ * 百兆接入, not by 若需以千兆速度接入…), so it would pull the answer to the wrong sentence (realdocs-dev:
+ * one more answer holds the evidence without them; CMRC dev asks no such question, DRCD dev four).
+ */
+const QUESTION_WORD = /多少|几|什么|哪|谁|何|怎么|怎样|如何|多[大长高久远重宽深厚]/g;
 /** Clause marks: a focus word never lies across one from its question word. */
 const CLAUSE_MARK = /[,，、;；:：。?？!！]/;
 

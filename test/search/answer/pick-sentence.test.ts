@@ -70,6 +70,11 @@ describe('the question focus', () => {
   it('does not reach across a clause mark', () => {
     expect(focusOf('冀南新区成立以后,人口有多少?')).toEqual(['人口']);
   });
+
+  it('is nothing in a yes-no question, whose answer often contrasts the word before 吗', () => {
+    expect(focusOf('湖畔宿舍墙上的网口能跑千兆吗?')).toEqual([]);
+    expect(focusOf('注销以后剪贴板里的内容是否还在?')).toEqual([]);
+  });
 });
 
 describe('answer units', () => {
