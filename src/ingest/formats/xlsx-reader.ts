@@ -61,6 +61,45 @@ function oleRefusal(bytes: Buffer): string | undefined {
 /** A sheet as the streaming reader gives it: its rows, and the name and visibility its types leave out. */
 type SheetReader = ExcelJS.stream.xlsx.WorksheetReader & { name: string; state?: string };
 
+/** A row's cells as text (empty cells kept in place) and its number as Excel shows it. */
+function rowText(row: ExcelJS.Row): { cells: string[]; number: number } {
+  const cells: string[] = [];
+  row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
+  return { cells: Array.from(cells, (c) => c ?? ''), number: row.number };
+}
+
+const isVisible = (state: string | undefined) => state === undefined || state === 'visible';
+
+/** The visible sheets' rows, streamed: a row at a time, only its text kept. */
+async function streamedSheets(bytes: Buffer, table: TableTextWriter): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  for await (const sheet of workbook as AsyncIterable<SheetReader>) {
+    const rows: { cells: string[]; number: number }[] = [];
+    // A hidden sheet's rows are read past (the stream goes on through them), never kept.
+    for await (const row of sheet) if (isVisible(sheet.state)) rows.push(rowText(row));
+    table.addTable(tableLines(sheetRows(rows)), sheet.name);
+  }
+}
+
+/**
+ * The most a workbook may weigh to be read whole when streaming it fails: the streaming reader parks
+ * sheets that come before the shared strings in temporary files, which a full disk or a closed temp
+ * folder can refuse; a workbook of this size loads whole in well under the reader's heap.
+ */
+const WHOLE_LOAD_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The visible sheets' rows, from the workbook loaded whole. */
+async function loadedSheets(bytes: Buffer, table: TableTextWriter): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  workbook.eachSheet((sheet) => {
+    if (!isVisible(sheet.state)) return;
+    const rows: { cells: string[]; number: number }[] = [];
+    sheet.eachRow((row) => rows.push(rowText(row)));
+    table.addTable(tableLines(sheetRows(rows)), sheet.name);
+  });
+}
+
 export const xlsxReader: FormatReader = {
   extensions: ['.xlsx'],
   maxBytes: MAX_BINARY_UPLOAD_BYTES,
@@ -69,22 +108,17 @@ export const xlsxReader: FormatReader = {
     if (ole) return { error: ole };
     const huge = zipParts(bytes).find((part) => part.size > MAX_XLSX_PART_BYTES);
     if (huge) return { error: `its ${huge.name} inflates to ${Math.round(huge.size / 1024 / 1024)} MB; at most ${MAX_XLSX_PART_BYTES / 1024 / 1024} MB are read` };
-    const table = new TableTextWriter();
+    let table = new TableTextWriter();
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
-      for await (const sheet of workbook as AsyncIterable<SheetReader>) {
-        const rows: { cells: string[]; number: number }[] = [];
-        // A hidden sheet's rows are read past (the stream goes on through them), never kept.
-        for await (const row of sheet) {
-          if (sheet.state !== undefined && sheet.state !== 'visible') continue;
-          const cells: string[] = [];
-          row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell)));
-          rows.push({ cells: Array.from(cells, (c) => c ?? ''), number: row.number });
-        }
-        table.addTable(tableLines(sheetRows(rows)), sheet.name);
+      await streamedSheets(bytes, table);
+    } catch (streaming) {
+      if (bytes.length > WHOLE_LOAD_MAX_BYTES) return { error: `not a readable Excel workbook (.xlsx): ${(streaming as Error).message.split('\n')[0]}` };
+      table = new TableTextWriter();
+      try {
+        await loadedSheets(bytes, table);
+      } catch (err) {
+        return { error: `not a readable Excel workbook (.xlsx): ${(err as Error).message.split('\n')[0]}` };
       }
-    } catch (err) {
-      return { error: `not a readable Excel workbook (.xlsx): ${(err as Error).message.split('\n')[0]}` };
     }
     if (table.rows.length === 0) return { error: 'the workbook holds no text' };
     const core = zipEntries(bytes, (name) => name === 'docProps/core.xml', 'Excel workbook (.xlsx)');

@@ -31,6 +31,18 @@ describe('Excel workbooks', () => {
     ]);
   });
 
+  it('reads the workbook whole when streaming it fails: its sheets, parked in temporary files, cannot be written', async () => {
+    const whole = await xlsxReader.read(await workbook());
+    const temp = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent-xunyuan-tmp';
+    try {
+      expect(await xlsxReader.read(await workbook())).toEqual(whole);
+    } finally {
+      if (temp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = temp;
+    }
+  });
+
   it('refuses a file that is not a workbook, a truncated one and an encrypted one, with the reason', async () => {
     const read = await xlsxReader.read(Buffer.from('PK\u0003\u0004 not really a zip'));
     expect('error' in read && read.error).toMatch(/not a readable Excel workbook|inflates/);
@@ -47,7 +59,7 @@ describe('Excel workbooks', () => {
     writeFileSync(join(work, 'corpus', 'gdp.xlsx'), await workbook());
     writeFileSync(join(work, 'corpus', '通知.txt'), '关于国庆节放假安排的通知\n\n10月1日至7日放假调休，共7天。\n');
     const engine = await openEngine({ corpusDir: join(work, 'corpus'), indexDir: join(work, 'index'), ocr: false });
-    expect(engine.documents().map((d) => d.title)).toContain('2025年各地经济统计');
+    expect(engine.documents().map((d) => d.title), JSON.stringify(engine.skippedFiles())).toContain('2025年各地经济统计');
     const r = await engine.ask({ question: '广东2025年GDP增速是多少?' });
     expect(r.answer?.text).toContain('地区：广东');
     expect(r.answer?.text).toContain('增速：4.1%');
