@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ocr from '@gutenye/ocr-node';
-import { withinPageTime, type Box, type OcrEngine, type OcrLine } from './ocr.js';
+import type { Box, OcrEngine, OcrLine } from './ocr.js';
+import { withinPageTime } from './ocr-time-limit.js';
 
 /** A gap between two lines larger than this share of a line's height starts a new paragraph. */
 const PARAGRAPH_GAP = 0.8;

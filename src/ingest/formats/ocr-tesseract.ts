@@ -7,7 +7,8 @@ import chiSim from '@tesseract.js-data/chi_sim';
 import chiTra from '@tesseract.js-data/chi_tra';
 import { createWorker, type Worker } from 'tesseract.js';
 import { simplify } from '../../text/normalize.js';
-import { withinPageTime, type OcrEngine, type OcrLine } from './ocr.js';
+import type { OcrEngine, OcrLine } from './ocr.js';
+import { withinPageTime } from './ocr-time-limit.js';
 
 /**
  * chi_sim writes a Traditional page mostly in Simplified forms, but not all: 1.3% of what it read of a

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageSize } from 'image-size';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { TesseractEngine } from './ocr-tesseract.js';
 
 export interface Box {
   x0: number;
@@ -115,31 +116,17 @@ export interface OcrEngine {
   close(): Promise<void>;
 }
 
-/** One page takes Tesseract 2–10 s on this project's machines (PP-OCR 5-10 s); one that takes minutes is stuck. */
-export const OCR_PAGE_TIME_LIMIT_MS = 180_000;
-
-/** `work`'s result, or, past OCR_PAGE_TIME_LIMIT_MS, `stop` run (ending the stuck engine) and the page refused. */
-export async function withinPageTime<T>(work: Promise<T>, stop: () => Promise<void>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), OCR_PAGE_TIME_LIMIT_MS);
-  });
-  try {
-    const done = await Promise.race([work, late]);
-    if (done !== 'late') return done;
-  } finally {
-    clearTimeout(timer);
-  }
-  await stop();
-  throw new Error(`OCR took longer than ${OCR_PAGE_TIME_LIMIT_MS / 1000} s on one page`);
-}
-
 /** A page as the cache keeps it: the page, and the engine that read it. */
 type CachedPage = OcrPage & { engine?: string };
 
+/**
+ * Tesseract is loaded with this module, before the server listens: loading it on the first page took
+ * the main thread long enough to hold /healthz past a second. PP-OCR (onnxruntime, sharp) is loaded
+ * only when chosen.
+ */
 async function engineFor(name: OcrEngineName): Promise<OcrEngine> {
   if (name === 'ppocr') return new (await import('./ocr-ppocr.js')).PpOcrEngine();
-  return new (await import('./ocr-tesseract.js')).TesseractEngine();
+  return new TesseractEngine();
 }
 
 /** Reads page images with the chosen engine, a page at a time, each page once (its result kept by the image's hash). */
