@@ -82,6 +82,16 @@ function ComputedNote(props: { computed: NonNullable<NonNullable<AskResult['answ
   );
 }
 
+/** While a first build embeds: this answer came from keyword search alone, and the full search is coming. */
+function IndexingNote(props: { indexing: NonNullable<AskResult['indexing']> }) {
+  const { done, total } = props.indexing;
+  return (
+    <p class="read-as indexing-note" role="status">
+      索引还在建立（已计算 {done.toLocaleString('en')} / {total.toLocaleString('en')} 段的向量），这次只按关键词查找；建好后再问，答案会更准。
+    </p>
+  );
+}
+
 function SourceLine(props: { cite: Citation }) {
   const { cite } = props;
   return (
@@ -207,6 +217,7 @@ export function TurnView(props: { question: string; result: AskResult; cite: (p:
       </div>
       {props.notice ? <p class="read-as history-cut">{props.notice}</p> : ''}
       {result.followUpOf ? <p class="read-as">接着上一问理解：{result.followUpOf}</p> : ''}
+      {result.indexing ? <IndexingNote indexing={result.indexing} /> : ''}
       <section class={answered || result.overview ? 'card' : 'card no-answer'}>
         {result.overview ? (
           <OverviewList overview={result.overview} message={result.message} />

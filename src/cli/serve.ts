@@ -53,6 +53,8 @@ runCli(async () => {
   const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log }) : await AnswerEngine.open({
         ...config,
         log,
+        // A first build answers by keyword from the moment the files are read, while the model embeds.
+        serveWhileBuilding: true,
         onRead: start.onRead,
         onProgress: (p) => {
           progress.update(p);
@@ -60,6 +62,7 @@ runCli(async () => {
         },
       });
   engine = opened;
+  await opened.whenBuilt();
   progress.stop();
   if (config.watch) {
     // A failed re-index leaves the previous index serving; the next change tries again.

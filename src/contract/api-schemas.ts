@@ -129,6 +129,10 @@ export const AskResponseSchema = z
       .optional()
       .openapi({ description: 'For a broad question (这几篇报道讲了什么, 有哪些文章): the documents and their articles, linked, or past 12 documents each top folder with its count and largest documents; answer is null.' }),
     passages: z.array(PassageSchema),
+    indexing: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .optional()
+      .openapi({ description: 'Present while a first start is still computing the passages’ vectors (passages done of all): the answer came from keyword search alone, and is never marked 高.' }),
     tookMs: z.number(),
   })
   .openapi('AskResponse');

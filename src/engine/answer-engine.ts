@@ -80,6 +80,16 @@ export class AnswerEngine {
     return this.keeper.buildReport;
   }
 
+  /** How far a first build's embedding has got while questions are answered by keyword alone; undefined when the index is complete. */
+  get indexing(): { done: number; total: number } | undefined {
+    return this.keeper.indexing;
+  }
+
+  /** Settles when the first build is complete and serving (at once unless `serveWhileBuilding` served early). */
+  whenBuilt(): Promise<void> {
+    return this.keeper.whenBuilt();
+  }
+
   /** True when this open built (or updated) the index rather than loading it. */
   get built(): boolean {
     return this.keeper.buildReport !== undefined;
@@ -177,11 +187,15 @@ export class AnswerEngine {
       return { result: { question: input.question, answer: null, ...overviewOf(documents), passages: [], tookMs } };
     }
     const topK = input.topK ?? TOP_K.default;
-    const vector = await this.queryVector(question.query);
+    // An index without vectors yet is searched by keyword alone: the model is busy embedding its passages.
+    const vector = index.keywordOnly ? [] : await this.queryVector(question.query);
     const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK) }), index, question, fusion);
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
     await nextTurn();
-    return composeAnswer(index, question, candidates, topK, startedAt, scope !== undefined);
+    const composed = composeAnswer(index, question, candidates, topK, startedAt, scope !== undefined);
+    const indexing = index.keywordOnly ? this.keeper.indexing : undefined;
+    if (indexing) composed.result.indexing = indexing;
+    return composed;
   }
 }

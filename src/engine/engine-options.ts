@@ -28,6 +28,13 @@ export interface EngineOptions {
   queryBatching?: boolean;
   /** Read page images and scanned PDF pages by OCR (default on; OCR=0 turns it off). */
   ocr?: boolean;
+  /**
+   * A first build (no stored build made with this model) on the default backend serves as soon as the
+   * files are read: keyword search alone, over an index kept in memory, while the model embeds (`npm
+   * start`). Otherwise opening waits for the build, as the command line, the evaluations and a LanceDB
+   * index too large for memory need.
+   */
+  serveWhileBuilding?: boolean;
   /** The OCR engine (default Tesseract; OCR_ENGINE=ppocr for PP-OCRv4). */
   ocrEngine?: OcrEngineName;
 }

@@ -16,6 +16,8 @@ import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
 import type { IndexBackend } from '../search/index/passage-index.js';
+import { DEFAULT_BACKEND } from '../search/index/default-backend.js';
+import type { SourceFile } from '../ingest/read-corpus.js';
 import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import type { EngineOptions } from './engine-options.js';
@@ -79,6 +81,10 @@ export class IndexKeeper {
   private swaps = 0;
   /** A replica never re-indexes: the writer does, and the replica follows. */
   private replica = false;
+  /** While a first build embeds behind a keyword-only index: passages embedded of all. */
+  private building: { done: number; total: number } | undefined;
+  /** Settles when the first build is saved and serving (at once unless it runs behind a keyword-only index). */
+  private firstBuild: Promise<void> = Promise.resolve();
   private stopFollowing: () => void = () => {};
 
   private constructor(
@@ -88,9 +94,24 @@ export class IndexKeeper {
     private readonly embedder: Embedder,
     private readonly backend: IndexBackend,
     private readonly options: EngineOptions,
-    /** What opening did: undefined when the stored index was loaded as it was. */
-    readonly buildReport: IndexReport | undefined,
+    /** What opening did: undefined when the stored index was loaded as it was (or is still being built). */
+    private report: IndexReport | undefined,
   ) {}
+
+  /** What opening did: undefined when the stored index was loaded as it was, or while its first build runs. */
+  get buildReport(): IndexReport | undefined {
+    return this.report;
+  }
+
+  /** How far the first build's embedding has got while a keyword-only index serves; undefined otherwise. */
+  get indexing(): { done: number; total: number } | undefined {
+    return this.building && { ...this.building };
+  }
+
+  /** Settles when the first build is complete and serving (or has failed, leaving the keyword-only index). */
+  whenBuilt(): Promise<void> {
+    return this.firstBuild;
+  }
 
   /** The index to answer from now; hold on to it for the length of one question. */
   get index(): CorpusIndex {
@@ -165,26 +186,77 @@ export class IndexKeeper {
     // unchanged file serves again unless a rebuild was asked for or the chunking differs.
     const release = lockIndexFolder(options.indexDir);
     const stored = loadStoredCorpus(options.indexDir);
-    const staging = stagingFolder(options.indexDir);
+    const sameModel = stored?.fingerprint.model === embedder.fingerprint;
+    const build = async (onProgress = options.onProgress) => {
+      const staging = stagingFolder(options.indexDir);
+      try {
+        const { index, report } = await buildIndex(files, embedder, {
+          chunking,
+          onProgress,
+          previous: sameModel ? await reusable(stored.corpus) : undefined,
+          reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
+          backend,
+          staging,
+        });
+        const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
+        log(`index built: ${describeReport(report)}`);
+        collectGarbage();
+        return { saved, report };
+      } finally {
+        stored?.corpus.close();
+        removeStaging(staging);
+        release();
+      }
+    };
+    // On LanceDB (chosen for folders too large for memory) the early keyword index, kept in memory, could be too.
+    if (options.serveWhileBuilding && !sameModel && backend.name === DEFAULT_BACKEND.name) return IndexKeeper.serveWhileBuilding(files, fingerprint, embedder, backend, options, build, release);
+    const { saved, report } = await build();
+    return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
+  }
+
+  /**
+   * A first build (nothing stored to reuse): the files just read are indexed for keyword search at once,
+   * without vectors, and served while the model embeds them; the complete index takes over when saved.
+   * A build that fails leaves the keyword index serving, says why in the log, and the next start builds again.
+   */
+  private static async serveWhileBuilding(
+    files: SourceFile[],
+    fingerprint: Fingerprint,
+    embedder: Embedder,
+    backend: IndexBackend,
+    options: EngineOptions,
+    build: (onProgress: EngineOptions['onProgress']) => Promise<{ saved: CorpusIndex; report: IndexReport }>,
+    release: () => void,
+  ): Promise<IndexKeeper> {
+    const log = options.log ?? (() => {});
+    let early: CorpusIndex;
     try {
-      const sameModel = stored?.fingerprint.model === embedder.fingerprint;
-      const { index, report } = await buildIndex(files, embedder, {
-        chunking,
-        onProgress: options.onProgress,
-        previous: sameModel ? await reusable(stored.corpus) : undefined,
-        reuseDocuments: sameModel && !options.rebuild && stored.fingerprint.chunker === fingerprint.chunker,
-        backend,
-        staging,
-      });
-      const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
-      log(`index built: ${describeReport(report)}`);
-      collectGarbage();
-      return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
-    } finally {
-      stored?.corpus.close();
-      removeStaging(staging);
+      // In memory (Orama): it lives only until the complete index is saved.
+      ({ index: early } = await buildIndex(files, embedder, { chunking: options.chunking ?? DEFAULT_CHUNKING, keywordOnly: true }));
+    } catch (err) {
       release();
+      throw err;
     }
+    const keeper = new IndexKeeper(early, fingerprint, embedder, backend, options, undefined);
+    keeper.building = { done: 0, total: early.corpus.passageCount };
+    log(`serving ${early.corpus.passageCount} passages by keyword while their vectors are computed`);
+    const built = (async () => {
+      try {
+        const { saved, report } = await build((p) => {
+          keeper.building = { done: p.done, total: p.total };
+          options.onProgress?.(p);
+        });
+        keeper.report = report;
+        keeper.swapIn(saved, fingerprint);
+      } catch (err) {
+        log(`the index build failed, still answering by keyword only: ${(err as Error).message}`);
+      } finally {
+        keeper.building = undefined;
+      }
+    })();
+    keeper.queue = built;
+    keeper.firstBuild = built;
+    return keeper;
   }
 
   /** Stops following the index folder (a replica); nothing else needs closing. */
@@ -224,7 +296,8 @@ export class IndexKeeper {
     recordSkipped(this.options.indexDir, skipped);
     const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.current;
-    if (sameFingerprint(fingerprint, this.fingerprint)) {
+    // A keyword-only index (its first build failed) is never current: it is built again whole.
+    if (sameFingerprint(fingerprint, this.fingerprint) && !current.keywordOnly) {
       noteSources(this.options.indexDir, fingerprint, sources);
       const n = current.corpus.documents.length;
       return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
@@ -234,7 +307,8 @@ export class IndexKeeper {
     let saved: CorpusIndex;
     let report: IndexReport;
     try {
-      const built = await buildIndex(files, this.embedder, { chunking, previous: await reusable(current.corpus), reuseDocuments: true, backend: this.backend, staging });
+      const previous = current.keywordOnly ? undefined : await reusable(current.corpus);
+      const built = await buildIndex(files, this.embedder, { chunking, previous, reuseDocuments: true, backend: this.backend, staging });
       report = built.report;
       saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
     } finally {

@@ -64,7 +64,8 @@ export function createApp(getEngine: EngineSource, options: AppOptions = {}) {
     const engine = getEngine();
     const progress = options.startProgress?.();
     if (!engine) return c.json({ status: 'loading', ...(progress ? { progress } : {}) }, 503);
-    return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount }, 200);
+    const indexing = engine.indexing;
+    return c.json({ status: 'ok', documents: engine.documents().length, passages: engine.passageCount, ...(indexing ? { indexing } : {}) }, 200);
   });
 
   const host = options.host ?? '127.0.0.1';

@@ -61,9 +61,10 @@ it('starts on a folder of hostile files, answering /healthz within 1 s throughou
       const started = performance.now();
       const res = await fetch(`${base}/healthz`);
       slowest = Math.max(slowest, performance.now() - started);
-      ready = res.status === 200;
-      // While it starts, /healthz and the page say how far it has got (the page reloads itself).
-      const body = (await res.json()) as { progress?: { phase: string; done: number; total: number } };
+      // While it starts, /healthz and the page say how far it has got (the page reloads itself); once the
+      // files are read it answers by keyword, and says how far the embedding has got (`indexing`).
+      const body = (await res.json()) as { progress?: { phase: string; done: number; total: number }; indexing?: { done: number; total: number } };
+      ready = res.status === 200 && body.indexing === undefined;
       if (body.progress) phases.add(`${body.progress.phase} of ${body.progress.total}`);
       if (!ready && page === '') page = await (await fetch(`${base}/`)).text();
       expect(server.child.exitCode, server.output()).toBeNull();

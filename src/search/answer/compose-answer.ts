@@ -14,7 +14,7 @@ import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { lacksAskedKind } from './asked-kind.js';
 import { findHighlights } from './highlight.js';
-import { confidenceOf, isAnswerable, NO_ANSWER_IN_SCOPE_MESSAGE, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
+import { isAnswerable, KEYWORD_ONLY_RULE, shownConfidence, NO_ANSWER_IN_SCOPE_MESSAGE, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
@@ -70,6 +70,8 @@ export interface AskResult {
   /** For a broad question (这几篇报道讲了什么): the documents and their articles' headlines, linked. */
   overview?: DocumentOverview[];
   passages: PassageResult[];
+  /** While a first build embeds: passages embedded of all. The answer came from keyword search alone. */
+  indexing?: { done: number; total: number };
   tookMs: number;
 }
 
@@ -270,10 +272,12 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
     const sentence = coverage(tokensWithin(s.tokens, s.quote.start, s.quote.end), weights);
     return { c, ...s, sentence, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };
   });
+  const rule = index.keywordOnly ? KEYWORD_ONLY_RULE : NO_ANSWER_RULE;
   const relevanceOf = (judged: Relevance, sentence: number, answersByField: boolean) => {
     // A field answer is found by the document's structure, not by closeness, so it is shown as at least 中.
-    const confidence = answersByField ? Math.max(confidenceOf(judged), NO_ANSWER_RULE.minConfidence) : confidenceOf(judged);
-    return { confidence: round(confidence), level: relevanceLevel(confidence, sentence) };
+    const confidence = answersByField ? Math.max(shownConfidence(judged, rule), rule.minConfidence) : shownConfidence(judged, rule);
+    const level = relevanceLevel(confidence, sentence, rule);
+    return { confidence: round(confidence), level: index.keywordOnly && level === '高' ? '中' : level };
   };
   const passages: PassageResult[] = shown.map(({ c, passage: p, tokens, quote, judged, sentence }, rank) => ({
     id: p.id,
@@ -296,7 +300,7 @@ export function composeAnswer(index: CorpusIndex, question: Question, candidates
   const answerText = top ? top.text.slice(top.quote.start, top.quote.end) : '';
   // A field answer is the document's own line for what was asked; any other must hold the kind of thing asked (a figure for 多少).
   const answerable =
-    missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance) && !lacksAskedKind(question.query, info.type, answerText)));
+    missing === undefined && (field !== undefined || (relevance !== undefined && isAnswerable(relevance, rule) && !lacksAskedKind(question.query, info.type, answerText)));
   const cell = answerable && !field && top.table ? askedCell(top.text, question.query) : undefined;
   // A spreadsheet row answers with the cell under the column the question names, and says which column.
   const phrase = field

@@ -38,6 +38,13 @@ export function bestSentence(features: SentenceFeatures[], w: SentenceWeights, f
 /** Openings that make a sentence the continuation of the one before: 其中…, 并…, 它…. */
 const CONTINUES = /^[\s“"]*(?:其中|并且|并|且|而且|它们|它|其|该|此外|同时|但|而|这)/;
 
+/**
+ * Openings that qualify the sentence before: 但…, 不过…. A sentence so qualified is half an answer
+ * (仅能复制校园卡的ID…。但…只能用于部分门禁（不包括宿舍与大门）): the answer runs on into the qualification
+ * when it holds some of the question's words.
+ */
+const QUALIFIES = /^[\s“"]*(?:但是|但|不过|然而|可是)/;
+
 /** A statute's article (`第二十一条 劳动合同可以约定试用期。试用期最长…`): its unit of meaning. */
 const ARTICLE = /^第[一二三四五六七八九十百千零〇两0-9]+条[\s　]/;
 
@@ -54,7 +61,8 @@ const WHOLE_ARTICLE_CHARS = 160;
 /**
  * The answer's span: a short statute article whole; else the best sentence, or it and the next one
  * when the next continues it (starts with 其中/并/且/它… and holds what the question type asks for
- * while the best one does not), or when the best one ends in a colon or is a numbered step's title.
+ * while the best one does not) or qualifies it (但…, with some of the question's words), or when the
+ * best one ends in a colon or is a numbered step's title.
  */
 export function answerSpan(text: string, sentences: Span[], features: SentenceFeatures[], best: number): Span {
   if (ARTICLE.test(text) && text.length <= WHOLE_ARTICLE_CHARS) return { start: 0, end: text.length };
@@ -63,6 +71,8 @@ export function answerSpan(text: string, sentences: Span[], features: SentenceFe
   if (!next) return here;
   const sentence = text.slice(here.start, here.end).trim();
   const introduces = /[：:]$/.test(sentence) || (STEP_TITLE.test(sentence) && sentence.length <= MAX_STEP_TITLE_CHARS);
-  const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(text.slice(next.start, next.end));
-  return introduces || continued ? { start: here.start, end: next.end } : here;
+  const nextText = text.slice(next.start, next.end);
+  const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(nextText);
+  const qualified = QUALIFIES.test(nextText) && features[best + 1].coverage > 0;
+  return introduces || continued || qualified ? { start: here.start, end: next.end } : here;
 }

@@ -46,6 +46,11 @@ export interface BuildOptions {
   backend?: IndexBackend;
   /** Where a backend that builds on disk writes until the build is saved (see `IndexBackend.create`). */
   staging?: string;
+  /**
+   * No model calls: every vector is zero and the index says so (`CorpusIndex.keywordOnly`). Reading and
+   * keyword indexing take seconds where embedding takes minutes; a first start serves this meanwhile.
+   */
+  keywordOnly?: boolean;
 }
 
 /** What a build did, in files and in passages. */
@@ -153,12 +158,13 @@ export async function buildIndex(
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
-  const cache = await EmbeddingCache.of(previous, embedder.dimensions);
-  const { vectors, embedded } = await embedAll(passages, embedder, cache, options);
+  const { vectors, embedded } = options.keywordOnly
+    ? { vectors: new Float32Array(passages.length * embedder.dimensions), embedded: 0 }
+    : await embedAll(passages, embedder, await EmbeddingCache.of(previous, embedder.dimensions), options);
   const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
   await search.insert(withDocumentTitles(passages, shown), vectors);
   return {
-    index: { corpus: memoryCorpus(shown, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search },
+    index: { corpus: memoryCorpus(shown, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search, ...(options.keywordOnly ? { keywordOnly: true } : {}) },
     report: { documents: documents.length, passages: passages.length, ...counts, removed, embedded },
   };
 }

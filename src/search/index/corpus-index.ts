@@ -8,4 +8,9 @@ export interface CorpusIndex {
   corpus: Corpus;
   dimensions: number;
   search: PassageIndex;
+  /**
+   * Built before its vectors, to serve a first start while the model embeds (`BuildOptions.keywordOnly`):
+   * every vector is zero, so questions are answered by keyword search alone.
+   */
+  keywordOnly?: boolean;
 }

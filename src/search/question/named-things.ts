@@ -79,6 +79,30 @@ const CITED = new RegExp(`([\\u4e00-\\u9fff]{2,20}?${SUFFIX})(?=第[0-9一二三
 /** Words before the name that are the question's, not the law's (`根据劳动法` names 劳动法). */
 const LEADING = /^(?:根据|按照|依照|依据|请问|按|依|在|对|的)+/;
 
+/**
+ * Runs of two or more single Han characters next to each other in the question (若 依, 伊 维 卡): the
+ * tokenizer's dictionary had no word for them, so they are most often a name it does not know (若依, a
+ * product; 伊维卡, a person). The ranking treats one as a name asked about only when some candidate's
+ * document title holds it (`../rank/named-things-stage.ts`): a run of particles (最 晚) is in no title.
+ */
+export function unknownWordRuns(tokens: readonly Token[]): string[] {
+  const runs = new Set<string>();
+  let run = '';
+  let end = -1;
+  const flush = () => {
+    if (run.length >= 2) runs.add(run);
+    run = '';
+  };
+  for (const t of tokens) {
+    const single = t.end - t.start === 1 && /^[\u4e00-\u9fff]$/.test(t.term);
+    if (!single || t.start !== end) flush();
+    if (single) run += t.term;
+    end = t.end;
+  }
+  flush();
+  return [...runs];
+}
+
 export function namedThings(query: string, tokens: readonly Token[]): NamedThings {
   const laws = new Set<string>();
   for (const m of query.matchAll(IN_MARKS)) laws.add(m[1].trim());

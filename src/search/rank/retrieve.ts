@@ -36,7 +36,8 @@ export async function retrieve(index: CorpusIndex, question: Question, queryVect
   const keywordSearch = (terms: readonly string[]) => index.search.keywordSearch({ terms: distinctiveWords(index, terms), limit: depth * KEYWORD_DEPTH_FACTOR, docIds, titleBoost: TITLE_BOOST });
   const [keywordHits, vectorHits, focusHits] = await Promise.all([
     keywordSearch(question.tokens.map((t) => t.term)),
-    index.search.vectorSearch({ vector: queryVector, limit: depth, docIds }),
+    // An index still without its vectors (`CorpusIndex.keywordOnly`) is searched by its words alone.
+    index.keywordOnly ? [] : index.search.vectorSearch({ vector: queryVector, limit: depth, docIds }),
     question.focus ? keywordSearch(question.focus.terms) : [],
   ]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
@@ -48,7 +49,7 @@ export async function retrieve(index: CorpusIndex, question: Question, queryVect
   for (const id of ids) {
     const found = passageWithVector(index.corpus, id, index.dimensions);
     if (!found) continue;
-    candidates.push({ passage: found.passage, scores: { keyword: keyword.get(id) ?? 0, vector: cosine(queryVector, found.vector) }, score: 0 });
+    candidates.push({ passage: found.passage, scores: { keyword: keyword.get(id) ?? 0, vector: index.keywordOnly ? 0 : cosine(queryVector, found.vector) }, score: 0 });
   }
   return candidates;
 }

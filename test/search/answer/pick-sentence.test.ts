@@ -48,6 +48,12 @@ describe('the answer sentence', () => {
     expect(pick(paragraph, '非住宅建设用地使用权期限届满以后怎么办?')).toBe('非住宅建设用地使用权期限届满后的续期，依照法律规定办理。');
   });
 
+  it('runs on into a sentence that qualifies the answer (但…) when it holds some of the question’s words, and not into one that holds none', () => {
+    const paragraph = '手机厂商提供的卡模拟工具仅能复制校园卡的ID和非加密部分。但校园卡为CPU卡，因此通过手机模拟的校园卡只能用于部分门禁（不包括宿舍与大门）。补办请到一卡通中心。';
+    expect(pick(paragraph, '用手机模拟的校园卡能刷开宿舍门吗?')).toBe('手机厂商提供的卡模拟工具仅能复制校园卡的ID和非加密部分。但校园卡为CPU卡，因此通过手机模拟的校园卡只能用于部分门禁（不包括宿舍与大门）。');
+    expect(pick('滏阳河治理工程已经完工。但天气转凉。', '滏阳河治理工程完工了吗?')).toBe('滏阳河治理工程已经完工。');
+  });
+
   it('gives a tie to the earlier sentence', () => {
     const paragraph = '滏阳河治理工程已经完工。滏阳河治理工程获得好评。';
     expect(pick(paragraph, '滏阳河治理工程怎么样?')).toBe('滏阳河治理工程已经完工。');

@@ -1,17 +1,20 @@
-// The named-things stage and Latin-script names (PLCT, openEuler): a passage whose document never
-// names what the question asks about moves down, past one from the document that does.
+// The named-things stage and names (PLCT, openEuler; 若依, which the tokenizer does not know): a
+// passage whose document never names what the question asks about moves down, past one from the
+// document that does.
 import { expect, it } from 'vitest';
 import { passageOf } from '../../support/passages.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { ABSENT_NAME_PENALTY, DEFAULT_FUSION } from '../../../src/search/knobs.js';
 import { readQuestion } from '../../../src/search/question/question.js';
+import { unknownWordRuns } from '../../../src/search/question/named-things.js';
+import { tokenizeWithOffsets } from '../../../src/search/tokenize/tokenize.js';
 import type { Candidate } from '../../../src/search/rank/candidate.js';
 import { namedThingsStage } from '../../../src/search/rank/named-things-stage.js';
 
 const passage = (docId: string, title: string, text: string) => passageOf(docId, title, text);
 
 /** Documents' titles by id, as the corpus gives them. */
-const titles: Record<string, string> = { jobs: 'PLCT实验室招聘实习生', guide: '写作规范' };
+const titles: Record<string, string> = { jobs: 'PLCT实验室招聘实习生', guide: '写作规范', ruoyi: '若依系统开发环境搭建手册', linux: 'Linux 101 · 安装虚拟机' };
 const index = { corpus: { summary: (id: string) => ({ title: titles[id] }) } } as unknown as CorpusIndex;
 
 it('reads Latin-script names from the question, in lower case as tokens are', () => {
@@ -27,4 +30,19 @@ it('moves a passage whose document never names the name asked below one whose do
   expect(ranked.map((c) => c.passage.docId)).toEqual(['jobs', 'guide']);
   expect(guide.score).toBeCloseTo(0.62 - ABSENT_NAME_PENALTY);
   expect(jobs.score).toBeCloseTo(0.6);
+});
+
+it('reads runs of single characters the tokenizer made no word of as possible names', () => {
+  expect(unknownWordRuns(tokenizeWithOffsets('若依前端跑起来以后，默认登录账号密码是什么？'))).toEqual(['若依']);
+  expect(unknownWordRuns(tokenizeWithOffsets('默认登录账号密码是什么？'))).toEqual([]);
+});
+
+it('takes such a run for a name only when a candidate document’s title holds it, and then moves the others down', () => {
+  const linux: Candidate = { passage: passage('linux', 'Linux 101 › 登录', '虚拟机的默认登录用户名和密码均为 ustc。'), scores: { keyword: 9, vector: 0.7 }, score: 0.62 };
+  const ruoyi: Candidate = { passage: passage('ruoyi', '若依系统开发环境搭建手册 › 运行', '打开浏览器，输入：http://localhost:80 （默认账户 admin/admin123）'), scores: { keyword: 8, vector: 0.6 }, score: 0.6 };
+  const asked = readQuestion('若依前端跑起来以后，默认登录账号密码是什么？');
+  expect(namedThingsStage.rank([linux, ruoyi], { index, question: asked, fusion: DEFAULT_FUSION }).map((c) => c.passage.docId)).toEqual(['ruoyi', 'linux']);
+  expect(linux.score).toBeCloseTo(0.62 - ABSENT_NAME_PENALTY);
+  const untitled: Candidate = { passage: passage('linux', 'Linux 101 › 登录', '虚拟机的默认登录用户名和密码均为 ustc。'), scores: { keyword: 9, vector: 0.7 }, score: 0.62 };
+  expect(namedThingsStage.rank([untitled], { index, question: asked, fusion: DEFAULT_FUSION })[0].score).toBeCloseTo(0.62);
 });
