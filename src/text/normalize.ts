@@ -1,6 +1,7 @@
 // Matching normalisation, applied identically at index and at query time. It never changes the
 // length of a string, so an offset into the normalised text is an offset into the displayed text.
 import * as OpenCC from 'opencc-js';
+import { boundedMemo } from '../util/bounded-memo.js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
@@ -30,6 +31,8 @@ function lowerCase(text: string): string {
   return text.replace(/[^]/gu, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch));
 }
 
-export function normalizeForMatch(text: string): string {
-  return lowerCase(simplify(toHalfWidth(text)));
-}
+/** Texts kept (whole documents while indexing are not: over 4,000 characters). */
+const RECENT_TEXTS = 2048;
+
+/** Full-width to half-width, Traditional to simplified, lower case; remembered for recent texts (`boundedMemo`). */
+export const normalizeForMatch: (text: string) => string = boundedMemo((text) => lowerCase(simplify(toHalfWidth(text))), RECENT_TEXTS, 4000);

@@ -6,7 +6,8 @@ import type { StoredParagraph } from '../../ingest/document-model.js';
 import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate, ScoreParts } from '../rank/candidate.js';
-import { tokenize, tokenizeWithOffsets, type Token } from '../tokenize/tokenize.js';
+import { tokenize, type Token } from '../tokenize/tokenize.js';
+import { passageTokens } from '../tokenize/passage-tokens.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import { findField, namesArticle } from './document-fields.js';
 import { editionYearsInFull, placesIn } from '../question/named-things.js';
@@ -103,11 +104,11 @@ function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
 }
 
 /** The tokens of a passage, taken from its paragraph's tokens: passages start and end at sentence ends, where no token runs across. */
-const tokensWithin = (tokens: Token[], from: number, to: number): Token[] =>
+const tokensWithin = (tokens: readonly Token[], from: number, to: number): Token[] =>
   tokens.filter((t) => t.start >= from && t.end <= to).map((t) => ({ term: t.term, start: t.start - from, end: t.end - from }));
 
 /** Scores the sentences of a text (a paragraph or a passage) and returns the answer's span in it. */
-function answerIn(text: string, tokens: Token[], sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
+function answerIn(text: string, tokens: readonly Token[], sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
   const features = sentenceFeatures(text, tokens, sentences, info, titleTerms);
   if (features.length === 0) return { start: 0, end: text.length };
   const fits = (i: number) => !lacksAskedKind(info.text, info.type, text.slice(sentences[i].start, sentences[i].end));
@@ -118,13 +119,13 @@ const titleTermsOf = (p: Passage) => new Set(tokenize(headingOf(p)));
 
 interface Shown {
   passage: Passage;
-  tokens: Token[];
+  tokens: readonly Token[];
   quote: Span;
 }
 
 /** A passage other than the top one: its quote is its own best sentence. */
 function shownAsItIs(passage: Passage, info: QuestionInfo): Shown {
-  const tokens = tokenizeWithOffsets(passage.text);
+  const tokens = passageTokens(passage.text);
   return { passage, tokens, quote: answerIn(passage.text, tokens, passage.sentences, info, titleTermsOf(passage)) };
 }
 
@@ -136,7 +137,7 @@ function shownAsItIs(passage: Passage, info: QuestionInfo): Shown {
 function shownFirst(index: CorpusIndex, top: Passage, info: QuestionInfo): Shown {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return shownAsItIs(top, info);
-  const tokens = tokenizeWithOffsets(paragraph.text);
+  const tokens = passageTokens(paragraph.text);
   const span = answerIn(paragraph.text, tokens, paragraph.sentences, info, titleTermsOf(top));
   const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
   if (!holder) return shownAsItIs(top, info);
@@ -151,7 +152,7 @@ function questionInfo(index: CorpusIndex, question: Question): QuestionInfo {
 export function paragraphFeatures(index: CorpusIndex, question: Question, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
-  const features = sentenceFeatures(paragraph.text, tokenizeWithOffsets(paragraph.text), paragraph.sentences, questionInfo(index, question), titleTermsOf(top));
+  const features = sentenceFeatures(paragraph.text, passageTokens(paragraph.text), paragraph.sentences, questionInfo(index, question), titleTermsOf(top));
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
@@ -228,7 +229,7 @@ function fieldAnswer(index: CorpusIndex, question: Question, candidates: Candida
     const candidate = holder && candidates.find((c) => c.passage.id === holder.id);
     if (!holder || !candidate) continue;
     const quote = { start: found.line.start - holder.start, end: found.line.end - holder.start };
-    return { candidate, passage: holder, tokens: tokenizeWithOffsets(holder.text), quote, phrase: { start: found.value.start - found.line.start, end: found.value.end - found.line.start } };
+    return { candidate, passage: holder, tokens: passageTokens(holder.text), quote, phrase: { start: found.value.start - found.line.start, end: found.value.end - found.line.start } };
   }
   return undefined;
 }
@@ -252,7 +253,7 @@ function extremeAnswer(index: CorpusIndex, question: Question, candidates: Candi
   return {
     candidate,
     passage: found.passage,
-    tokens: tokenizeWithOffsets(text),
+    tokens: passageTokens(text),
     quote: { start: 0, end: text.length },
     phrase: { start: found.answer.start, end: found.answer.end },
     computed: { extreme: found.extreme, column: found.column, rows: found.compared },

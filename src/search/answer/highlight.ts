@@ -10,7 +10,7 @@ import type { Token } from '../tokenize/tokenize.js';
 const worthMarking = (term: string) => term.length >= 2 || /[0-9a-z]/.test(term);
 
 /** Spans of the tokens that are query terms worth marking, neighbours merged into one highlight. */
-export function findHighlights(tokens: Token[], terms: ReadonlyMap<string, unknown>): Span[] {
+export function findHighlights(tokens: readonly Token[], terms: ReadonlyMap<string, unknown>): Span[] {
   const spans: Span[] = [];
   for (const token of tokens) {
     if (!terms.has(token.term) || !worthMarking(token.term)) continue;

@@ -99,7 +99,7 @@ function negationTest(text: string, tokens: readonly Token[]): (at: number) => b
   return (at) => at > 0 && NEGATION.test(text[at - 1]) && !wordEnds.has(at);
 }
 
-function heldBy(tokens: Token[], span: Span, negated: (at: number) => boolean, negatedAsked: ReadonlySet<string>): Set<string> {
+function heldBy(tokens: readonly Token[], span: Span, negated: (at: number) => boolean, negatedAsked: ReadonlySet<string>): Set<string> {
   return new Set(tokens.filter((t) => t.start >= span.start && t.end <= span.end && (!negated(t.start) || negatedAsked.has(t.term))).map((t) => t.term));
 }
 
@@ -112,7 +112,7 @@ function holdsWord(text: string, span: Span, word: string, negated: (at: number)
 }
 
 /** Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms. */
-export function sentenceFeatures(text: string, tokens: Token[], sentences: Span[], q: QuestionInfo, titleTerms: ReadonlySet<string>): SentenceFeatures[] {
+export function sentenceFeatures(text: string, tokens: readonly Token[], sentences: Span[], q: QuestionInfo, titleTerms: ReadonlySet<string>): SentenceFeatures[] {
   const askedNegated = negationTest(normalizeForMatch(q.text), q.tokens);
   const negatedAsked = new Set(q.tokens.filter((t) => askedNegated(t.start)).map((t) => t.term));
   const normalized = normalizeForMatch(text);

@@ -14,7 +14,7 @@ export function termWeights(index: PassageIndex, terms: string[]): Map<string, n
 }
 
 /** Share of the question's IDF mass (`weights`) held by the tokens. */
-export function coverage(tokens: Token[], weights: Map<string, number>): number {
+export function coverage(tokens: readonly Token[], weights: Map<string, number>): number {
   let total = 0;
   for (const w of weights.values()) total += w;
   if (total === 0) return 0;

@@ -7,7 +7,8 @@ import { scoreSentence } from '../answer/pick-sentence.js';
 import { sentenceFeatures, type QuestionInfo } from '../answer/sentence-features.js';
 import { termWeights } from '../answer/term-weights.js';
 import { SENTENCE_MATCH, SENTENCE_WEIGHTS } from '../knobs.js';
-import { tokenize, tokenizeWithOffsets } from '../tokenize/tokenize.js';
+import { passageTokens } from '../tokenize/passage-tokens.js';
+import { tokenize } from '../tokenize/tokenize.js';
 import type { RankStage } from './stages.js';
 
 export const sentenceMatchStage: RankStage = {
@@ -20,7 +21,7 @@ export const sentenceMatchStage: RankStage = {
     const leading = candidates.slice(0, SENTENCE_MATCH.depth);
     for (const c of leading) {
       const { text, sentences } = c.passage;
-      const features = sentenceFeatures(text, tokenizeWithOffsets(text), sentences, info, new Set(tokenize(headingOf(c.passage))));
+      const features = sentenceFeatures(text, passageTokens(text), sentences, info, new Set(tokenize(headingOf(c.passage))));
       const best = Math.max(0, ...features.map((f) => scoreSentence(f, SENTENCE_WEIGHTS)));
       c.scores.sentence = best;
       c.score += SENTENCE_MATCH.weight * best;

@@ -2,6 +2,7 @@
 // (nr), a place (ns) or an organisation (nt): the answer to 谁 or 哪里.
 import { tag } from 'nodejs-jieba';
 import { normalizeForMatch } from '../../text/normalize.js';
+import { boundedMemo } from '../../util/bounded-memo.js';
 import { ensureJiebaLoaded } from './jieba-dictionary.js';
 
 export interface TaggedWord {
@@ -12,8 +13,7 @@ export interface TaggedWord {
   end: number;
 }
 
-/** Tagged words of `text` in order, with offsets (normalisation keeps lengths, so they fit the original). */
-export function tagWords(text: string): TaggedWord[] {
+function tagged(text: string): TaggedWord[] {
   ensureJiebaLoaded();
   const out: TaggedWord[] = [];
   let at = 0;
@@ -23,3 +23,12 @@ export function tagWords(text: string): TaggedWord[] {
   }
   return out;
 }
+
+/** Sentences kept: the answer's scorer tags each candidate sentence of a question for a 谁 or 哪里 cue. */
+const KEPT_SENTENCES = 1024;
+
+/**
+ * Tagged words of `text` in order, with offsets (normalisation keeps lengths, so they fit the original);
+ * remembered for recent texts, so the result is shared: never change it.
+ */
+export const tagWords: (text: string) => readonly TaggedWord[] = boundedMemo(tagged, KEPT_SENTENCES);
