@@ -24,8 +24,10 @@ const BAD_TITLES: [string, RegExp][] = [
 /** Passages that are page furniture or web chrome rather than text. */
 const FURNITURE: [string, RegExp][] = [
   ['a page number', /^(?:[-—–]\s*[0-9]+\s*[-—–]|[0-9]+\s*\/\s*[0-9]+|第\s*[0-9]+\s*页.*)$/],
-  ['web chrome', /^(?:下载|打印|全屏|收藏|分享|返回顶部|上一篇|下一篇|【?字号|来源[:：])/],
-  ['an HTML comment', /<!--|-->/],
+  // A tool button or link alone on its line (a sentence starting 下载… is text), a font-size switch, a source line.
+  ['web chrome', /^(?:(?:下载|打印|全屏|收藏|分享|返回顶部|上一篇|下一篇|查看原文|阅读原文)[\s　]*)+$|^【?字号|^来源[:：]/],
+  // An arrow (`“设置” --> “提醒服务”`) is text; only an opening comment mark is markup.
+  ['an HTML comment', /<!--/],
 ];
 
 interface Tally {

@@ -48,8 +48,13 @@ const PAGE_NUMBER = /^(?:[-—–]\s*[0-9]+\s*[-—–]|[0-9]+\s*\/\s*[0-9]+|第
 /** A bare number: a page number only at the top or bottom of a page. */
 const BARE_NUMBER = /^[0-9]{1,4}$/;
 
-/** A page's tool buttons and font-size switch, and lines naming where a reprint came from. */
-const CHROME_WORDS = /^(?:[【\[]?\s*(?:下载|打印|全屏|收藏|分享|关闭|关闭窗口|打印本页|返回顶部|返回|字号|加大|减小|还原|大|中|小|默认|繁体|简体|English|扫一扫|分享到)\s*[:：]?\s*[】\]]?\s*)+$/i;
+/**
+ * A page's tool buttons and font-size switch, and its links to the original or the next article
+ * (查看原文, 下一篇: realdocs-dev's news transcripts left 查看原文 as a paragraph in 4 of 76 documents,
+ * too few for a line repeated across the collection).
+ */
+const CHROME_WORDS =
+  /^(?:[【\[]?\s*(?:下载|打印|全屏|收藏|分享|关闭|关闭窗口|打印本页|返回顶部|返回|字号|加大|减小|还原|大|中|小|默认|繁体|简体|English|扫一扫|分享到|查看原文|阅读原文|原文链接|查看全文|阅读全文|上一篇|下一篇|相关阅读|推荐阅读)\s*[:：]?\s*[】\]]?\s*)+$/i;
 const SOURCE_LINE = /^[【\[]?\s*(?:来源|稿源|责任编辑|编辑|浏览次数|点击数|阅读量|浏览量)\s*[:：]/;
 const FONT_SIZE = /【\s*字号\s*[:：][^】]*】/;
 const MAX_SOURCE_LINE_CHARS = 40;
