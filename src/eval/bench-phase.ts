@@ -33,6 +33,17 @@ if (phase === 'build') {
   const took = seconds(started);
   const withoutEmbedding = took - (embedTo - (embedFrom ?? embedTo)) / 1000;
   report({ passages: engine.passageCount, embedded: engine.buildReport?.embedded ?? 0, buildSeconds: took, withoutEmbeddingSeconds: withoutEmbedding, passagesPerSecond: engine.passageCount / took });
+} else if (phase === 'first') {
+  // A first start as `npm start` makes it: serving by keyword once the files are read, the model
+  // embedding behind. How soon the first question is answered, and how soon the complete index serves.
+  const started = performance.now();
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, serveWhileBuilding: true });
+  const servingSeconds = seconds(started);
+  const [question] = JSON.parse(readFileSync(questionsFile, 'utf8')) as string[];
+  const first = await engine.ask({ question });
+  const firstAnswerSeconds = seconds(started);
+  await engine.whenBuilt();
+  report({ servingSeconds, firstAnswerSeconds, answered: first.answer !== null, keywordOnly: first.indexing !== undefined, completeSeconds: seconds(started) });
 } else if (phase === 'embed') {
   // The model alone on what a build sends it: each distinct passage text once, the same batch size and
   // the same length-sorted order.

@@ -58,10 +58,12 @@ const CHROME_WORDS =
 const SOURCE_LINE = /^[【\[]?\s*(?:来源|稿源|责任编辑|编辑|浏览次数|点击数|阅读量|浏览量)\s*[:：]/;
 const FONT_SIZE = /【\s*字号\s*[:：][^】]*】/;
 const MAX_SOURCE_LINE_CHARS = 40;
+/** A source line naming only an address (`来源：https://…`, or as a Markdown link) is one however long the address. */
+const SOURCE_ADDRESS = /^\S{2,4}\s*[:：]\s*(?:https?:\/\/\S+|\[[^\]]*\]\(https?:\/\/[^)\s]+\))$/i;
 
 /** A line that is chrome or furniture wherever it stands. */
 export function isChromeLine(key: string): boolean {
-  return PAGE_NUMBER.test(key) || CHROME_WORDS.test(key) || (FONT_SIZE.test(key) && key.replace(FONT_SIZE, '').length <= MAX_SOURCE_LINE_CHARS) || (SOURCE_LINE.test(key) && key.length <= MAX_SOURCE_LINE_CHARS);
+  return PAGE_NUMBER.test(key) || CHROME_WORDS.test(key) || (FONT_SIZE.test(key) && key.replace(FONT_SIZE, '').length <= MAX_SOURCE_LINE_CHARS) || (SOURCE_LINE.test(key) && (key.length <= MAX_SOURCE_LINE_CHARS || SOURCE_ADDRESS.test(key)));
 }
 
 /** How many lines at each end of a page are looked at for running heads and page numbers. */

@@ -28,8 +28,9 @@ import { splitSentences } from './split-sentences.js';
  * 14: a PDF page whose text layer is garbled (mojibake, glyph ids) is read by OCR, never indexed as it is;
  *     a spreadsheet row knows its sheet and row number.
  * 15: a line that is only a link to the original or the next article (查看原文, 下一篇) is chrome.
+ * 16: so is a source line naming only an address (`来源：https://…`), however long.
  */
-export const PARSER_VERSION = 15;
+export const PARSER_VERSION = 16;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

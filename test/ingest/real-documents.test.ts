@@ -100,7 +100,7 @@ describe('page furniture', () => {
     const report = parseDocument('r', 'r.html', page, 'r');
     expect(report.title).toBe('2026年北京市政府工作报告');
     expect(report.articles.flatMap((a) => a.paragraphs.map((p) => p.text))).toEqual(['过去一年，全市地区生产总值增长5.2%。']);
-    const news = parseDocument('n', 'n.md', '# 新闻联播\n\n国务院常务会议研究部署防汛工作。\n\n查看原文\n\n【下一篇】\n\n查看原文件的人要登记。\n', 'n');
+    const news = parseDocument('n', 'n.md', '# 新闻联播\n\n来源：[https://www.ruanyifeng.com/blog/2011/05/how_to_choose_free_software_licenses.html](https://www.ruanyifeng.com/blog/2011/05/how_to_choose_free_software_licenses.html)\n\n国务院常务会议研究部署防汛工作。\n\n查看原文\n\n【下一篇】\n\n查看原文件的人要登记。\n', 'n');
     expect(news.articles.flatMap((a) => a.paragraphs.map((p) => p.text))).toEqual(['国务院常务会议研究部署防汛工作。', '查看原文件的人要登记。']);
   });
 
