@@ -8,6 +8,8 @@ import { loadConfig } from '../config.js';
 import { EVENTS_MAX_FILES, watchFolders, type FolderWatch } from '../ingest/watch-folders.js';
 import { createApp } from '../server/app.js';
 import { ensureJiebaLoaded } from '../search/tokenize/jieba-dictionary.js';
+import { loadWorkerEmbedder } from '../search/embed/worker-embedder.js';
+import type { Embedder } from '../search/embed/embedder.js';
 import { answerClientErrors } from '../server/client-errors.js';
 import { progressReporter } from './progress.js';
 import { exposureWarnings, listeningUrl } from './startup-notes.js';
@@ -18,6 +20,7 @@ runCli(async () => {
   // A replica takes no uploads and watches no folders: the writer does both, and the replica follows.
   const config = loaded.replica ? { ...loaded, adminToken: undefined, watch: false } : loaded;
   let engine: AnswerEngine | undefined;
+  let embedder: Embedder | undefined;
   const log = (line: string) => console.error(`[xunyuan] ${line}`);
   // Until the index is ready the page and /healthz say how far the start has got.
   const start = new StartTracker();
@@ -40,7 +43,8 @@ runCli(async () => {
   const stop = () => {
     console.error('[xunyuan] shutting down');
     void watcher?.close();
-    server.close(() => process.exit(0));
+    // The model's worker stops once the questions it is embedding are answered, then the process exits.
+    server.close(() => void (embedder?.close?.() ?? Promise.resolve()).finally(() => process.exit(0)));
     // Idle keep-alive connections would otherwise go on being answered until the fallback exit below.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
@@ -50,9 +54,12 @@ runCli(async () => {
 
   const progress = progressReporter();
   if (loaded.replica && loaded.adminToken) log('replica: ADMIN_TOKEN ignored; add documents through the writer');
-  const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log }) : await AnswerEngine.open({
+  // The model runs in a worker thread: while it embeds a question or a re-index, this thread answers.
+  embedder = await loadWorkerEmbedder(config.modelDir);
+  const opened = config.replica ? await AnswerEngine.openReplica({ ...config, log, embedder }) : await AnswerEngine.open({
         ...config,
         log,
+        embedder,
         // A first build answers by keyword from the moment the files are read, while the model embeds.
         serveWhileBuilding: true,
         onRead: start.onRead,

@@ -18,6 +18,11 @@ export interface Embedder {
   /** Several questions in one model call (the query batcher's), each with bge's query prefix. */
   embedQueries(questions: string[]): Promise<number[][]>;
   embedPassages(texts: string[]): Promise<number[][]>;
+  /**
+   * For a model run elsewhere (a worker thread): stops it once the requests in flight are answered. A
+   * process that exits while the model runs aborts in onnxruntime's native code instead of exiting.
+   */
+  close?(): Promise<void>;
 }
 
 export async function loadEmbedder(modelDir: string): Promise<Embedder> {
