@@ -58,6 +58,8 @@ it('answers a keyword-findable question while the first build embeds, then from 
     expect(((await health.json()) as { indexing?: unknown }).indexing).toEqual({ done: 0, total: engine.passageCount });
     const asked = (await (await app.request(`/api/ask?q=${encodeURIComponent('国庆节放假安排一共几天?')}`)).json()) as { indexing?: unknown };
     expect(asked.indexing).toEqual({ done: 0, total: engine.passageCount });
+    const page = await (await app.request(`/?h=${encodeURIComponent('国庆节放假安排一共几天?')}`)).text();
+    expect(page).toContain(`索引还在建立（已计算 0 / ${engine.passageCount} 段的向量），这次只按关键词查找`);
 
     release();
     await engine.whenBuilt();
