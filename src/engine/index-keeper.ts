@@ -209,7 +209,13 @@ export class IndexKeeper {
       }
     };
     // On LanceDB (chosen for folders too large for memory) the early keyword index, kept in memory, could be too.
-    if (options.serveWhileBuilding && !sameModel && backend.name === DEFAULT_BACKEND.name) return IndexKeeper.serveWhileBuilding(files, fingerprint, embedder, backend, options, build, release);
+    if (options.serveWhileBuilding && !sameModel && backend.name === DEFAULT_BACKEND.name) {
+      const abandon = () => {
+        stored?.corpus.close();
+        release();
+      };
+      return IndexKeeper.serveWhileBuilding(files, fingerprint, embedder, backend, options, build, abandon);
+    }
     const { saved, report } = await build();
     return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
   }
@@ -226,7 +232,8 @@ export class IndexKeeper {
     backend: IndexBackend,
     options: EngineOptions,
     build: (onProgress: EngineOptions['onProgress']) => Promise<{ saved: CorpusIndex; report: IndexReport }>,
-    release: () => void,
+    /** Lets go of what `build` would have: the index folder's lock and the stored build it read. */
+    abandon: () => void,
   ): Promise<IndexKeeper> {
     const log = options.log ?? (() => {});
     let early: CorpusIndex;
@@ -234,7 +241,7 @@ export class IndexKeeper {
       // In memory (Orama): it lives only until the complete index is saved.
       ({ index: early } = await buildIndex(files, embedder, { chunking: options.chunking ?? DEFAULT_CHUNKING, keywordOnly: true }));
     } catch (err) {
-      release();
+      abandon();
       throw err;
     }
     const keeper = new IndexKeeper(early, fingerprint, embedder, backend, options, undefined);
