@@ -8,6 +8,7 @@ import type { Candidate } from './candidate.js';
 import { fusionStage, type FusionMethod } from './fuse-scores.js';
 import { namedThingsStage } from './named-things-stage.js';
 import { sentenceMatchStage } from './sentence-match-stage.js';
+import { solutionSectionStage } from './solution-section-stage.js';
 
 export interface RankContext {
   index: CorpusIndex;
@@ -21,7 +22,7 @@ export interface RankStage {
   rank(candidates: Candidate[], context: RankContext): Candidate[];
 }
 
-export const RANK_STAGES: readonly RankStage[] = [fusionStage, namedThingsStage, sentenceMatchStage];
+export const RANK_STAGES: readonly RankStage[] = [fusionStage, namedThingsStage, sentenceMatchStage, solutionSectionStage];
 
 /** Runs every stage; the result is best first. */
 export function rank(candidates: Candidate[], index: CorpusIndex, question: Question, fusion: FusionMethod = DEFAULT_FUSION): Candidate[] {
