@@ -1,16 +1,20 @@
 // Settings from the environment and the command line, with their defaults.
 import { createHash } from 'node:crypto';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseCommandLine } from './cli/command-line.js';
 import { isOcrEngineName, OCR_ENGINES, type OcrEngineName } from './ingest/formats/ocr.js';
 import { DEFAULT_QUERY_CACHE_SIZE } from './search/embed/query-vector-cache.js';
 import { BACKEND_NAMES, indexDirFor, isBackendName, type BackendName } from './search/index/backends.js';
+import { isUrl, parseObjectStoreUrl } from './search/index/object-store/object-store-url.js';
 
 export interface Config {
   corpusDir: string;
   /** Where documents added through the API are written (UPLOADS_DIR). */
   uploadsDir: string;
+  /** This server's folder for the index: the index itself, or its working copy when `objectStore` is set. */
   indexDir: string;
+  /** INDEX_DIR as an object store URL (`s3://bucket/prefix`): the index lives there, shared by every server. */
+  objectStore?: string;
   /** Where the passage index is kept: Orama in memory (the default) or LanceDB on disk (INDEX_BACKEND). */
   indexBackend: BackendName;
   modelDir: string;
@@ -67,6 +71,14 @@ export function defaultIndexDir(corpusDir: string, backend: BackendName = 'orama
   return indexDirFor(folder, backend);
 }
 
+/**
+ * A server's working copy of an index on object storage (`index/s3-<bucket>-<hash>`): the small files
+ * of the build it serves, and the builds a writer makes before it publishes them. INDEX_CACHE_DIR
+ * puts it elsewhere.
+ */
+const workingCopyDir = (url: string) =>
+  join('index', `s3-${url.slice('s3://'.length).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40)}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`);
+
 /** `--corpus DIR` wins over CORPUS_DIR. */
 export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Config {
   const flags = parseCommandLine(argv);
@@ -76,17 +88,17 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
   if (!Number.isInteger(queryCacheSize) || queryCacheSize < 0) throw new Error(`QUERY_CACHE_SIZE must be a whole number of 0 or more, not ${env.QUERY_CACHE_SIZE}`);
   const corpusDir = resolve(flags.corpus ?? env.CORPUS_DIR ?? 'seeds');
   const indexPlace = flags.index ?? env.INDEX_DIR;
-  if (indexPlace && /^[a-z][a-z0-9+.-]+:\/\//i.test(indexPlace)) {
-    throw new Error(`INDEX_DIR must be a folder on this machine, not ${indexPlace}: object storage is not supported yet (see the README, "Several servers, one index")`);
-  }
-  const indexBackend = env.INDEX_BACKEND?.trim() || 'orama';
+  const objectStore = indexPlace && isUrl(indexPlace) ? parseObjectStoreUrl(indexPlace) : undefined;
+  // On object storage LanceDB serves the dataset where it lies; Orama would copy all of it to every server.
+  const indexBackend = env.INDEX_BACKEND?.trim() || (objectStore ? 'lancedb' : 'orama');
   if (!isBackendName(indexBackend)) throw new Error(`INDEX_BACKEND must be one of ${BACKEND_NAMES.join(', ')}, not ${indexBackend}`);
   const ocrEngine = env.OCR_ENGINE ?? 'tesseract';
   if (!isOcrEngineName(ocrEngine)) throw new Error(`OCR_ENGINE must be one of ${OCR_ENGINES.join(', ')}, not ${ocrEngine}`);
   return {
     corpusDir,
     uploadsDir: resolve(flags.uploads ?? env.UPLOADS_DIR ?? 'uploads'),
-    indexDir: resolve(indexPlace ?? defaultIndexDir(corpusDir, indexBackend)),
+    indexDir: resolve(objectStore ? (env.INDEX_CACHE_DIR ?? workingCopyDir(objectStore.url)) : (indexPlace ?? defaultIndexDir(corpusDir, indexBackend))),
+    ...(objectStore ? { objectStore: objectStore.url } : {}),
     indexBackend,
     modelDir: resolve(env.MODEL_DIR ?? 'models/BAAI/bge-small-zh-v1.5'),
     port,

@@ -9,7 +9,10 @@ export interface EngineOptions {
   corpusDir: string;
   /** Folder of documents added through the API; indexed with the corpus when it exists. Without it, nothing can be added. */
   uploadsDir?: string;
+  /** This server's index folder; with `objectStore`, its working copy of the index kept there. */
   indexDir: string;
+  /** Where the index is shared on object storage (`s3://bucket/prefix`): published there by the writer, copied from there by every server. */
+  objectStore?: string;
   /** The index backend (default Orama). */
   indexBackend?: BackendName;
   modelDir: string;

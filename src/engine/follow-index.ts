@@ -13,7 +13,7 @@ export interface LoadedBuild {
 }
 
 /** How often a replica looks at CURRENT: a new build is served within this plus its load time. */
-const FOLLOW_EVERY_MS = 1000;
+export const FOLLOW_EVERY_MS = 1000;
 
 /** Waits until the folder holds a complete index (the writer may not have built one yet) and loads it. */
 export async function waitForIndex(indexDir: string, log: (line: string) => void, everyMs = FOLLOW_EVERY_MS): Promise<LoadedBuild> {

@@ -14,14 +14,15 @@ import type { CorpusIndex } from '../search/index/corpus-index.js';
 import { reusable } from '../search/index/corpus.js';
 import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
-import { loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import { currentBuild, loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
+import { RemoteIndex } from '../search/index/object-store/remote-index.js';
 import type { IndexBackend } from '../search/index/passage-index.js';
 import { DEFAULT_BACKEND } from '../search/index/default-backend.js';
 import type { SourceFile } from '../ingest/read-corpus.js';
 import { TOKENIZER_ID } from '../search/tokenize/jieba-dictionary.js';
 import { collectGarbage } from '../util/collect-garbage.js';
 import type { EngineOptions } from './engine-options.js';
-import { followIndex, waitForIndex } from './follow-index.js';
+import { FOLLOW_EVERY_MS, followIndex, waitForIndex } from './follow-index.js';
 
 /** How long the files of a replaced index stay open: longer than any question takes. */
 const RETIRE_AFTER_MS = 60_000;
@@ -75,6 +76,49 @@ function noteSources(indexDir: string, fingerprint: Fingerprint, sources: string
   }
 }
 
+/**
+ * Takes the index's write lock: the folder's, and on object storage the store's lease as well; returns
+ * the release of both.
+ */
+async function lockForWriting(indexDir: string, remote: RemoteIndex | undefined): Promise<() => Promise<void>> {
+  const releaseFolder = lockIndexFolder(indexDir);
+  try {
+    const releaseStore = await remote?.lock();
+    return async () => {
+      releaseFolder();
+      await releaseStore?.();
+    };
+  } catch (err) {
+    releaseFolder();
+    throw err;
+  }
+}
+
+/**
+ * Saves a build into the index folder and, on object storage, publishes it there for every other
+ * server; the caller holds the write lock.
+ */
+async function saveAndPublish(remote: RemoteIndex | undefined, ...[indexDir, index, fingerprint, sources]: Parameters<typeof saveIndex>): Promise<CorpusIndex> {
+  const saved = await saveIndex(indexDir, index, fingerprint, sources);
+  const named = currentBuild(indexDir);
+  if (remote && 'build' in named) await remote.publish(named.build);
+  return saved;
+}
+
+/** The index's place on object storage when it has one, and this server's copy of it brought up to date. */
+async function openRemote(options: EngineOptions): Promise<RemoteIndex | undefined> {
+  if (!options.objectStore) return undefined;
+  const remote = new RemoteIndex(options.objectStore, options.indexDir);
+  try {
+    const pulled = await remote.pull();
+    options.log?.('reason' in pulled ? pulled.reason : `${remote.url}: serving its build ${pulled.build}`);
+  } catch (err) {
+    remote.close();
+    throw new Error(`the index at ${remote.url} could not be read: ${(err as Error).message}`);
+  }
+  return remote;
+}
+
 export class IndexKeeper {
   /** Re-indexes run one after another, never two at once. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -96,6 +140,8 @@ export class IndexKeeper {
     private readonly options: EngineOptions,
     /** What opening did: undefined when the stored index was loaded as it was (or is still being built). */
     private report: IndexReport | undefined,
+    /** Where the index is shared on object storage, if it is. */
+    private readonly remote?: RemoteIndex,
   ) {}
 
   /** What opening did: undefined when the stored index was loaded as it was, or while its first build runs. */
@@ -129,6 +175,8 @@ export class IndexKeeper {
    */
   static async openReplica(options: EngineOptions & { followEveryMs?: number }, embedder: Embedder): Promise<IndexKeeper> {
     const log = options.log ?? (() => {});
+    const remote = await openRemote(options);
+    const stopCopying = remote?.follow(options.followEveryMs ?? FOLLOW_EVERY_MS, log) ?? (() => {});
     const first = await waitForIndex(options.indexDir, log, options.followEveryMs);
     const checkModel = (fingerprint: Fingerprint) => {
       if (fingerprint.model !== embedder.fingerprint || fingerprint.tokenizer !== TOKENIZER_ID) {
@@ -136,9 +184,9 @@ export class IndexKeeper {
       }
     };
     checkModel(first.fingerprint);
-    const keeper = new IndexKeeper(first.index, first.fingerprint, embedder, await backendOfBuild(first.fingerprint.backend), { ...options, uploadsDir: undefined }, undefined);
+    const keeper = new IndexKeeper(first.index, first.fingerprint, embedder, await backendOfBuild(first.fingerprint.backend), { ...options, uploadsDir: undefined }, undefined, remote);
     keeper.replica = true;
-    keeper.stopFollowing = followIndex(
+    const stopFollowing = followIndex(
       options.indexDir,
       first.build,
       (loaded) => {
@@ -148,6 +196,10 @@ export class IndexKeeper {
       log,
       options.followEveryMs,
     );
+    keeper.stopFollowing = () => {
+      stopCopying();
+      stopFollowing();
+    };
     log(`replica: serving ${first.build} (${first.index.corpus.passageCount} passages), following new builds in ${options.indexDir}`);
     collectGarbage();
     return keeper;
@@ -157,10 +209,11 @@ export class IndexKeeper {
     const log = options.log ?? (() => {});
     const chunking = options.chunking ?? DEFAULT_CHUNKING;
     const backend = await indexBackend(options.indexBackend);
+    const remote = await openRemote(options);
     const serve = (loaded: { index: CorpusIndex; fingerprint: Fingerprint }, how: string) => {
       log(`index loaded${how}: ${loaded.index.corpus.passageCount} passages from ${loaded.index.corpus.documents.length} documents`);
       collectGarbage();
-      return new IndexKeeper(loaded.index, loaded.fingerprint, embedder, backend, options, undefined);
+      return new IndexKeeper(loaded.index, loaded.fingerprint, embedder, backend, options, undefined, remote);
     };
     const taking = sourcesOf(options);
     // Awaited below whatever happens; until then a failure to take it must not count as unhandled.
@@ -184,7 +237,7 @@ export class IndexKeeper {
     }
     // The last build's vectors serve again for every passage whose text is unchanged; its parse of an
     // unchanged file serves again unless a rebuild was asked for or the chunking differs.
-    const release = lockIndexFolder(options.indexDir);
+    const release = await lockForWriting(options.indexDir, remote);
     const stored = loadStoredCorpus(options.indexDir);
     const sameModel = stored?.fingerprint.model === embedder.fingerprint;
     const build = async (onProgress = options.onProgress) => {
@@ -198,26 +251,26 @@ export class IndexKeeper {
           backend,
           staging,
         });
-        const saved = await saveIndex(options.indexDir, index, fingerprint, sources);
+        const saved = await saveAndPublish(remote, options.indexDir, index, fingerprint, sources);
         log(`index built: ${describeReport(report)}`);
         collectGarbage();
         return { saved, report };
       } finally {
         stored?.corpus.close();
         removeStaging(staging);
-        release();
+        await release();
       }
     };
     // On LanceDB (chosen for folders too large for memory) the early keyword index, kept in memory, could be too.
     if (options.serveWhileBuilding && !sameModel && backend.name === DEFAULT_BACKEND.name) {
       const abandon = () => {
         stored?.corpus.close();
-        release();
+        void release();
       };
-      return IndexKeeper.serveWhileBuilding(files, fingerprint, embedder, backend, options, build, abandon);
+      return IndexKeeper.serveWhileBuilding(files, fingerprint, embedder, backend, options, build, abandon, remote);
     }
     const { saved, report } = await build();
-    return new IndexKeeper(saved, fingerprint, embedder, backend, options, report);
+    return new IndexKeeper(saved, fingerprint, embedder, backend, options, report, remote);
   }
 
   /**
@@ -234,6 +287,7 @@ export class IndexKeeper {
     build: (onProgress: EngineOptions['onProgress']) => Promise<{ saved: CorpusIndex; report: IndexReport }>,
     /** Lets go of what `build` would have: the index folder's lock and the stored build it read. */
     abandon: () => void,
+    remote: RemoteIndex | undefined,
   ): Promise<IndexKeeper> {
     const log = options.log ?? (() => {});
     let early: CorpusIndex;
@@ -244,7 +298,7 @@ export class IndexKeeper {
       abandon();
       throw err;
     }
-    const keeper = new IndexKeeper(early, fingerprint, embedder, backend, options, undefined);
+    const keeper = new IndexKeeper(early, fingerprint, embedder, backend, options, undefined, remote);
     keeper.building = { done: 0, total: early.corpus.passageCount };
     log(`serving ${early.corpus.passageCount} passages by keyword while their vectors are computed`);
     const built = (async () => {
@@ -266,9 +320,10 @@ export class IndexKeeper {
     return keeper;
   }
 
-  /** Stops following the index folder (a replica); nothing else needs closing. */
+  /** Stops following the index folder (a replica) and lets go of the object store's connections. */
   close(): void {
     this.stopFollowing();
+    this.remote?.close();
   }
 
   /**
@@ -309,7 +364,7 @@ export class IndexKeeper {
       const n = current.corpus.documents.length;
       return { documents: n, passages: current.corpus.passageCount, added: 0, changed: 0, removed: 0, unchanged: n, embedded: 0 };
     }
-    const release = lockIndexFolder(this.options.indexDir);
+    const release = await lockForWriting(this.options.indexDir, this.remote);
     const staging = stagingFolder(this.options.indexDir);
     let saved: CorpusIndex;
     let report: IndexReport;
@@ -317,10 +372,10 @@ export class IndexKeeper {
       const previous = current.keywordOnly ? undefined : await reusable(current.corpus);
       const built = await buildIndex(files, this.embedder, { chunking, previous, reuseDocuments: true, backend: this.backend, staging });
       report = built.report;
-      saved = await saveIndex(this.options.indexDir, built.index, fingerprint, sources);
+      saved = await saveAndPublish(this.remote, this.options.indexDir, built.index, fingerprint, sources);
     } finally {
       removeStaging(staging);
-      release();
+      await release();
     }
     this.swapIn(saved, fingerprint);
     log(`index updated: ${describeReport(report)}`);

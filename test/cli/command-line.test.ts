@@ -47,8 +47,16 @@ describe('configuration', () => {
     expect(() => loadConfig([], { INDEX_BACKEND: 'elasticsearch' })).toThrow(/INDEX_BACKEND must be one of orama, lancedb, not elasticsearch/);
   });
 
-  it('refuses an object-storage address for the index, which it cannot write yet', () => {
-    expect(() => loadConfig([], { INDEX_DIR: 's3://bucket/xunyuan' })).toThrow(/INDEX_DIR must be a folder on this machine, not s3:\/\/bucket\/xunyuan/);
+  it('keeps an index on S3 (INDEX_DIR=s3://…) on LanceDB unless told, with a working copy per URL, and refuses other stores', () => {
+    const config = loadConfig([], { INDEX_DIR: 's3://bucket/xunyuan/' });
+    expect(config).toMatchObject({ objectStore: 's3://bucket/xunyuan', indexBackend: 'lancedb' });
+    expect(config.indexDir).not.toBe(loadConfig([], { INDEX_DIR: 's3://bucket/other' }).indexDir);
+    expect(loadConfig([], { INDEX_DIR: 's3://bucket/xunyuan', INDEX_CACHE_DIR: '/tmp/copy' }).indexDir).toBe('/tmp/copy');
+    expect(loadConfig([], { INDEX_DIR: 's3://bucket/xunyuan', INDEX_BACKEND: 'orama' }).indexBackend).toBe('orama');
+    expect(loadConfig([], { INDEX_DIR: '/tmp/i' }).objectStore).toBeUndefined();
+    expect(() => loadConfig([], { INDEX_DIR: 'gs://bucket/xunyuan' })).toThrow(/gs:\/\/ is not supported/);
+    expect(() => loadConfig([], { INDEX_DIR: 's3://B/x' })).toThrow(/not an S3 URL/);
+    expect(() => loadConfig([], { INDEX_DIR: 's3://bucket/a/../b' })).toThrow(/\.\./);
   });
 
   it('serves as a replica with --replica or REPLICA=1', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 export const LOCK_FILE = 'write.lock';
 
-interface Holder {
+export interface LockHolder {
   pid: number;
   host: string;
   command: string;
@@ -40,11 +40,11 @@ function bootId(): string | undefined {
 const EMPTY_LOCK_GRACE_MS = 10_000;
 
 export class IndexLockedError extends Error {
-  constructor(dir: string, holder: Holder | undefined) {
+  constructor(dir: string, holder: LockHolder | undefined, lock = join(dir, LOCK_FILE)) {
     const who = holder
       ? `process ${holder.pid} on ${holder.host} (${holder.command}), since ${holder.since}`
-      : `another process (if none is running, delete ${join(dir, LOCK_FILE)})`;
-    super(`the index folder ${dir} is being written by ${who}; an index folder takes one writer at a time`);
+      : `another process (if none is running, delete ${lock})`;
+    super(`the index ${dir} is being written by ${who}; an index takes one writer at a time`);
   }
 }
 
@@ -57,15 +57,15 @@ const isAlive = (pid: number) => {
   }
 };
 
-function readHolder(path: string): Holder | undefined {
+function readHolder(path: string): LockHolder | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Holder;
+    return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
   } catch {
     return undefined;
   }
 }
 
-function tryCreate(path: string, holder: Holder): boolean {
+function tryCreate(path: string, holder: LockHolder): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
@@ -86,7 +86,7 @@ function tryCreate(path: string, holder: Holder): boolean {
 }
 
 /** Whether the lock at `path`, held by `holder` as read from it, was left by a process that is gone. */
-function abandoned(path: string, holder: Holder | undefined, me: Holder): boolean {
+function abandoned(path: string, holder: LockHolder | undefined, me: LockHolder): boolean {
   if (holder === undefined) {
     const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
     return age > EMPTY_LOCK_GRACE_MS;
@@ -102,7 +102,7 @@ export function lockIndexFolder(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, LOCK_FILE);
   const boot = bootId();
-  const me: Holder = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString(), token: TOKEN, ...(boot ? { boot } : {}) };
+  const me: LockHolder = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' ').slice(0, 200), since: new Date().toISOString(), token: TOKEN, ...(boot ? { boot } : {}) };
   if (!tryCreate(path, me)) {
     const holder = readHolder(path);
     if (!abandoned(path, holder, me)) throw new IndexLockedError(dir, holder);

@@ -48,7 +48,7 @@ const ManifestSchema = z.object({
 type Manifest = z.infer<typeof ManifestSchema>;
 
 /** CURRENT names a build folder of this index and nothing else. */
-const BUILD_NAME = /^build-[0-9]+-[0-9]+$/;
+export const BUILD_NAME = /^build-[0-9]+-[0-9]+$/;
 
 /** Builds of format 5 and before kept the corpus in one JSON file: still read for their vectors when upgrading. */
 const FORMAT_5_CORPUS_FILE = 'corpus.json';
@@ -125,17 +125,22 @@ export const REPLACED_BUILD_GRACE_MS = 120_000;
 /** When a build folder was made, from its name (`build-<ms>-<pid>`). */
 const madeAt = (entry: string) => Number(/^build-([0-9]+)-/.exec(entry)?.[1] ?? 0);
 
-/**
- * Removes what no reader can still use: builds replaced more than REPLACED_BUILD_GRACE_MS ago (a build
- * is replaced when the next newer one is made), and staging folders a failed build left behind. Runs
- * after CURRENT names the new build and never touches it; a folder that cannot be removed now (a
- * network file system holding it open) stays for the next save's cleanup and is not an error.
- */
-function removeReplacedBuilds(dir: string, current: string, now = Date.now()): void {
-  const builds = readdirSync(dir).filter((e) => BUILD_NAME.test(e) && e !== current).sort((a, b) => madeAt(a) - madeAt(b));
+/** Of the builds named, those replaced (by the next newer one) more than REPLACED_BUILD_GRACE_MS ago; never `current`. */
+export function replacedBuilds(names: readonly string[], current: string, now = Date.now()): string[] {
+  const builds = names.filter((e) => BUILD_NAME.test(e) && e !== current).sort((a, b) => madeAt(a) - madeAt(b));
   const times = [...builds.map(madeAt), madeAt(current)];
-  const stale = [...builds.filter((_, i) => now - times[i + 1] > REPLACED_BUILD_GRACE_MS), ...readdirSync(dir).filter((e) => e.startsWith(STAGING_PREFIX))];
-  for (const entry of stale) {
+  return builds.filter((_, i) => now - times[i + 1] > REPLACED_BUILD_GRACE_MS);
+}
+
+/**
+ * Removes what no reader can still use: replaced builds past their grace, and staging folders a failed
+ * build left behind. Runs after CURRENT names the new build and never touches it; a folder that cannot
+ * be removed now (a network file system holding it open) stays for the next save's cleanup and is not
+ * an error.
+ */
+export function removeReplacedBuilds(dir: string, current: string, now = Date.now()): void {
+  const entries = readdirSync(dir);
+  for (const entry of [...replacedBuilds(entries, current, now), ...entries.filter((e) => e.startsWith(STAGING_PREFIX))]) {
     try {
       rmSync(join(dir, entry), { recursive: true, force: true });
     } catch {

@@ -70,4 +70,13 @@ export interface IndexBackend {
    * (passages × dimensions) for a backend that holds them itself.
    */
   open(folder: string, files: Record<string, Buffer>, vectors: () => Float32Array, dimensions: number): Promise<PassageIndex>;
+  /**
+   * The folder of its builds that it reads straight from object storage. A server that copies a build
+   * from there copies everything else, and leaves the folder's URL in REMOTE_FOLDER_FILE for `open`.
+   * Absent: every file of a build is copied.
+   */
+  readonly objectStoreFolder?: string;
 }
+
+/** In a build copied from object storage: the URL of the backend's `objectStoreFolder`, left where it is. */
+export const REMOTE_FOLDER_FILE = 'remote-folder.url';

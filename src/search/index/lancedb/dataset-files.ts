@@ -3,8 +3,9 @@
 // LanceDB, which serves a damaged data, index or version file as errors or wrong answers instead of
 // refusing it. A mismatch here makes the build damaged, so it is rebuilt.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { filesUnder } from '../../../util/files-under.js';
 
 export const DATASET_FILES = 'lancedb-files.json';
 
@@ -12,15 +13,6 @@ interface DatasetFile {
   path: string;
   size: number;
   sha256: string;
-}
-
-function filesUnder(root: string, dir = root, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) filesUnder(root, full, out);
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

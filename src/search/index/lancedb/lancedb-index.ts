@@ -2,13 +2,14 @@
 // own BM25 over the project's jieba tokens and by cosine over the bge vectors. Everything LanceDB-specific
 // about xunyuan lives in this folder.
 import './lancedb-environment.js';
-import { cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect as connectLance, Index, MatchQuery, Session, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
-import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
+import { REMOTE_FOLDER_FILE, type IndexBackend, type KeywordQuery, type PassageIndex, type VectorQuery } from '../passage-index.js';
+import { lanceStorageOptions } from '../object-store/store-settings.js';
 import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 import { ROW_IDS_FILE, RowIds } from './row-ids.js';
@@ -47,7 +48,9 @@ const TOKENIZE_SLICE = 250;
 const INDEX_CACHE_BYTES = 128n * 1024n * 1024n;
 const METADATA_CACHE_BYTES = 32n * 1024n * 1024n;
 let session: Session | undefined;
-const connect = (location: string) => connectLance(location, {}, (session ??= new Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES)));
+/** A dataset on object storage (`s3://…`) is reached with the same settings as the rest of the index there. */
+const connect = (location: string) =>
+  connectLance(location, location.startsWith('s3://') ? { storageOptions: lanceStorageOptions() } : {}, (session ??= new Session(INDEX_CACHE_BYTES, METADATA_CACHE_BYTES)));
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const onlyDocuments = (docIds: readonly string[] | undefined) => (docIds === undefined ? undefined : `doc_id IN (${docIds.map(sqlString).join(', ') || 'NULL'})`);
@@ -160,9 +163,13 @@ export const lancedbBackend: IndexBackend = {
     const table = await (await connect(location)).createEmptyTable(TABLE, passageSchema(dimensions), { mode: 'overwrite' });
     return new LanceIndex(table, location, dimensions, new Map(), 0, RowIds.empty);
   },
+  objectStoreFolder: DATASET_FOLDER,
   async open(folder, files, _vectors, dimensions) {
-    const location = join(folder, DATASET_FOLDER);
-    checkDataset(location, files[DATASET_FILES]);
+    // A build copied from object storage left its dataset there: LanceDB reads it by URL, and the store
+    // (which wrote every file before the build's CURRENT) is trusted for it as for the rest of its data.
+    const remote = join(folder, REMOTE_FOLDER_FILE);
+    const location = existsSync(remote) ? readFileSync(remote, 'utf8').trim() : join(folder, DATASET_FOLDER);
+    if (location === join(folder, DATASET_FOLDER)) checkDataset(location, files[DATASET_FILES]);
     const table = await (await connect(location)).openTable(TABLE);
     return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]));
   },
