@@ -370,7 +370,7 @@ export class IndexKeeper {
     let report: IndexReport;
     try {
       const previous = current.keywordOnly ? undefined : await reusable(current.corpus);
-      const built = await buildIndex(files, this.embedder, { chunking, previous, reuseDocuments: true, backend: this.backend, staging });
+      const built = await buildIndex(files, this.embedder, { chunking, previous, reuseDocuments: true, backend: this.backend, staging, update: previous && current.search });
       report = built.report;
       saved = await saveAndPublish(this.remote, this.options.indexDir, built.index, fingerprint, sources);
     } finally {

@@ -2,20 +2,20 @@
 // build, files that did not change keep their parse and every passage text already embedded keeps its
 // vector, so a re-index embeds only what is new.
 import { DEFAULT_CHUNKING, type ChunkOptions } from '../../ingest/chunk-passages.js';
-import type { Passage, StoredDocument } from '../../ingest/document-model.js';
+import { headingOf, type Passage, type StoredDocument } from '../../ingest/document-model.js';
 import { documentOf, sourceHash } from '../../ingest/document-of.js';
 import { distinctTitles } from '../../ingest/distinct-titles.js';
 import { repeatedLines } from '../../ingest/page-furniture.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
 import type { CorpusIndex } from './corpus-index.js';
-import { memoryCorpus, type Corpus } from './corpus.js';
+import { memoryCorpus, type Corpus, type DocumentSummary } from './corpus.js';
 import { RECORD_SLICE } from './corpus-files.js';
 import { nextTurn } from '../../util/next-turn.js';
 import type { Embedder } from '../embed/embedder.js';
 import { EmbeddingCache } from '../embed/embedding-cache.js';
 import { embeddingText } from '../embed/embedding-text.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
-import type { IndexBackend } from './passage-index.js';
+import { isUpdatable, type IndexBackend, type PassageIndex } from './passage-index.js';
 
 export interface BuildProgress {
   done: number;
@@ -46,6 +46,11 @@ export interface BuildOptions {
   backend?: IndexBackend;
   /** Where a backend that builds on disk writes until the build is saved (see `IndexBackend.create`). */
   staging?: string;
+  /**
+   * The search index of `previous`, as served. A backend that can (LanceDB) copies it into `staging`
+   * and changes only the passages that changed, instead of indexing every passage again.
+   */
+  update?: PassageIndex;
   /**
    * No model calls: every vector is zero and the index says so (`CorpusIndex.keywordOnly`). Reading and
    * keyword indexing take seconds where embedding takes minutes; a first start serves this meanwhile.
@@ -112,12 +117,50 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
  * one article is left alone: its heading is its own title or its file's name, and an encyclopedia's
  * paragraphs filed under one entry's name would all take the same boost (DRCD dev: 2,911 → 2,904 held gold).
  */
-function withDocumentTitles(passages: Passage[], documents: readonly StoredDocument[]): Passage[] {
+function withDocumentTitles(passages: readonly Passage[], documents: readonly Pick<DocumentSummary, 'id' | 'title' | 'articles'>[]): Passage[] {
   const titles = new Map(documents.filter((d) => d.articles.length > 1).map((d) => [d.id, d.title]));
   return passages.map((p) => {
     const title = titles.get(p.docId);
     return title && !p.title.includes(title) ? { ...p, title: `${title} ${p.title}` } : p;
   });
+}
+
+/**
+ * All a passage is to the search index: its document, text, heading as indexed and the text its vector
+ * came from. A row of the previous build is kept only when all of it is the same: a file that changed,
+ * and a title changed by another file's arrival (distinct titles), both replace their rows.
+ */
+const rowKey = (stored: Passage, indexed: Passage) => JSON.stringify([stored.docId, stored.text, headingOf(indexed), embeddingText(stored)]);
+
+/** The search index of a build: `update`'s copy with only what changed applied where the backend allows, else a new one. */
+async function indexPassages(stored: Passage[], indexed: Passage[], vectors: Float32Array, dimensions: number, options: BuildOptions): Promise<PassageIndex> {
+  const { previous, update, staging } = options;
+  const copy = previous && update && staging && isUpdatable(update) ? await update.copy(staging) : undefined;
+  if (!copy) {
+    const search = await (options.backend ?? DEFAULT_BACKEND).create(dimensions, staging);
+    await search.insert(indexed, vectors);
+    return search;
+  }
+  const before = new Map<string, string>();
+  for (const [i, d] of previous!.documents.entries()) {
+    if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
+    const kept = previous!.passagesOf(d.id);
+    withDocumentTitles(kept, [d]).forEach((p, k) => before.set(p.id, rowKey(kept[k], p)));
+  }
+  const unchanged = new Set<string>();
+  const added: number[] = [];
+  indexed.forEach((p, i) => {
+    if (before.get(p.id) === rowKey(stored[i], p)) unchanged.add(p.id);
+    else added.push(i);
+  });
+  await copy.remove([...before.keys()].filter((id) => !unchanged.has(id)));
+  const addedVectors = new Float32Array(added.length * dimensions);
+  added.forEach((row, k) => addedVectors.set(vectors.subarray(row * dimensions, (row + 1) * dimensions), k * dimensions));
+  await copy.insert(
+    added.map((row) => indexed[row]),
+    addedVectors,
+  );
+  return copy;
 }
 
 export async function buildIndex(
@@ -161,8 +204,7 @@ export async function buildIndex(
   const { vectors, embedded } = options.keywordOnly
     ? { vectors: new Float32Array(passages.length * embedder.dimensions), embedded: 0 }
     : await embedAll(passages, embedder, await EmbeddingCache.of(previous, embedder.dimensions), options);
-  const search = await (options.backend ?? DEFAULT_BACKEND).create(embedder.dimensions, options.staging);
-  await search.insert(withDocumentTitles(passages, shown), vectors);
+  const search = await indexPassages(passages, withDocumentTitles(passages, shown), vectors, embedder.dimensions, options);
   return {
     index: { corpus: memoryCorpus(shown, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search, ...(options.keywordOnly ? { keywordOnly: true } : {}) },
     report: { documents: documents.length, passages: passages.length, ...counts, removed, embedded },

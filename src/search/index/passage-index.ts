@@ -50,6 +50,22 @@ export interface PassageIndex {
   save(folder: string, rowOf: (id: string) => number): Promise<SavedFile[]>;
 }
 
+/**
+ * An index a re-index changes rather than builds anew (LanceDB's): a copy of the build being served,
+ * its removed passages taken out and its new ones inserted, costs what changed, not the whole corpus.
+ */
+export interface UpdatableIndex extends PassageIndex {
+  /**
+   * A copy in `staging` (a folder of its own, not yet made, as `IndexBackend.create`'s) for the next
+   * build to change and save; the index served stays as it is. Undefined where it cannot copy.
+   */
+  copy(staging: string): Promise<UpdatableIndex | undefined>;
+  /** Takes passages out by id. */
+  remove(ids: readonly string[]): Promise<void>;
+}
+
+export const isUpdatable = (index: PassageIndex): index is UpdatableIndex => 'copy' in index && 'remove' in index;
+
 export interface SavedFile {
   name: string;
   bytes: Buffer;

@@ -29,8 +29,14 @@ describe('LanceDB row ids to passage ids', () => {
     expect(() => table.idOf(address(3, 7))).toThrow(/does not hold/);
   });
 
-  it('refuses row ids that are not dense row addresses, ids with line breaks, and a file without its head', () => {
-    expect(() => RowIds.fromRows([{ rowId: address(0, 0), id: 'a' }, { rowId: address(0, 2), id: 'b' }])).toThrow(/not row addresses/);
+  it('keeps the rows around a deleted one, and never answers with the deleted one', () => {
+    const table = RowIds.fromBytes(RowIds.fromRows([{ rowId: address(0, 0), id: 'a' }, { rowId: address(0, 2), id: 'b' }]).toBytes());
+    expect(table.idOf(address(0, 0))).toBe('a');
+    expect(table.idOf(address(0, 2))).toBe('b');
+    expect(() => table.idOf(address(0, 1))).toThrow(/does not hold/);
+  });
+
+  it('refuses ids with line breaks and a file without its head', () => {
     expect(() => RowIds.fromRows([{ rowId: address(0, 0), id: 'a\nb' }])).toThrow(/line break/);
     expect(() => RowIds.fromBytes(Buffer.from('a:0:0\nb:0:0\n'))).toThrow(/first rows/);
     expect(() => RowIds.fromBytes(Buffer.from('{"starts":[["x",0]]}\na\n'))).toThrow(/first rows/);

@@ -17,11 +17,20 @@ interface DatasetFile {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-/** Every file of the dataset at `root`, for DATASET_FILES. */
-export function listDataset(root: string): Buffer {
+/**
+ * Every file of the dataset at `root`, for DATASET_FILES. A file an earlier listing (`known`, of the
+ * build the dataset was copied from) holds at the same path and size keeps its checksum: Lance never
+ * rewrites a file, so an update hashes only the files it wrote.
+ */
+export function listDataset(root: string, known?: Buffer): Buffer {
+  const before = new Map((known ? (JSON.parse(known.toString('utf8')) as DatasetFile[]) : []).map((f) => [`${f.path}\u0000${f.size}`, f.sha256]));
   const files: DatasetFile[] = filesUnder(root)
     .sort()
-    .map((full) => ({ path: relative(root, full).split(sep).join('/'), size: statSync(full).size, sha256: sha256(full) }));
+    .map((full) => {
+      const path = relative(root, full).split(sep).join('/');
+      const size = statSync(full).size;
+      return { path, size, sha256: before.get(`${path}\u0000${size}`) ?? sha256(full) };
+    });
   return Buffer.from(JSON.stringify(files));
 }
 

@@ -2,15 +2,16 @@
 // own BM25 over the project's jieba tokens and by cosine over the bge vectors. Everything LanceDB-specific
 // about xunyuan lives in this folder.
 import './lancedb-environment.js';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { connect as connectLance, Index, MatchQuery, Session, type Table } from '@lancedb/lancedb';
 import type { Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
-import { REMOTE_FOLDER_FILE, type IndexBackend, type KeywordQuery, type PassageIndex, type VectorQuery } from '../passage-index.js';
+import { REMOTE_FOLDER_FILE, type IndexBackend, type KeywordQuery, type UpdatableIndex, type VectorQuery } from '../passage-index.js';
+import { filesUnder } from '../../../util/files-under.js';
 import { lanceStorageOptions } from '../object-store/store-settings.js';
-import { countTerms, readTermCounts, TERMS_FILE, writeTermCounts } from './term-counts.js';
+import { countTerms, readTermCounts, TERMS_FILE, uncountTerms, writeTermCounts } from './term-counts.js';
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 import { ROW_IDS_FILE, RowIds } from './row-ids.js';
 import { checkDataset, DATASET_FILES, listDataset } from './dataset-files.js';
@@ -35,6 +36,16 @@ const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: 
 const ANN_MIN_ROWS = 100_000;
 const ANN_REFINE = 2;
 
+/**
+ * An updated table's full-text and vector indexes are brought up to date (LanceDB's `optimize`, which
+ * also compacts the table and so rewrites it) once this many of its rows are outside them. Until then
+ * LanceDB searches those rows without an index, and every update costs only its own rows.
+ */
+const OPTIMIZE_AFTER_UNINDEXED = 20_000;
+
+/** Ids per LanceDB filter when passages are removed: the filter is an SQL `IN` list. */
+const REMOVE_SLICE = 1_000;
+
 /** Rows handed to LanceDB per call: each call makes one fragment of the table. */
 const ADD_SLICE = 5_000;
 /** Passages tokenized between two turns of the event loop. */
@@ -55,7 +66,25 @@ const connect = (location: string) =>
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;
 const onlyDocuments = (docIds: readonly string[] | undefined) => (docIds === undefined ? undefined : `doc_id IN (${docIds.map(sqlString).join(', ') || 'NULL'})`);
 
-class LanceIndex implements PassageIndex {
+/**
+ * Links every file of the dataset at `from` into `to`. Lance never changes a file it wrote (a new
+ * version writes new files), so the copy shares the data with the build it came from, costs no disk,
+ * and whatever it writes next leaves the original as it was.
+ */
+function linkDataset(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = join(to, relative(from, file));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(file, target);
+    } catch {
+      // A file system without hard links: a plain copy.
+      cpSync(file, target);
+    }
+  }
+}
+
+class LanceIndex implements UpdatableIndex {
   constructor(
     private table: Table,
     /** Where the dataset lives now: the staging folder while building, the build folder once saved. */
@@ -65,6 +94,8 @@ class LanceIndex implements PassageIndex {
     private rows: number,
     /** Searches return row ids, not the id column (see row-ids.ts). */
     private rowIds: RowIds,
+    /** The dataset's listing as its build saved it (DATASET_FILES): the checksums of the files a copy shares. */
+    private readonly listed?: Buffer,
   ) {}
 
   get size() {
@@ -86,10 +117,46 @@ class LanceIndex implements PassageIndex {
     }
     this.rows += passages.length;
     if (this.rows === 0) return;
-    await this.table.createIndex('text', { config: fullTextIndex(), replace: true });
-    await this.table.createIndex('title', { config: fullTextIndex(), replace: true });
-    if (this.rows >= ANN_MIN_ROWS) {
-      await this.table.createIndex('vector', { config: Index.ivfPq({ distanceType: 'cosine' }), replace: true });
+    await this.index();
+    this.rowIds = await RowIds.scan(this.table);
+  }
+
+  /**
+   * Indexes what was added: a new table whole; an updated one only when enough of it is outside its
+   * indexes (OPTIMIZE_AFTER_UNINDEXED), and otherwise not yet.
+   */
+  private async index(): Promise<void> {
+    const listed = await this.table.listIndices();
+    const indexes = new Set(listed.map((i) => i.columns.join()));
+    const wanted = this.rows >= ANN_MIN_ROWS ? ['text', 'title', 'vector'] : ['text', 'title'];
+    const text = listed.find((i) => i.columns.join() === 'text');
+    if (text) {
+      const unindexed = (await this.table.indexStats(text.name))?.numUnindexedRows ?? 0;
+      if (unindexed >= OPTIMIZE_AFTER_UNINDEXED) await this.table.optimize({ cleanupOlderThan: new Date() });
+    }
+    for (const column of wanted.filter((c) => !indexes.has(c))) {
+      const config = column === 'vector' ? Index.ivfPq({ distanceType: 'cosine' }) : fullTextIndex();
+      await this.table.createIndex(column, { config, replace: true });
+    }
+  }
+
+  async copy(staging: string): Promise<LanceIndex | undefined> {
+    // A dataset on object storage is changed by its writer's own copy, never in place.
+    if (/^[a-z0-9]+:\/\//.test(this.location)) return undefined;
+    linkDataset(this.location, staging);
+    const table = await (await connect(staging)).openTable(TABLE);
+    return new LanceIndex(table, staging, this.dimensions, new Map(this.termCounts), this.rows, this.rowIds, this.listed);
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (let start = 0; start < ids.length; start += REMOVE_SLICE) {
+      const filter = `id IN (${ids.slice(start, start + REMOVE_SLICE).map(sqlString).join(', ')})`;
+      // Their tokens leave the term counts: read before they go.
+      const gone = await this.table.query().where(filter).select(['text']).toArray();
+      for (const row of gone) uncountTerms(this.termCounts, row.text as string);
+      await this.table.delete(filter);
+      this.rows -= gone.length;
+      await nextTurn();
     }
     this.rowIds = await RowIds.scan(this.table);
   }
@@ -150,7 +217,7 @@ class LanceIndex implements PassageIndex {
     return [
       { name: TERMS_FILE, bytes: writeTermCounts(this.termCounts) },
       { name: ROW_IDS_FILE, bytes: this.rowIds.toBytes() },
-      { name: DATASET_FILES, bytes: listDataset(target) },
+      { name: DATASET_FILES, bytes: listDataset(target, this.listed) },
     ];
   }
 }
@@ -171,6 +238,6 @@ export const lancedbBackend: IndexBackend = {
     const location = existsSync(remote) ? readFileSync(remote, 'utf8').trim() : join(folder, DATASET_FOLDER);
     if (location === join(folder, DATASET_FOLDER)) checkDataset(location, files[DATASET_FILES]);
     const table = await (await connect(location)).openTable(TABLE);
-    return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]));
+    return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]), files[DATASET_FILES]);
   },
 };

@@ -3,8 +3,9 @@
 // reads nothing more, and this table turns the row id into the passage id. Lance gives a table without
 // stable row ids (as these are) row ids that are row addresses: the fragment's number in the upper 32
 // bits, the row's offset in the fragment in the lower 32. The table is made from a scan of the dataset
-// itself, which checks exactly that, and is saved beside it as ids in row order, so opening it reads
-// no string into the JS heap.
+// itself and is saved beside it as ids in row order, so opening it reads no string into the JS heap.
+// A row deleted by an update leaves a hole at its offset (LanceDB marks it deleted and never returns
+// it): the hole holds an empty id.
 import type { Table } from '@lancedb/lancedb';
 
 export const ROW_IDS_FILE = 'lancedb-row-ids.txt';
@@ -31,7 +32,7 @@ export class RowIds {
 
   static readonly empty = RowIds.fromBytes(RowIds.encode(new Map(), []));
 
-  /** From every row of a dataset; throws if its row ids are not dense row addresses. */
+  /** From every row of a dataset. */
   static fromRows(rows: Iterable<ScannedRow>): RowIds {
     const fragments = new Map<number, string[]>();
     for (const { rowId, id } of rows) {
@@ -45,10 +46,8 @@ export class RowIds {
     const ordered: string[] = [];
     for (const fragment of [...fragments.keys()].sort((a, b) => a - b)) {
       const ids = fragments.get(fragment)!;
-      // A hole (an offset never seen) would be a row id that is not a row address.
-      for (let i = 0; i < ids.length; i++) if (ids[i] === undefined) throw new Error(`LanceDB row ids are not row addresses (fragment ${fragment} has no row ${i})`);
       starts.set(fragment, ordered.length);
-      for (const id of ids) ordered.push(id);
+      for (let i = 0; i < ids.length; i++) ordered.push(ids[i] ?? '');
     }
     return RowIds.fromBytes(RowIds.encode(starts, ordered));
   }
@@ -104,7 +103,8 @@ export class RowIds {
   idOf(rowId: bigint): string {
     const start = this.starts.get(Number(rowId >> 32n));
     const row = start === undefined ? -1 : start + Number(rowId & LOWER_32);
-    if (row < 0 || row >= this.ends.length) throw new Error(`LanceDB returned row id ${rowId}, which the index does not hold`);
-    return this.idAt(row);
+    const id = row < 0 || row >= this.ends.length ? '' : this.idAt(row);
+    if (id === '') throw new Error(`LanceDB returned row id ${rowId}, which the index does not hold`);
+    return id;
   }
 }

@@ -8,6 +8,15 @@ export function countTerms(counts: Map<string, number>, tokens: string): void {
   for (const term of new Set(tokens.split(' '))) if (term !== '') counts.set(term, (counts.get(term) ?? 0) + 1);
 }
 
+/** Takes one removed passage's tokens (space-joined) out of the counts; a term no passage holds any more goes. */
+export function uncountTerms(counts: Map<string, number>, tokens: string): void {
+  for (const term of new Set(tokens.split(' '))) {
+    const left = (counts.get(term) ?? 0) - 1;
+    if (left > 0) counts.set(term, left);
+    else counts.delete(term);
+  }
+}
+
 export const writeTermCounts = (counts: Map<string, number>) => Buffer.from(JSON.stringify([...counts]));
 
 export function readTermCounts(bytes: Buffer): Map<string, number> {
