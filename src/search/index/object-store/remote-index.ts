@@ -94,6 +94,8 @@ export class RemoteIndex {
       const rest = objects.filter((o) => o.name !== `${under}manifest.json` && (leftThere === undefined || !o.name.startsWith(leftThere)));
       await this.store.download(rest.map((o) => [o.name, join(staging, ...o.name.slice(under.length).split('/'))] as const));
       if (leftThere !== undefined) writeFileAtomic(join(staging, REMOTE_FOLDER_FILE), this.store.url(leftThere.slice(0, -1)));
+      // A folder of that name without a manifest is what an interrupted copy left: replaced.
+      rmSync(join(this.localDir, build), { recursive: true, force: true });
       renameSync(staging, join(this.localDir, build));
       return { build };
     } catch (err) {
