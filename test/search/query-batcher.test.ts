@@ -41,3 +41,21 @@ it('fails only the questions of a failed call, and keeps serving', async () => {
   await expect(good).rejects.toThrow('model failed');
   await expect(batcher.embed('之后')).resolves.toEqual([2]);
 });
+
+it('hands a batch out a question per turn of the event loop, so other work is served before the batch ends', async () => {
+  const model = slowModel();
+  const batcher = new QueryBatcher(model.embedMany);
+  const order: string[] = [];
+  const lone = batcher.embed('先');
+  const batch = ['甲', '乙', '丙', '丁'].map((t) =>
+    batcher.embed(t).then(() => {
+      order.push(t);
+      // What another request would be: work queued when the first question of the batch is answered.
+      if (t === '甲') setImmediate(() => order.push('other'));
+    }),
+  );
+  await Promise.all([lone, ...batch]);
+  expect(model.calls).toEqual([['先'], ['甲', '乙', '丙', '丁']]);
+  expect(order).toContain('other');
+  expect(order.indexOf('other')).toBeLessThan(order.indexOf('丁'));
+});
