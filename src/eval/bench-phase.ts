@@ -9,6 +9,10 @@ import { readCorpus } from '../ingest/read-corpus.js';
 import { documentOf } from '../ingest/document-of.js';
 import { loadEmbedder } from '../search/embed/embedder.js';
 import { embeddingText, queryEmbeddingText } from '../search/embed/embedding-text.js';
+import type { Embedder } from '../search/embed/embedder.js';
+import { backendOfBuild } from '../search/index/backends.js';
+import { loadCurrentIndex } from '../search/index/index-store.js';
+import { derivedEmbedder, readPoolVectors } from './derived-embedder.js';
 
 const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
 /** The file the update phase adds; removed again at its end, so the folder is as it was for the next backend. */
@@ -18,6 +22,13 @@ const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const report = (figures: Record<string, unknown>) => console.log(JSON.stringify({ ...figures, peakRssMb: peakMb() }));
+/** BENCH_VECTORS (the pool's vectors, derived-embedder.ts): passages get derived vectors instead of the model's. */
+const buildEmbedder = async (): Promise<Embedder> => {
+  const model = await loadEmbedder(modelDir);
+  return process.env.BENCH_VECTORS ? derivedEmbedder(model, readPoolVectors(process.env.BENCH_VECTORS)) : model;
+};
+/** Questions whose vector-side top 10 is compared, ANN against exact. */
+const RECALL_QUESTIONS = 50;
 
 if (phase === 'build') {
   const started = performance.now();
@@ -29,7 +40,7 @@ if (phase === 'build') {
     embedFrom ??= performance.now();
     embedTo = performance.now();
   };
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, rebuild: true, onProgress });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder(), rebuild: true, onProgress });
   const took = seconds(started);
   const withoutEmbedding = took - (embedTo - (embedFrom ?? embedTo)) / 1000;
   report({ passages: engine.passageCount, embedded: engine.buildReport?.embedded ?? 0, buildSeconds: took, withoutEmbeddingSeconds: withoutEmbedding, passagesPerSecond: engine.passageCount / took });
@@ -57,7 +68,7 @@ if (phase === 'build') {
   report({ texts: texts.length, embedSeconds: took, textsPerSecond: texts.length / took });
 } else if (phase === 'update') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder() });
   writeFileSync(join(corpusDir, ADDED_FILE), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
   // The longest the event loop was held during the re-index: how long a request could have waited.
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -68,6 +79,36 @@ if (phase === 'build') {
   delay.disable();
   rmSync(join(corpusDir, ADDED_FILE));
   report({ refreshSeconds, longestPauseMs: delay.max / 1e6, embedded: update.embedded, added: update.added, unchanged: update.unchanged });
+} else if (phase === 'recall') {
+  // The vector side's recall@10: the backend's search (LanceDB's ANN index from 100,000 passages)
+  // against an exact scan of every stored vector, for the first RECALL_QUESTIONS questions.
+  const loaded = await loadCurrentIndex(indexDir, backendOfBuild);
+  if ('reason' in loaded) throw new Error(loaded.reason);
+  const { corpus, dimensions, search } = loaded.index;
+  const ids: string[] = [];
+  const rows: Float32Array[] = [];
+  for (const d of corpus.documents) {
+    for (const p of corpus.passagesOf(d.id)) ids.push(p.id);
+    rows.push(corpus.vectorsOf(d.id));
+  }
+  const vectors = new Float32Array(ids.length * dimensions);
+  rows.reduce((at, r) => (vectors.set(r, at), at + r.length), 0);
+  const model = await loadEmbedder(modelDir);
+  const questions = (JSON.parse(readFileSync(questionsFile, 'utf8')) as string[]).slice(0, RECALL_QUESTIONS);
+  let found = 0;
+  for (const q of questions) {
+    const [query] = await model.embedQueries([queryEmbeddingText(q)]);
+    const scores = new Float32Array(ids.length);
+    for (let row = 0; row < ids.length; row++) {
+      let dot = 0;
+      for (let i = 0; i < dimensions; i++) dot += query[i] * vectors[row * dimensions + i];
+      scores[row] = dot;
+    }
+    const exact = new Set([...scores.keys()].sort((a, b) => scores[b] - scores[a]).slice(0, 10).map((row) => ids[row]));
+    const approximate = await search.vectorSearch({ vector: query, limit: 10 });
+    found += approximate.filter((h) => exact.has(h.id)).length;
+  }
+  report({ recallAt10: found / (10 * questions.length), questions: questions.length, passages: ids.length });
 } else {
   const started = performance.now();
   const embedder = await loadEmbedder(modelDir);

@@ -1,14 +1,21 @@
-// `npm run bench:scale`: CMRC 2018 dev (848 paragraphs) as a corpus folder, and the same paragraphs
-// written out many times as distinct files (SCALE_COPIES, default 1 and 10), on each index backend
-// (SCALE_BACKENDS, default orama). For each: cold index build against the model's bare embedding time on
-// the same distinct texts, warm query latency, restart time, peak memory, size on disk, and the cost of
-// re-indexing after one added file. Each phase runs in its own process. SCALE_PHASES=serve leaves out
-// the bare embedding and the re-index (each as long as a build at the largest sizes).
+// `npm run bench:scale`: corpora of distinct passages (SCALE_PASSAGES, default 100,000: real sentences
+// of CMRC 2018 dev and DRCD dev recombined, `distinct-corpus.ts`, with derived vectors,
+// `derived-embedder.ts`), or CMRC 2018 dev's 848 paragraphs written out many times under distinct paths
+// (SCALE_COPIES, e.g. 1,10: the earlier figures' data), on each index backend (SCALE_BACKENDS, default
+// orama). For each: cold index build (against the model's bare embedding of the same texts for copies;
+// distinct passages' vectors are derived, so their build is all but the model), warm query latency,
+// restart time, peak memory, size on disk, the cost of re-indexing after one added file and, for
+// distinct passages, the vector side's recall@10 against exact search. Each phase runs in its own
+// process. SCALE_PHASES lists the optional phases (embed, update, recall).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../cli/run-cli.js';
-import { CMRC_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
+import { CMRC_ATTRIBUTION, DRCD_ATTRIBUTION, loadCmrc } from './cmrc-bench.js';
+import { sentencePool, SENTENCE_POOL, writeDistinctCorpus } from './distinct-corpus.js';
+import { writePoolVectors } from './derived-embedder.js';
+import { loadEmbedder } from '../search/embed/embedder.js';
+import { loadConfig } from '../config.js';
 import { fixed as f, runPhase, type Figures } from './run-phase.js';
 
 const QUESTIONS = 200;
@@ -44,7 +51,16 @@ interface SizeResult {
   embed?: Figures;
   serve: Figures;
   update?: Figures;
+  recall?: Figures;
   indexMb: number;
+}
+
+/** One corpus size: its label and how its folder is written. */
+interface Size {
+  label: string;
+  /** The most copies or passages a backend that holds its index in memory is run at. */
+  amount: number;
+  write: (dir: string) => number;
 }
 
 runCli(async () => {
@@ -54,33 +70,50 @@ runCli(async () => {
   const questionsFile = join(work, 'questions.json');
   // Every 16th question: spread over the whole set rather than the first few articles.
   writeFileSync(questionsFile, JSON.stringify(questions.filter((_, i) => i % 16 === 0).slice(0, QUESTIONS).map((q) => q.question)));
-  const sizes = (process.env.SCALE_COPIES ?? '1,10').split(',').map(Number);
   const backends = (process.env.SCALE_BACKENDS ?? 'orama').split(',');
-  const optional = new Set((process.env.SCALE_PHASES ?? 'embed,update').split(','));
+  const copies = process.env.SCALE_COPIES;
+  const optional = new Set((process.env.SCALE_PHASES ?? (copies ? 'embed,update' : 'update,recall')).split(','));
+  let sizes: Size[];
+  if (copies) {
+    sizes = copies.split(',').map(Number).map((n) => ({ label: `${n}×`, amount: n, write: (dir) => (writeCorpus(dir, files, n), files.length * n) }));
+  } else {
+    const pool = sentencePool(benchDir);
+    // The phases read the pool's vectors from this file (BENCH_VECTORS); the model embeds the pool once.
+    const poolFile = resolve('index/bench-pool-vectors.json');
+    mkdirSync(resolve('index'), { recursive: true });
+    console.error(`[bench:scale] embedding the pool of ${SENTENCE_POOL} sentences (once; kept in ${poolFile})…`);
+    await writePoolVectors(await loadEmbedder(loadConfig([]).modelDir), pool.sentences, poolFile);
+    process.env.BENCH_VECTORS = poolFile;
+    sizes = (process.env.SCALE_PASSAGES ?? '100000')
+      .split(',')
+      .map(Number)
+      .map((n) => ({ label: `${n.toLocaleString('en')} distinct`, amount: n, write: (dir) => writeDistinctCorpus(dir, pool, n).documents }));
+  }
   const results: SizeResult[] = [];
   try {
-    for (const copies of sizes) {
-      const corpusDir = join(work, `corpus-${copies}x`);
-      writeCorpus(corpusDir, files, copies);
+    for (const size of sizes) {
+      const corpusDir = join(work, `corpus-${size.amount}`);
+      const documents = size.write(corpusDir);
       // The bare model time depends on the texts only, not on the backend: measured once per size.
-      const embed = optional.has('embed') ? (console.error(`[bench:scale] ${copies}× embed…`), runPhase('embed', join(work, 'unused'), corpusDir, questionsFile)) : undefined;
+      const embed = optional.has('embed') ? (console.error(`[bench:scale] ${size.label} embed…`), runPhase('embed', join(work, 'unused'), corpusDir, questionsFile)) : undefined;
       for (const backend of backends) {
-        if (copies > (MAX_COPIES[backend] ?? Infinity)) {
-          console.error(`[bench:scale] ${backend} ${copies}×: left out (past ${MAX_COPIES[backend]} copies it holds more than 8 GB in memory)`);
+        if (copies && size.amount > (MAX_COPIES[backend] ?? Infinity)) {
+          console.error(`[bench:scale] ${backend} ${size.label}: left out (past ${MAX_COPIES[backend]} copies it holds more than 8 GB in memory)`);
           continue;
         }
-        const indexDir = join(work, `index-${copies}x-${backend}`);
+        const indexDir = join(work, `index-${size.amount}-${backend}`);
         // The phases are child processes: they read the backend from the environment, as a server does.
         process.env.INDEX_BACKEND = backend;
         const phase = (name: string) => {
-          console.error(`[bench:scale] ${backend} ${copies}× ${name}…`);
+          console.error(`[bench:scale] ${backend} ${size.label} ${name}…`);
           return runPhase(name, indexDir, corpusDir, questionsFile);
         };
         const build = phase('build');
         const indexMb = folderBytes(indexDir) / 1024 / 1024;
         const serve = phase('serve');
         const update = optional.has('update') ? phase('update') : undefined;
-        const result = { label: `${backend} ${copies}×`, backend, files: files.length * copies, build, embed, serve, update, indexMb };
+        const recall = optional.has('recall') ? phase('recall') : undefined;
+        const result = { label: `${backend} ${size.label}`, backend, files: documents, build, embed, serve, update, recall, indexMb };
         // Each size's figures as they come: a later size that fails or runs out of memory loses only its own.
         console.error(`[bench:scale] ${JSON.stringify(result)}`);
         results.push(result);
@@ -93,7 +126,11 @@ runCli(async () => {
   }
 
   const row = (name: string, cell: (r: SizeResult) => string) => console.log(`| ${name} | ${results.map(cell).join(' | ')} |`);
-  console.log(`Corpus: ${CMRC_ATTRIBUTION}; ${QUESTIONS} of its questions for latency.\n`);
+  console.log(
+    copies
+      ? `Corpus: ${CMRC_ATTRIBUTION}, written out ${copies} times; ${QUESTIONS} of its questions for latency.\n`
+      : `Corpus: sentences of ${CMRC_ATTRIBUTION} and ${DRCD_ATTRIBUTION}, recombined into distinct passages with derived vectors; ${QUESTIONS} CMRC questions for latency.\n`,
+  );
   console.log(`| measure | ${results.map((r) => r.label).join(' | ')} |\n|---|${results.map(() => '---|').join('')}`);
   row('documents (files)', (r) => r.files.toLocaleString('en'));
   row('passages', (r) => Number(r.build.passages).toLocaleString('en'));
@@ -111,4 +148,5 @@ runCli(async () => {
   row('peak RSS while serving', (r) => `${r.serve.peakRssMb} MB`);
   row('re-index after adding one file', (r) => (r.update ? `${f(r.update.refreshSeconds, 2)} s (${r.update.embedded} passage embedded)` : NOT_RUN));
   row('longest pause in answering during that re-index', (r) => (r.update ? `${f(r.update.longestPauseMs, 0)} ms` : NOT_RUN));
+  row('vector side recall@10 against exact search', (r) => (r.recall ? `${f(r.recall.recallAt10, 3)} (${r.recall.questions} questions)` : NOT_RUN));
 });

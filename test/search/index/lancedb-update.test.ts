@@ -5,12 +5,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../../../src/ingest/read-corpus.js';
-import { indexBackend } from '../../../src/search/index/backends.js';
+import { backendOfBuild, indexBackend } from '../../../src/search/index/backends.js';
 import { buildIndex } from '../../../src/search/index/build-index.js';
 import { reusable } from '../../../src/search/index/corpus.js';
 import { DEFAULT_CHUNKING } from '../../../src/ingest/chunk-passages.js';
 import { fingerprintOf } from '../../../src/search/index/fingerprint.js';
-import { currentBuild, saveIndex } from '../../../src/search/index/index-store.js';
+import { currentBuild, loadCurrentIndex, saveIndex } from '../../../src/search/index/index-store.js';
 import { tokenize } from '../../../src/search/tokenize/tokenize.js';
 import { filesUnder } from '../../../src/util/files-under.js';
 import { scratchDir, sharedEmbedder } from '../../support/engines.js';
@@ -63,5 +63,9 @@ describe('a LanceDB re-index', () => {
     expect((await served.search.keywordSearch({ terms: ['三十万'], limit: 5, titleBoost: 2 })).length).toBe(1);
     expect(await saved.search.keywordSearch({ terms: ['三十万'], limit: 5, titleBoost: 2 })).toEqual([]);
     expect(updated.report).toMatchObject({ added: 1, changed: 1, removed: 1, unchanged: 1 });
+    // The saved copy passes its own checks when opened again (a restart, a replica): its listing
+    // holds the checksums of the files Lance replaced, not of the ones they replaced.
+    const reopened = await loadCurrentIndex(indexDir, backendOfBuild);
+    expect('reason' in reopened ? reopened.reason : reopened.build).toBe(secondBuild);
   });
 });

@@ -13,23 +13,27 @@ interface DatasetFile {
   path: string;
   size: number;
   sha256: string;
+  /** When it was last written: a file linked from an earlier build keeps it, one Lance replaced does not. */
+  mtimeMs?: number;
 }
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /**
  * Every file of the dataset at `root`, for DATASET_FILES. A file an earlier listing (`known`, of the
- * build the dataset was copied from) holds at the same path and size keeps its checksum: Lance never
- * rewrites a file, so an update hashes only the files it wrote.
+ * build the dataset was copied from) holds at the same path, size and time of writing keeps its
+ * checksum: it is the same file, hard-linked, so an update hashes only the files Lance wrote. Lance
+ * writes a new file for each version, except its version hint, which it replaces (a new file, a new time).
  */
 export function listDataset(root: string, known?: Buffer): Buffer {
-  const before = new Map((known ? (JSON.parse(known.toString('utf8')) as DatasetFile[]) : []).map((f) => [`${f.path}\u0000${f.size}`, f.sha256]));
+  const key = (f: Omit<DatasetFile, 'sha256'>) => `${f.path}\u0000${f.size}\u0000${f.mtimeMs}`;
+  const before = new Map((known ? (JSON.parse(known.toString('utf8')) as DatasetFile[]) : []).filter((f) => f.mtimeMs !== undefined).map((f) => [key(f), f.sha256]));
   const files: DatasetFile[] = filesUnder(root)
     .sort()
     .map((full) => {
       const path = relative(root, full).split(sep).join('/');
-      const size = statSync(full).size;
-      return { path, size, sha256: before.get(`${path}\u0000${size}`) ?? sha256(full) };
+      const { size, mtimeMs } = statSync(full);
+      return { path, size, mtimeMs, sha256: before.get(key({ path, size, mtimeMs })) ?? sha256(full) };
     });
   return Buffer.from(JSON.stringify(files));
 }

@@ -1,0 +1,34 @@
+// The listing of a LanceDB build's dataset: an update's copy keeps the checksums of the files it shares
+// with the build it came from (hard links) and hashes every file Lance wrote or replaced, even one of
+// the same name and size (Lance replaces its version hint, `{"version":4}` after `{"version":2}`).
+import { linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDataset, listDataset } from '../../../src/search/index/lancedb/dataset-files.js';
+import { scratchDir } from '../../support/engines.js';
+
+describe('a dataset listing', () => {
+  it('reuses a shared file’s checksum and hashes a replaced one of the same size again', () => {
+    const first = scratchDir('dataset-first');
+    mkdirSync(join(first, 'data'));
+    writeFileSync(join(first, 'data', 'a.lance'), 'rows');
+    writeFileSync(join(first, 'hint.json'), '{"version":2}');
+    const listed = listDataset(first);
+    checkDataset(first, listed);
+
+    const copy = scratchDir('dataset-copy');
+    mkdirSync(join(copy, 'data'));
+    linkSync(join(first, 'data', 'a.lance'), join(copy, 'data', 'a.lance'));
+    linkSync(join(first, 'hint.json'), join(copy, 'hint.json'));
+    // Replaced as Lance replaces it: a new file renamed over the old name, the same size.
+    writeFileSync(join(copy, 'hint.new'), '{"version":4}');
+    renameSync(join(copy, 'hint.new'), join(copy, 'hint.json'));
+    const relisted = listDataset(copy, listed);
+    expect(() => checkDataset(copy, relisted)).not.toThrow();
+    const sha = (listing: Buffer, path: string) => (JSON.parse(listing.toString('utf8')) as { path: string; sha256: string }[]).find((f) => f.path === path)!.sha256;
+    expect(sha(relisted, 'data/a.lance')).toBe(sha(listed, 'data/a.lance'));
+    expect(sha(relisted, 'hint.json')).not.toBe(sha(listed, 'hint.json'));
+    // And the build it came from is as it was.
+    expect(() => checkDataset(first, listed)).not.toThrow();
+  });
+});
