@@ -27,14 +27,20 @@ const DATASET_FOLDER = 'lancedb';
 const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
 
 /**
- * From this many passages the vectors get an approximate index; below it an exact scan is fast (about
- * 10 ms at 100,000 rows of 512 dimensions) and exact, as the Orama backend is. The index is IVF-PQ:
- * 32 bytes a vector, where HNSW-SQ's 512 bytes a vector are all loaded by the first query (+560 MB at
- * a million passages). The nearest `limit × ANN_REFINE` by compressed vectors are ranked again by
- * their stored vectors.
+ * From this many passages the vectors get an approximate index; below it an exact scan is fast enough
+ * and exact, as the Orama backend is. An exact scan costs 1.7 to 4.5 µs a passage here (100,000
+ * distinct passages, `npm run bench:scale`: 167 to 454 ms a question), so it stops at 10,000.
  */
-const ANN_MIN_ROWS = 100_000;
-const ANN_REFINE = 2;
+const ANN_MIN_ROWS = 10_000;
+/**
+ * The approximate index is IVF with RaBitQ codes (1 bit a dimension, 64 bytes a vector; built in 1.2 s
+ * for 100,000 vectors, against 68 s for IVF-PQ), and the nearest `limit × ANN_REFINE` by those codes
+ * are ranked again by their stored vectors. Recall@10 against exact search on 100,000 distinct
+ * passages and 50 CMRC questions: refine 10 .946, 20 .984, 40 .994 at 8, 10 and 15 ms; IVF-PQ with
+ * 32 bytes a vector reached .724 at refine 10 (BENCHMARKS.md "Sixth session").
+ */
+const vectorIndex = () => Index.ivfRq({ distanceType: 'cosine' });
+const ANN_REFINE = 20;
 
 /**
  * An updated table's full-text and vector indexes are brought up to date (LanceDB's `optimize`, which
@@ -135,7 +141,7 @@ class LanceIndex implements UpdatableIndex {
       if (unindexed >= OPTIMIZE_AFTER_UNINDEXED) await this.table.optimize({ cleanupOlderThan: new Date() });
     }
     for (const column of wanted.filter((c) => !indexes.has(c))) {
-      const config = column === 'vector' ? Index.ivfPq({ distanceType: 'cosine' }) : fullTextIndex();
+      const config = column === 'vector' ? vectorIndex() : fullTextIndex();
       await this.table.createIndex(column, { config, replace: true });
     }
   }
