@@ -38,16 +38,41 @@ export function isFieldLine(text: string): boolean {
 export function isScheduleEntry(text: string): boolean {
   // A line that reads as a sentence (`10月1日至7日放假调休，共7天。`) is text going on, not an entry.
   if (endsSentence(text) || /[，,。]/.test(text)) return false;
-  return /^(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*[-–—~～至到]\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?\s*[\p{Script=Han}（(]{2}/u.test(text);
+  return /^(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*[-–—~～至到]\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?\s*[\p{Script=Han}（(“《]{2}/u.test(text);
 }
 
 export function isCaption(text: string): boolean {
   return /摄$|供图$|摄影[:：]|^图[为:：]/.test(text.trim());
 }
 
+/** Bracket pairs a heading opens and closes within itself; a full-width bracket may close a half-width one. */
+const BRACKETS: [RegExp, RegExp][] = [
+  [/[（(]/g, /[）)]/g],
+  [/“/g, /”/g],
+  [/《/g, /》/g],
+  [/【/g, /】/g],
+];
+
+/** A list marker a line may start with, whose bracket closes nothing: `1）`, `(2)`, `（三）`. */
+const LIST_MARKER = /^[（(]?[0-9一二三四五六七八九十]{1,3}[）)]/;
+
+const count = (text: string, marks: RegExp) => text.match(marks)?.length ?? 0;
+
+/**
+ * A bracket opened and not closed, or closed and not opened (`日休息）`, `（4月3日-4月5`): a piece of a
+ * line the layout wrapped, a calendar's cell or a cut sentence, never a headline.
+ */
+export function hasUnmatchedBracket(text: string): boolean {
+  const rest = text.replace(LIST_MARKER, '');
+  return BRACKETS.some(([open, close]) => count(rest, open) !== count(rest, close));
+}
+
+/** A line wholly in brackets (`（具体时间以通知为准）`) is a note on the line before, never a headline. */
+const isBracketedNote = (text: string) => /^[（(【][^（(【]*[）)】]$/.test(text);
+
 export function isHeadingLike(text: string, headingLevel: number): boolean {
   if (headingLevel > 0) return true;
-  if (text.length === 0 || text.length > MAX_HEADING_CHARS) return false;
+  if (text.length === 0 || text.length > MAX_HEADING_CHARS || hasUnmatchedBracket(text) || isBracketedNote(text)) return false;
   // Headlines carry at most one comma (`打造滏阳新城,补齐城市建设短板`); a line with more is a cut sentence.
   const clauseMarks = text.match(/[，,、；;]/g)?.length ?? 0;
   return clauseMarks <= 1 && !endsSentence(text) && !text.includes('。') && !isDateline(text);

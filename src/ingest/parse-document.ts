@@ -29,8 +29,9 @@ import { splitSentences } from './split-sentences.js';
  *     a spreadsheet row knows its sheet and row number.
  * 15: a line that is only a link to the original or the next article (查看原文, 下一篇) is chrome.
  * 16: so is a source line naming only an address (`来源：https://…`), however long.
+ * 17: a line with an unmatched bracket is never a headline; a schedule entry may go on with a quote.
  */
-export const PARSER_VERSION = 16;
+export const PARSER_VERSION = 17;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

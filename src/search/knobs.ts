@@ -81,6 +81,14 @@ export const NAMED_THING_WEIGHT = 0.2;
 export const ABSENT_NAME_PENALTY = 0.05;
 
 /**
+ * How far a passage moves down when no passage of its document names what the question names (若依
+ * asked, a Linux handbook's 默认登录用户名 found). Measured with `npm run eval:realdocs` (seventh
+ * session, BENCHMARKS.md "Names, by document"): 0.1 put one more of realdocs-dev's 88 top passages in
+ * the right file, 0.15 two (.909 → .932), 0.25 no more; CMRC and DRCD dev in `npm run eval`.
+ */
+export const UNNAMED_DOCUMENT_PENALTY = 0.15;
+
+/**
  * The sentence-match stage (`rank/sentence-match-stage.ts`): the best sentence's score, times `weight`,
  * is added to the fused score of the leading `depth` candidates. Chosen by `npm run fit:sentence-match`
  * (document-level 5-fold cross-validation over CMRC 2018 dev, DRCD dev and realdocs-dev together;

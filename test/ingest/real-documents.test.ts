@@ -3,6 +3,7 @@
 // tables, and spaces.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasUnmatchedBracket } from '../../src/ingest/classify-line.js';
 import { cleanMetaTitle, isTitleLike } from '../../src/ingest/document-title.js';
 import { htmlToText } from '../../src/ingest/formats/html-to-text.js';
 import { markdownReader } from '../../src/ingest/formats/markdown-reader.js';
@@ -153,6 +154,26 @@ describe('call-out boxes and schedules', () => {
     const doc = parseDocument('cal', 'cal.pdf', '2022-2023学年校历\n\n10月31日-11月13日本科生期中考试周\n（不停课）\n11月18日第八届秋季运动会（停课1天）\n1月17日-2月11日本科生寒\n假\n', 'cal');
     const body = doc.articles.flatMap((a) => a.paragraphs).filter((p) => p.kind === 'body').map((p) => p.text);
     expect(body).toEqual(['10月31日-11月13日本科生期中考试周（不停课）', '11月18日第八届秋季运动会（停课1天）', '1月17日-2月11日本科生寒假']);
+  });
+
+  it('never takes a calendar cell cut by the layout, a bracketed note or a quoted entry for a headline', () => {
+    const doc = parseDocument(
+      'cal',
+      'cal.pdf',
+      '2021-2022学年校历\n\n4月5日清明节\n（4月3日-4月5\n日休息）\n4月2日上双周周一的课\n6月大学英语四、六级考试\n（具体时间以广东省教育考试院通知为准）\n5月6日“青春之歌”五月歌会\n',
+      'cal',
+    );
+    expect(doc.articles).toHaveLength(1);
+    const paragraphs = doc.articles.flatMap((a) => a.paragraphs);
+    expect(paragraphs.filter((p) => p.kind === 'heading').map((p) => p.text)).toEqual(['2021-2022学年校历']);
+    expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(['4月5日清明节（4月3日-4月5日休息）', '5月6日“青春之歌”五月歌会']));
+  });
+
+  it('keeps a numbered heading whose bracket closes its number (1）, （二）) a heading', () => {
+    expect(hasUnmatchedBracket('1）“开始菜单” > “电源” > “关机”')).toBe(false);
+    expect(hasUnmatchedBracket('（二）主要任务')).toBe(false);
+    expect(hasUnmatchedBracket('日休息）')).toBe(true);
+    expect(hasUnmatchedBracket('(具体时间以通知为准）')).toBe(false);
   });
 });
 

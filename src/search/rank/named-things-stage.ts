@@ -3,10 +3,11 @@
 // up; a statute's passage from another law moves down; a passage whose heading names the year asked
 // moves up; a passage that, with its heading and document title, never names a Latin-script name the
 // question asks about (PLCT, openEuler), or a Han name the tokenizer does not know that a candidate's
-// document title holds (若依), moves down a little. Questions that name nothing are left as they are.
+// document title holds (若依), moves down a little, and further when no passage of its document names
+// it. Questions that name nothing are left as they are.
 import { headingOf } from '../../ingest/document-model.js';
 import { normalizeForMatch } from '../../text/normalize.js';
-import { ABSENT_NAME_PENALTY, NAMED_THING_WEIGHT } from '../knobs.js';
+import { ABSENT_NAME_PENALTY, NAMED_THING_WEIGHT, UNNAMED_DOCUMENT_PENALTY } from '../knobs.js';
 import { tokenize } from '../tokenize/tokenize.js';
 import type { Question } from '../question/question.js';
 import { unknownWordRuns } from '../question/named-things.js';
@@ -41,14 +42,17 @@ function yearScore(candidate: Candidate, years: string[]): number {
 }
 
 /**
- * −1 when neither the passage, its heading nor its document's title names any of the names asked (PLCT,
- * openEuler, 若依). Titles and headings are matched in their normalized form (a Traditional title holds
- * the simplified run); the text only lower-cased: normalizing 50 candidates' text costs 2 ms a question.
+ * How far the passage is from naming the names asked (PLCT, openEuler, 若依): 0 when it, its heading or
+ * its document's title names one; 1 when only another passage of its document does (one that says 系统
+ * may still answer); 2 when its document never names one, for such a document is about something else.
+ * Titles and headings are matched in their normalized form (a Traditional title holds the simplified run); the
+ * text only lower-cased: normalizing 50 candidates' text costs 2 ms a question.
  */
-function nameScore(candidate: Candidate, names: string[], documentTitle: string): number {
+function nameAbsence(candidate: Candidate, names: string[], documentTitle: string, documentNames: (docId: string) => boolean): 0 | 1 | 2 {
   if (names.length === 0) return 0;
   const held = `${normalizeForMatch(`${documentTitle} ${headingOf(candidate.passage)}`)} ${candidate.passage.text.toLowerCase()}`;
-  return names.some((name) => held.includes(name)) ? 0 : -1;
+  if (names.some((name) => held.includes(name))) return 0;
+  return documentNames(candidate.passage.docId) ? 1 : 2;
 }
 
 /** The question's unknown-word runs (`unknownWordRuns`) that some candidate's document title holds: names the corpus titles a document by. */
@@ -59,6 +63,9 @@ function titledRuns(candidates: Candidate[], tokens: Question['tokens'], titleOf
   return runs.filter((run) => titles.some((title) => title.includes(run)));
 }
 
+/** What each degree of `nameAbsence` costs a passage. */
+const ABSENCE_PENALTY = [0, ABSENT_NAME_PENALTY, UNNAMED_DOCUMENT_PENALTY];
+
 export const namedThingsStage: RankStage = {
   name: 'named',
   rank(candidates, { question, index }) {
@@ -66,11 +73,21 @@ export const namedThingsStage: RankStage = {
     const titleOf = (c: Candidate) => index.corpus.summary(c.passage.docId)?.title ?? '';
     const names = [...question.named.names, ...titledRuns(candidates, question.tokens, titleOf)];
     if (laws.length === 0 && articles.length === 0 && years.length === 0 && names.length === 0) return candidates;
+    const naming = new Map<string, boolean>();
+    const documentNames = (docId: string) => {
+      let held = naming.get(docId);
+      if (held === undefined) {
+        const passages = index.corpus.passagesOf(docId);
+        held = passages.some((p) => names.some((name) => p.text.toLowerCase().includes(name)));
+        naming.set(docId, held);
+      }
+      return held;
+    };
     for (const c of candidates) {
       const named = statuteScore(c, laws, articles) + yearScore(c, years);
-      const name = nameScore(c, names, titleOf(c));
-      c.scores.named = named + name;
-      c.score += NAMED_THING_WEIGHT * named + ABSENT_NAME_PENALTY * name;
+      const absence = nameAbsence(c, names, titleOf(c), documentNames);
+      c.scores.named = named - absence;
+      c.score += NAMED_THING_WEIGHT * named - ABSENCE_PENALTY[absence];
     }
     return candidates.sort((a, b) => b.score - a.score);
   },

@@ -1,10 +1,10 @@
 // The named-things stage and names (PLCT, openEuler; 若依, which the tokenizer does not know): a
-// passage whose document never names what the question asks about moves down, past one from the
-// document that does.
+// passage that does not name what the question asks about moves down a little, and further when no
+// passage of its document names it, past one from the document that does.
 import { expect, it } from 'vitest';
 import { passageOf } from '../../support/passages.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
-import { ABSENT_NAME_PENALTY, DEFAULT_FUSION } from '../../../src/search/knobs.js';
+import { ABSENT_NAME_PENALTY, DEFAULT_FUSION, UNNAMED_DOCUMENT_PENALTY } from '../../../src/search/knobs.js';
 import { readQuestion } from '../../../src/search/question/question.js';
 import { unknownWordRuns } from '../../../src/search/question/named-things.js';
 import { tokenizeWithOffsets } from '../../../src/search/tokenize/tokenize.js';
@@ -15,7 +15,14 @@ const passage = (docId: string, title: string, text: string) => passageOf(docId,
 
 /** Documents' titles by id, as the corpus gives them. */
 const titles: Record<string, string> = { jobs: 'PLCT实验室招聘实习生', guide: '写作规范', ruoyi: '若依系统开发环境搭建手册', linux: 'Linux 101 · 安装虚拟机' };
-const index = { corpus: { summary: (id: string) => ({ title: titles[id] }) } } as unknown as CorpusIndex;
+/** Each document's other passages, as the corpus gives them. */
+const texts: Record<string, string[]> = { jobs: [], guide: ['标题用黑体。'], ruoyi: [], linux: ['Linux 101 的虚拟机。'], faq: ['PLCT 实验室的岗位编号见招聘页。'] };
+const index = {
+  corpus: {
+    summary: (id: string) => ({ title: titles[id] ?? '常见问题' }),
+    passagesOf: (id: string) => (texts[id] ?? []).map((text) => passage(id, titles[id] ?? '常见问题', text)),
+  },
+} as unknown as CorpusIndex;
 
 it('reads Latin-script names from the question, in lower case as tokens are', () => {
   expect(readQuestion('给 PLCT 投简历，邮件标题要怎么写？').named.names).toEqual(['plct']);
@@ -28,8 +35,19 @@ it('moves a passage whose document never names the name asked below one whose do
   const jobs: Candidate = { passage: passage('jobs', 'PLCT实验室招聘实习生 › 投递方式', '邮件标题请写：岗位编号 - 姓名 - 手机号码。'), scores: { keyword: 8, vector: 0.69 }, score: 0.6 };
   const ranked = namedThingsStage.rank([guide, jobs], { index, question: readQuestion('给 PLCT 投简历，邮件标题要怎么写？'), fusion: DEFAULT_FUSION });
   expect(ranked.map((c) => c.passage.docId)).toEqual(['jobs', 'guide']);
-  expect(guide.score).toBeCloseTo(0.62 - ABSENT_NAME_PENALTY);
+  expect(guide.score).toBeCloseTo(0.62 - UNNAMED_DOCUMENT_PENALTY);
   expect(jobs.score).toBeCloseTo(0.6);
+});
+
+it('moves a passage down less when another passage of its document names the name asked', () => {
+  const faq: Candidate = { passage: passage('faq', '常见问题 › 投递', '邮件标题写明岗位编号和姓名。'), scores: { keyword: 9, vector: 0.7 }, score: 0.62 };
+  const guide: Candidate = { passage: passage('guide', '写作规范 › 邮件', '邮件标题应当简洁，写明事由。'), scores: { keyword: 9, vector: 0.7 }, score: 0.62 };
+  const ranked = namedThingsStage.rank([guide, faq], { index, question: readQuestion('给 PLCT 投简历，邮件标题要怎么写？'), fusion: DEFAULT_FUSION });
+  expect(ranked.map((c) => c.passage.docId)).toEqual(['faq', 'guide']);
+  expect(faq.score).toBeCloseTo(0.62 - ABSENT_NAME_PENALTY);
+  expect(faq.scores.named).toBe(-1);
+  expect(guide.scores.named).toBe(-2);
+  expect(UNNAMED_DOCUMENT_PENALTY).toBeGreaterThan(ABSENT_NAME_PENALTY);
 });
 
 it('reads runs of single characters the tokenizer made no word of as possible names', () => {
@@ -42,7 +60,7 @@ it('takes such a run for a name only when a candidate document’s title holds i
   const ruoyi: Candidate = { passage: passage('ruoyi', '若依系统开发环境搭建手册 › 运行', '打开浏览器，输入：http://localhost:80 （默认账户 admin/admin123）'), scores: { keyword: 8, vector: 0.6 }, score: 0.6 };
   const asked = readQuestion('若依前端跑起来以后，默认登录账号密码是什么？');
   expect(namedThingsStage.rank([linux, ruoyi], { index, question: asked, fusion: DEFAULT_FUSION }).map((c) => c.passage.docId)).toEqual(['ruoyi', 'linux']);
-  expect(linux.score).toBeCloseTo(0.62 - ABSENT_NAME_PENALTY);
+  expect(linux.score).toBeCloseTo(0.62 - UNNAMED_DOCUMENT_PENALTY);
   const untitled: Candidate = { passage: passage('linux', 'Linux 101 › 登录', '虚拟机的默认登录用户名和密码均为 ustc。'), scores: { keyword: 9, vector: 0.7 }, score: 0.62 };
   expect(namedThingsStage.rank([untitled], { index, question: asked, fusion: DEFAULT_FUSION })[0].score).toBeCloseTo(0.62);
 });
