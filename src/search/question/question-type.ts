@@ -7,7 +7,8 @@ export type QuestionType = 'quantity' | 'time' | 'person' | 'place' | 'other';
 
 /** 哪几/哪些/第几 ask for a list or an ordinal, not a quantity, although they hold 几. */
 const ASKS_LIST = /哪几|哪些|第几/;
-const ASKS_TIME = /何时|什么时候|什么时间|哪一?年|何年|哪一?天|几月|几号|几日|几点|哪个(?:朝代|年代|时期|世纪)|什么(?:朝代|年代|时期)|多少年前|始于何|年份/;
+/** A query typed without a question word that ends in 时间 or 日期 (`个税年度汇算 时间`) asks when as well. */
+const ASKS_TIME = /何时|什么时候|什么时间|哪一?年|何年|哪一?天|几月|几号|几日|几点|哪个(?:朝代|年代|时期|世纪)|什么(?:朝代|年代|时期)|多少年前|始于何|年份|(?:时间|日期)[?？\s]*$/;
 /** 几 in 几何, 几乎, 几率 and 这几年 is part of a word, as 多大 in 科罗拉多大学; 多少 and 多+adjective otherwise ask how much. */
 const ASKS_QUANTITY = /多少|(?<!这|那|前|近|好|最近)几(?!何|乎|率)|多大(?!学)|多[长高久远重宽深厚少]|百分之/;
 /** Nouns that ask a quantity only when nothing else is asked (人口多少 but not 哪种淀粉的比例). */

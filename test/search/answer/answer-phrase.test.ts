@@ -37,9 +37,23 @@ describe('question types', () => {
     expect(questionTypeOf('普魯士王國在新帝國中領土佔整個帝國多少比例?')).toBe('quantity');
     expect(questionTypeOf('这个县的人口是?')).toBe('quantity');
   });
+
+  it('reads a query typed without a question word that ends in 时间 or 日期 as asking when', () => {
+    expect(questionTypeOf('个税年度汇算 时间')).toBe('time');
+    expect(questionTypeOf('湖畔学生餐厅 夜宵时间')).toBe('time');
+    expect(questionTypeOf('时间管理 方法')).toBe('other');
+  });
 });
 
 describe('the answer phrase', () => {
+  it('marks a time of day, a range of them and a month/day written with a slash, as notices write them', () => {
+    expect(phraseOf('夜宵：19:00-22:30', '湖畔学生餐厅的夜宵几点开到几点？')).toBe('19:00-22:30');
+    expect(phraseOf('宿舍每日上午9:00开放。', '宿舍几点开门？')).toBe('上午9:00');
+    expect(phraseOf('學費繳費期限：即日起至 9/1 止', '學費最晚什麼時候要繳？')).toBe('9/1');
+    expect(phraseOf('宿舍可入住時間：114 年 8 月 24 日起', '宿舍從什麼時候可以入住？')).toBe('114 年 8 月 24 日');
+    expect(phraseOf('比分是 3/5/7。', '比赛什么时候举行？')).toBeUndefined();
+  });
+
   it('keeps a figure with its unit and its prefix', () => {
     expect(phraseOf('总投资4.33亿元的冀南新区人民医院项目即将开工建设;', '冀南新区人民医院项目总投资多少?')).toBe('4.33亿元');
     expect(phraseOf('滏阳河在冀南新区境内全长约22平方公里。', '滏阳河在冀南新区境内有多大面积?')).toBe('约22平方公里');
