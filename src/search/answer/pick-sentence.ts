@@ -60,8 +60,10 @@ const WHOLE_ARTICLE_CHARS = 160;
 
 /**
  * The answer's span: a short statute article whole; else the best sentence, or it and the next one
- * when the next continues it (starts with 其中/并/且/它… and holds what the question type asks for
- * while the best one does not) or qualifies it (但…, with some of the question's words), or when the
+ * when the next carries what the question type asks for while the best one does not, and continues it
+ * (starts with 其中/并/且/它…) or holds a word beside the question word (`峰会` of 峰会在哪里开: the best
+ * sentence names the summit, the next says where it is held; measured in BENCHMARKS.md "Seventh
+ * session"), or qualifies it (但…, with some of the question's words), or when the
  * best one ends in a colon or is a numbered step's title.
  */
 export function answerSpan(text: string, sentences: Span[], features: SentenceFeatures[], best: number): Span {
@@ -72,7 +74,7 @@ export function answerSpan(text: string, sentences: Span[], features: SentenceFe
   const sentence = text.slice(here.start, here.end).trim();
   const introduces = /[：:]$/.test(sentence) || (STEP_TITLE.test(sentence) && sentence.length <= MAX_STEP_TITLE_CHARS);
   const nextText = text.slice(next.start, next.end);
-  const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && CONTINUES.test(nextText);
+  const continued = features[best].typeCue === 0 && features[best + 1].typeCue === 1 && (CONTINUES.test(nextText) || features[best + 1].focus > 0);
   const qualified = QUALIFIES.test(nextText) && features[best + 1].coverage > 0;
   return introduces || continued || qualified ? { start: here.start, end: next.end } : here;
 }

@@ -1,6 +1,6 @@
 // The sentence scorer on real snippets: title words do not decide, the type cue and term weights do,
 // ties go to the earlier sentence, a word negated by its prefix (非住宅) is not the word asked, and an
-// answer runs on into a sentence that continues it.
+// answer runs on into a sentence that continues it or carries what was asked.
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/ingest/split-sentences.js';
 import { answerSpan, bestSentence } from '../../../src/search/answer/pick-sentence.js';
@@ -62,6 +62,14 @@ describe('the answer sentence', () => {
   it('runs on into the next sentence when it continues the first with what was asked', () => {
     const paragraph = '邯郸新增门诊报销项目。其中慢性病12项。这些措施下月实施。';
     expect(pick(paragraph, '邯郸新增门诊报销项目多少项?')).toBe('邯郸新增门诊报销项目。其中慢性病12项。');
+  });
+
+  it('runs on into the next sentence when it holds what was asked and a word beside the question word, whatever its opening', () => {
+    const paragraph = '过去的一个月中，很大一部分精力投入在了 RISC-V 中国峰会的筹备中。目前已有一千四百人报名，峰会将在上海科技大学举行。本次峰会也将全程直播。';
+    expect(pick(paragraph, '2021年的 RISC-V 中国峰会在哪里开？')).toBe(
+      '过去的一个月中，很大一部分精力投入在了 RISC-V 中国峰会的筹备中。目前已有一千四百人报名，峰会将在上海科技大学举行。',
+    );
+    expect(pick('RISC-V 中国峰会正在筹备中。上海的天气很好。', '2021年的 RISC-V 中国峰会在哪里开？')).toBe('RISC-V 中国峰会正在筹备中。');
   });
 });
 
