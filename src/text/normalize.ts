@@ -4,6 +4,13 @@ import * as OpenCC from 'opencc-js';
 import { boundedMemo } from '../util/bounded-memo.js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const toTraditionalForm = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/**
+ * A simplified word as Traditional text writes it (陈诚 → 陳誠): to look a normalized word up in raw
+ * text without normalizing the text, which costs 30 µs a passage.
+ */
+export const traditional = (word: string) => toTraditionalForm(word);
 
 /** Full-width ASCII forms (Ａ１％) and the ideographic space become their half-width forms. */
 function toHalfWidth(text: string): string {

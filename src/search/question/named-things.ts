@@ -85,12 +85,19 @@ const LEADING = /^(?:根据|按照|依照|依据|请问|按|依|在|对|的)+/;
  * product; 伊维卡, a person). The ranking treats one as a name asked about only when some candidate's
  * document title holds it (`../rank/named-things-stage.ts`): a run of particles (最 晚) is in no title.
  */
+/**
+ * Runs that are no name: a question word (多大), or two characters the second of which is a verb's
+ * helper (球 会 of 哪一種球會是勝利的關鍵): a football club's title (…球会) holds it, and every tennis
+ * passage moved down for lacking it.
+ */
+const NOT_A_NAME = /^(?:多[大少长高久远]|什么|怎么|为何)$|^[\u4e00-\u9fff][会是的了在有能要就都也将被把]$/;
+
 export function unknownWordRuns(tokens: readonly Token[]): string[] {
   const runs = new Set<string>();
   let run = '';
   let end = -1;
   const flush = () => {
-    if (run.length >= 2) runs.add(run);
+    if (run.length >= 2 && !NOT_A_NAME.test(run)) runs.add(run);
     run = '';
   };
   for (const t of tokens) {

@@ -6,7 +6,7 @@
 // document title holds (若依), moves down a little, and further when no passage of its document names
 // it. Questions that name nothing are left as they are.
 import { headingOf } from '../../ingest/document-model.js';
-import { normalizeForMatch } from '../../text/normalize.js';
+import { normalizeForMatch, traditional } from '../../text/normalize.js';
 import { ABSENT_NAME_PENALTY, NAMED_THING_WEIGHT, UNNAMED_DOCUMENT_PENALTY } from '../knobs.js';
 import { tokenize } from '../tokenize/tokenize.js';
 import type { Question } from '../question/question.js';
@@ -74,18 +74,20 @@ export const namedThingsStage: RankStage = {
     const names = [...question.named.names, ...titledRuns(candidates, question.tokens, titleOf)];
     if (laws.length === 0 && articles.length === 0 && years.length === 0 && names.length === 0) return candidates;
     const naming = new Map<string, boolean>();
+    // Passages' text is matched raw (normalizing it costs too much), so a name is looked for as simplified and as Traditional text writes it.
+    const spellings = [...new Set(names.flatMap((name) => [name, traditional(name)]))];
     const documentNames = (docId: string) => {
       let held = naming.get(docId);
       if (held === undefined) {
         const passages = index.corpus.passagesOf(docId);
-        held = passages.some((p) => names.some((name) => p.text.toLowerCase().includes(name)));
+        held = passages.some((p) => spellings.some((name) => p.text.toLowerCase().includes(name)));
         naming.set(docId, held);
       }
       return held;
     };
     for (const c of candidates) {
       const named = statuteScore(c, laws, articles) + yearScore(c, years);
-      const absence = nameAbsence(c, names, titleOf(c), documentNames);
+      const absence = nameAbsence(c, spellings, titleOf(c), documentNames);
       c.scores.named = named - absence;
       c.score += NAMED_THING_WEIGHT * named - ABSENCE_PENALTY[absence];
     }

@@ -53,6 +53,21 @@ it('moves a passage down less when another passage of its document names the nam
 it('reads runs of single characters the tokenizer made no word of as possible names', () => {
   expect(unknownWordRuns(tokenizeWithOffsets('若依前端跑起来以后，默认登录账号密码是什么？'))).toEqual(['若依']);
   expect(unknownWordRuns(tokenizeWithOffsets('默认登录账号密码是什么？'))).toEqual([]);
+  expect(unknownWordRuns(readQuestion('網球雙打中哪一種球會是勝利的關鍵？').tokens)).toEqual([]);
+});
+
+it('finds the name asked in a Traditional document’s text, written as Traditional text writes it', () => {
+  const asked = readQuestion('PLCT 的陳誠是誰？');
+  const traditionalIndex = {
+    corpus: { summary: () => ({ title: '實驗室成員' }), passagesOf: (id: string) => [passage(id, '實驗室成員', id === 'tw' ? '陳誠負責編譯器。' : '本實驗室成立於2010年。')] },
+  } as unknown as CorpusIndex;
+  const named = (docId: string) => {
+    const c: Candidate = { passage: passage(docId, '實驗室成員 › 簡介', '實驗室有二十名成員。'), scores: { keyword: 9, vector: 0.7 }, score: 0.6 };
+    namedThingsStage.rank([c], { index: traditionalIndex, question: { ...asked, named: { ...asked.named, names: ['陈诚'] } }, fusion: DEFAULT_FUSION });
+    return c.scores.named;
+  };
+  expect(named('tw')).toBe(-1);
+  expect(named('other')).toBe(-2);
 });
 
 it('takes such a run for a name only when a candidate document’s title holds it, and then moves the others down', () => {
