@@ -10,10 +10,14 @@ export class EmbeddingCache {
 
   private constructor() {}
 
-  /** Reads every passage of the previous build, with a turn of the event loop every few hundred documents. */
-  static async of(previous: Corpus | undefined, dimensions: number): Promise<EmbeddingCache> {
+  /**
+   * Reads the passages of the previous build (those of the documents `wanted` accepts), with a turn of
+   * the event loop every few hundred documents.
+   */
+  static async of(previous: Corpus | undefined, dimensions: number, wanted: (docId: string) => boolean = () => true): Promise<EmbeddingCache> {
     const cache = new EmbeddingCache();
     for (const [i, { id }] of (previous?.documents ?? []).entries()) {
+      if (!wanted(id)) continue;
       const rows = previous!.vectorsOf(id);
       previous!.passagesOf(id).forEach((p, k) => cache.vectors.set(embeddingText(p), rows.subarray(k * dimensions, (k + 1) * dimensions)));
       if ((i + 1) % RECORD_SLICE === 0) await nextTurn();

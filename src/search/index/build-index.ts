@@ -74,14 +74,30 @@ export interface IndexReport {
  * Every passage's vector. A text embedded before (the previous build) keeps its vector, and identical
  * texts within the build (boilerplate, reprints, copies) are sent to the model once and share it.
  */
-async function embedAll(passages: Passage[], embedder: Embedder, cache: EmbeddingCache, options: BuildOptions): Promise<{ vectors: Float32Array; embedded: number }> {
+/** Rows `first`… of a build that take `vectors` as they are: an unchanged document's passages, in its order. */
+interface KeptVectors {
+  docId: string;
+  first: number;
+  vectors: Float32Array;
+}
+
+async function embedAll(passages: Passage[], embedder: Embedder, cache: EmbeddingCache, kept: KeptVectors[], options: BuildOptions): Promise<{ vectors: Float32Array; embedded: number }> {
   const dims = embedder.dimensions;
   const vectors = new Float32Array(passages.length * dims);
-  const texts = passages.map(embeddingText);
+  // An unchanged document's vectors are copied whole: finding each passage's by its text (normalizing
+  // 100,000 texts) took 7 of a 23 s re-index at 100,000 passages.
+  const covered = new Uint8Array(passages.length);
+  let cached = 0;
+  for (const { first, vectors: rows } of kept) {
+    vectors.set(rows, first * dims);
+    covered.fill(1, first, first + rows.length / dims);
+    cached += rows.length / dims;
+  }
   /** Rows still needing a vector, by the text they need it for. */
   const todo = new Map<string, number[]>();
-  let cached = 0;
-  texts.forEach((text, i) => {
+  passages.forEach((passage, i) => {
+    if (covered[i]) return;
+    const text = embeddingText(passage);
     const hit = cache.get(text);
     if (hit) {
       vectors.set(hit, i * dims);
@@ -177,6 +193,7 @@ export async function buildIndex(
   const documents: StoredDocument[] = [];
   const passages: Passage[] = [];
   const counts = { added: 0, changed: 0, unchanged: 0 };
+  const keptVectors: KeptVectors[] = [];
   const repeated = repeatedLines(files.map((f) => f.text));
   for (const [i, file] of files.entries()) {
     // Reading the previous build's records and parsing take the event loop a while on a large folder.
@@ -188,6 +205,7 @@ export async function buildIndex(
       const kept = options.reuseDocuments ? previous?.document(old.id) : undefined;
       if (kept) {
         documents.push(kept);
+        keptVectors.push({ docId: kept.id, first: passages.length, vectors: previous!.vectorsOf(kept.id) });
         for (const passage of previous!.passagesOf(kept.id)) passages.push(passage);
         continue;
       }
@@ -200,13 +218,15 @@ export async function buildIndex(
     documents.push(read.document);
     for (const passage of read.passages) passages.push(passage);
   }
+  // The previous build's other documents (changed, removed: perhaps renamed) still lend their vectors by text.
+  const keptIds = new Set(keptVectors.map((k) => k.docId));
   const shown = distinctTitles(documents);
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
   const { vectors, embedded } = options.keywordOnly
     ? { vectors: new Float32Array(passages.length * embedder.dimensions), embedded: 0 }
-    : await embedAll(passages, embedder, await EmbeddingCache.of(previous, embedder.dimensions), options);
+    : await embedAll(passages, embedder, await EmbeddingCache.of(previous, embedder.dimensions, (id) => !keptIds.has(id)), keptVectors, options);
   const search = await indexPassages(passages, withDocumentTitles(passages, shown), vectors, embedder.dimensions, options);
   return {
     index: { corpus: memoryCorpus(shown, passages, vectors, embedder.dimensions), dimensions: embedder.dimensions, search, ...(options.keywordOnly ? { keywordOnly: true } : {}) },
