@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { ReadContext, ReadResult } from './formats/format-reader.js';
-import { readIsolated } from './formats/read-isolated.js';
+import { readFileText } from './formats/read-file.js';
 
 /** Reads one file's bytes with the reader its name calls for. */
 export type ReadFile = (fileName: string, bytes: Buffer, context?: ReadContext) => Promise<ReadResult>;
@@ -13,7 +13,7 @@ export class ParseCache {
   private entries = new Map<string, ReadResult>();
   private used = new Set<string>();
 
-  constructor(private readonly readFile: ReadFile = readIsolated) {}
+  constructor(private readonly readFile: ReadFile = readFileText) {}
 
   async read(fileName: string, bytes: Buffer, context?: ReadContext): Promise<ReadResult> {
     const key = `${extname(fileName).toLowerCase()}:${createHash('sha256').update(bytes).digest('base64')}`;
