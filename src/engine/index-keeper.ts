@@ -3,7 +3,7 @@
 // with the folders' digest, the write lock and the index folder happens here; `AnswerEngine` only asks.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CHUNKING } from '../ingest/chunk-passages.js';
+import { DEFAULT_CHUNKING, type ChunkOptions } from '../ingest/chunk-passages.js';
 import { folderDigest } from '../ingest/folder-digest.js';
 import { readSources } from '../ingest/read-sources.js';
 import { recordSkipped } from '../ingest/skipped-files.js';
@@ -12,6 +12,7 @@ import { backendOfBuild, indexBackend } from '../search/index/backends.js';
 import { buildIndex, describeReport, type IndexReport } from '../search/index/build-index.js';
 import type { CorpusIndex } from '../search/index/corpus-index.js';
 import { reusable } from '../search/index/corpus.js';
+import { CorruptRecordError } from '../search/index/corpus-files.js';
 import { fingerprintOf, settingsFingerprint } from '../search/index/fingerprint.js';
 import { lockIndexFolder } from '../search/index/index-lock.js';
 import { currentBuild, loadIndex, loadIndexOfSources, loadStoredCorpus, recordSources, sameFingerprint, saveIndex, STAGING_PREFIX, type Fingerprint } from '../search/index/index-store.js';
@@ -350,6 +351,25 @@ export class IndexKeeper {
     return run;
   }
 
+  /**
+   * The new build, reusing the served one's records: each is checked as it is read, which costs less
+   * than checking them all first (0.8 s at 100,000 passages). When one fails its check, the build
+   * starts again from the files alone.
+   */
+  private async buildOn(current: CorpusIndex, files: SourceFile[], chunking: ChunkOptions, staging: string): ReturnType<typeof buildIndex> {
+    const build = (previous?: CorpusIndex) =>
+      buildIndex(files, this.embedder, { chunking, backend: this.backend, staging, ...(previous ? { previous: previous.corpus, reuseDocuments: true, update: previous.search } : {}) });
+    if (current.keywordOnly) return build();
+    try {
+      return await build(current);
+    } catch (err) {
+      if (!(err instanceof CorruptRecordError)) throw err;
+      this.options.log?.(`${err.message.split(';')[0]}: building from the files alone`);
+      removeStaging(staging);
+      return build();
+    }
+  }
+
   private async reindex(): Promise<IndexReport> {
     const log = this.options.log ?? (() => {});
     const chunking = this.options.chunking ?? DEFAULT_CHUNKING;
@@ -369,8 +389,7 @@ export class IndexKeeper {
     let saved: CorpusIndex;
     let report: IndexReport;
     try {
-      const previous = current.keywordOnly ? undefined : await reusable(current.corpus);
-      const built = await buildIndex(files, this.embedder, { chunking, previous, reuseDocuments: true, backend: this.backend, staging, update: previous && current.search });
+      const built = await this.buildOn(current, files, chunking, staging);
       report = built.report;
       saved = await saveAndPublish(this.remote, this.options.indexDir, built.index, fingerprint, sources);
     } finally {

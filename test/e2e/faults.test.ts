@@ -73,6 +73,23 @@ describe('a record edited in place', () => {
     const rebuilt = await openEngine({ corpusDir, indexDir, rebuild: true });
     expect((await rebuilt.ask({ question: '冀南新区人民医院项目总投资多少?' })).answer?.text).toContain('4.33亿元');
   });
+
+  it('is not lent to a re-index, which builds from the files alone', async () => {
+    await open();
+    const path = join(currentBuild(), 'passages.jsonl');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('4.33', '9.99'));
+    const engine = await open();
+    logs.length = 0;
+    writeFileSync(join(corpusDir, 'added.txt'), '停水通知\n\n明天上午九点到十二点停水。\n');
+    try {
+      const report = await engine.refresh();
+      expect(report.documents).toBe(2);
+      expect(logs.join('\n')).toMatch(/passages\.jsonl is corrupt .*: building from the files alone/);
+      expect((await engine.ask({ question: '冀南新区人民医院项目总投资多少?' })).answer?.text).toContain('4.33亿元');
+    } finally {
+      rmSync(join(corpusDir, 'added.txt'));
+    }
+  });
 });
 
 describe('a crash while the index is written', () => {

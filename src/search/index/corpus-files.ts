@@ -116,6 +116,9 @@ export interface StoredCorpusFiles extends Corpus {
   allVectors(): Float32Array;
 }
 
+/** A record of the corpus's files that fails its check: the build holding it cannot lend it to another. */
+export class CorruptRecordError extends Error {}
+
 /** A corpus read from `folder`'s data files; throws when a data file is missing or not the size the build recorded. */
 export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Record<string, number>, dimensions: number): StoredCorpusFiles {
   const table = JSON.parse(tableBytes.toString('utf8')) as CorpusTable;
@@ -145,7 +148,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     const bytes = Buffer.alloc(table.ends[name][i] - start);
     readSync(fds[name]!, bytes, 0, bytes.length, start);
     if (crc32(bytes) !== table.checks[name][i]) {
-      throw new Error(`index file ${name} is corrupt (record ${i + 1} fails its check); delete the index folder ${dirname(folder)} and start again to rebuild it`);
+      throw new CorruptRecordError(`index file ${name} is corrupt (record ${i + 1} fails its check); delete the index folder ${dirname(folder)} and start again to rebuild it`);
     }
     return bytes;
   };
@@ -158,7 +161,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
       const bytes = record('vectors.f32', i);
       // A fresh Buffer of its own starts at offset 0 of its memory, where floats are aligned.
       const vectors = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT);
-      if (vectors.length !== table.documents[i].passages * dimensions) throw new Error(`index file vectors.f32 is corrupt (record ${i + 1} has the wrong length)`);
+      if (vectors.length !== table.documents[i].passages * dimensions) throw new CorruptRecordError(`index file vectors.f32 is corrupt (record ${i + 1} has the wrong length)`);
       return vectors;
     });
 
