@@ -41,8 +41,12 @@ export function isScheduleEntry(text: string): boolean {
   return /^(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:\s*[-–—~～至到]\s*(?:[0-9]{1,2}\s*月\s*)?[0-9]{1,2}\s*日)?\s*[\p{Script=Han}（(“《]{2}/u.test(text);
 }
 
+/** A report's numbered figure or table title (`图 1.9 GitHub 年度活跃用户数量趋势`, `表 3-1 参数说明`): a caption, never a headline. */
+const NUMBERED_CAPTION = /^[图圖表]\s*[0-9]+(?:[.．-][0-9]+)*(?:\s|[:：]|$)/;
+
 export function isCaption(text: string): boolean {
-  return /摄$|供图$|摄影[:：]|^图[为:：]/.test(text.trim());
+  const line = text.trim();
+  return /摄$|供图$|摄影[:：]|^图[为:：]/.test(line) || NUMBERED_CAPTION.test(line);
 }
 
 /** Bracket pairs a heading opens and closes within itself; a full-width bracket may close a half-width one. */

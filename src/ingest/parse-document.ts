@@ -30,8 +30,9 @@ import { splitSentences } from './split-sentences.js';
  * 15: a line that is only a link to the original or the next article (查看原文, 下一篇) is chrome.
  * 16: so is a source line naming only an address (`来源：https://…`), however long.
  * 17: a line with an unmatched bracket is never a headline; a schedule entry may go on with a quote.
+ * 18: a numbered figure or table title (`图 1.9 …`, `表 3-1 …`) is a caption.
  */
-export const PARSER_VERSION = 17;
+export const PARSER_VERSION = 18;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

@@ -169,6 +169,17 @@ describe('call-out boxes and schedules', () => {
     expect(paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(['4月5日清明节（4月3日-4月5日休息）', '5月6日“青春之歌”五月歌会']));
   });
 
+  it('reads a report’s numbered figure and table titles as captions, which open no article', async () => {
+    const read = await markdownText(
+      '# 数据篇\n\n## 一. 总体宏观洞察\n\n### 1.3 活跃用户\n\n<center>图 1.9 GitHub 年度活跃用户数量趋势 </center>\n<br>\n\n<center>表 1.2 活跃用户排名</center>\n<br>\n\n2023 年全域活跃开发者数量达到了 2,193 万，比上一年增长了 8.88%。\n',
+    );
+    const doc = parseDocument('data', 'data.md', read.text, 'data');
+    expect(doc.articles.map((a) => a.title)).toEqual(['数据篇 › 一. 总体宏观洞察']);
+    const kinds = Object.fromEntries(doc.articles[0].paragraphs.map((p) => [p.text, p.kind]));
+    expect(kinds['图 1.9 GitHub 年度活跃用户数量趋势']).toBe('caption');
+    expect(kinds['表 1.2 活跃用户排名']).toBe('caption');
+  });
+
   it('keeps a numbered heading whose bracket closes its number (1）, （二）) a heading', () => {
     expect(hasUnmatchedBracket('1）“开始菜单” > “电源” > “关机”')).toBe(false);
     expect(hasUnmatchedBracket('（二）主要任务')).toBe(false);
