@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { readCorpus } from '../ingest/read-corpus.js';
 import { documentOf } from '../ingest/document-of.js';
 import { loadEmbedder } from '../search/embed/embedder.js';
+import { CANDIDATE_DEPTH } from '../search/knobs.js';
 import { embeddingText, queryEmbeddingText } from '../search/embed/embedding-text.js';
 import type { Embedder } from '../search/embed/embedder.js';
 import { backendOfBuild } from '../search/index/backends.js';
@@ -105,7 +106,8 @@ if (phase === 'build') {
       scores[row] = dot;
     }
     const exact = new Set([...scores.keys()].sort((a, b) => scores[b] - scores[a]).slice(0, 10).map((row) => ids[row]));
-    const approximate = await search.vectorSearch({ vector: query, limit: 10 });
+    // As a question searches: for the engine's candidates, of which the first 10 are compared.
+    const approximate = (await search.vectorSearch({ vector: query, limit: CANDIDATE_DEPTH })).slice(0, 10);
     found += approximate.filter((h) => exact.has(h.id)).length;
   }
   report({ recallAt10: found / (10 * questions.length), questions: questions.length, passages: ids.length });

@@ -89,24 +89,36 @@ export async function writeCorpusFiles(folder: string, corpus: Corpus): Promise<
 /** The names of the data files, whose sizes a build's manifest records. */
 export const CORPUS_DATA_FILES: readonly string[] = DATA_FILES;
 
-/** Parsed records kept for the documents asked about most recently. */
-const CACHED_DOCUMENTS = 256;
+/**
+ * Bytes of records kept parsed, per data file, for the documents asked about most recently. Counted
+ * in bytes, not documents: a corpus of short files (CMRC dev as a folder, 1.7 MB of passage records)
+ * is then held whole, where 256 documents held a third of it and reading records from the file cost
+ * a tenth of a question's time (a CPU profile of 400 questions); a corpus of large files still holds a
+ * bounded number.
+ */
+const CACHED_RECORD_BYTES = 16 * 1024 * 1024;
 
-/** A map that forgets its least recently used entry past `limit`. */
+/** A map that forgets its least recently used entries once their sizes add up past `limit`; the newest is kept whatever its size. */
 class RecentlyUsed<V> {
-  private readonly entries = new Map<number, V>();
+  private readonly entries = new Map<number, { value: V; size: number }>();
+  private total = 0;
   constructor(private readonly limit: number) {}
 
-  get(key: number, make: () => V): V {
+  get(key: number, size: number, make: () => V): V {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
+      return hit.value;
     }
     const value = make();
-    this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, size });
+    this.total += size;
+    for (const [oldest, entry] of this.entries) {
+      if (this.total <= this.limit || oldest === key) break;
+      this.entries.delete(oldest);
+      this.total -= entry.size;
+    }
     return value;
   }
 }
@@ -143,27 +155,35 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     throw new Error(`index file vectors.f32 does not hold ${passageCount} vectors of ${dimensions} dimensions, as its manifest says`);
   }
   const indexOf = new Map(table.documents.map((d, i) => [d.id, i]));
+  const recordSize = (name: DataFile, i: number) => table.ends[name][i] - (i === 0 ? 0 : table.ends[name][i - 1]);
   const record = (name: DataFile, i: number): Buffer => {
     const start = i === 0 ? 0 : table.ends[name][i - 1];
-    const bytes = Buffer.alloc(table.ends[name][i] - start);
+    const bytes = Buffer.alloc(recordSize(name, i));
     readSync(fds[name]!, bytes, 0, bytes.length, start);
     if (crc32(bytes) !== table.checks[name][i]) {
       throw new CorruptRecordError(`index file ${name} is corrupt (record ${i + 1} fails its check); delete the index folder ${dirname(folder)} and start again to rebuild it`);
     }
     return bytes;
   };
-  const recentDocuments = new RecentlyUsed<StoredDocument>(CACHED_DOCUMENTS / 8);
-  const recentPassages = new RecentlyUsed<Passage[]>(CACHED_DOCUMENTS);
-  const recentVectors = new RecentlyUsed<Float32Array>(CACHED_DOCUMENTS);
-  const passagesAt = (i: number) => recentPassages.get(i, () => JSON.parse(record('passages.jsonl', i).toString('utf8')) as Passage[]);
-  const vectorsAt = (i: number) =>
-    recentVectors.get(i, () => {
+  const recentDocuments = new RecentlyUsed<StoredDocument>(CACHED_RECORD_BYTES);
+  const recentPassages = new RecentlyUsed<Passage[]>(CACHED_RECORD_BYTES);
+  const recentVectors = new RecentlyUsed<Float32Array>(CACHED_RECORD_BYTES);
+  const passagesAt = (i: number) => recentPassages.get(i, recordSize('passages.jsonl', i), () => JSON.parse(record('passages.jsonl', i).toString('utf8')) as Passage[]);
+  // The rows of `allVectors()`'s array, while a backend holds it (Orama does, for its scan): a query's
+  // candidates then take their vectors from memory instead of reading them from the file again.
+  let lent: WeakRef<Float32Array> | undefined;
+  const firstRow = table.documents.reduce<number[]>((starts, d, i) => (starts.push(i === 0 ? 0 : starts[i - 1] + table.documents[i - 1].passages), starts), []);
+  const vectorsAt = (i: number) => {
+    const all = lent?.deref();
+    if (all) return all.subarray(firstRow[i] * dimensions, (firstRow[i] + table.documents[i].passages) * dimensions);
+    return recentVectors.get(i, recordSize('vectors.f32', i), () => {
       const bytes = record('vectors.f32', i);
       // A fresh Buffer of its own starts at offset 0 of its memory, where floats are aligned.
       const vectors = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT);
       if (vectors.length !== table.documents[i].passages * dimensions) throw new CorruptRecordError(`index file vectors.f32 is corrupt (record ${i + 1} has the wrong length)`);
       return vectors;
     });
+  };
 
   return {
     passageCount,
@@ -171,7 +191,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
     summary: (id) => table.documents[indexOf.get(id) ?? -1],
     document(id) {
       const i = indexOf.get(id);
-      return i === undefined ? undefined : recentDocuments.get(i, () => JSON.parse(record('documents.jsonl', i).toString('utf8')) as StoredDocument);
+      return i === undefined ? undefined : recentDocuments.get(i, recordSize('documents.jsonl', i), () => JSON.parse(record('documents.jsonl', i).toString('utf8')) as StoredDocument);
     },
     passagesOf(docId) {
       const i = indexOf.get(docId);
@@ -195,6 +215,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
         all.set(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT), at);
         at += bytes.byteLength / Float32Array.BYTES_PER_ELEMENT;
       });
+      lent = new WeakRef(all);
       return all;
     },
     close,

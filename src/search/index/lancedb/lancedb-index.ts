@@ -34,13 +34,15 @@ const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: 
 const ANN_MIN_ROWS = 10_000;
 /**
  * The approximate index is IVF with RaBitQ codes (1 bit a dimension, 64 bytes a vector; built in 1.2 s
- * for 100,000 vectors, against 68 s for IVF-PQ), and the nearest `limit × ANN_REFINE` by those codes
- * are ranked again by their stored vectors. Recall@10 against exact search on 100,000 distinct
- * passages and 50 CMRC questions: refine 10 .946, 20 .984, 40 .994 at 8, 10 and 15 ms; IVF-PQ with
- * 32 bytes a vector reached .724 at refine 10 (BENCHMARKS.md "Sixth session").
+ * for 100,000 vectors, against 68 s for IVF-PQ), and the nearest REFINED_ROWS by those codes are ranked
+ * again by their stored vectors, however many the search asks for. Recall@10 against exact search on
+ * 100,000 distinct passages and 50 CMRC questions, a search for the 50 an engine's question asks for
+ * (BENCHMARKS.md "Eighth session"): 200 rows refined .986 at 8–10 ms, 300 .990 at 11 ms, 1,000 .996 at
+ * 21–27 ms. Refining 20 times the limit had a question refine 1,000, which cost it more than anything
+ * else the engine does. IVF-PQ with 32 bytes a vector reached .724 (BENCHMARKS.md "Sixth session").
  */
 const vectorIndex = () => Index.ivfRq({ distanceType: 'cosine' });
-const ANN_REFINE = 20;
+const REFINED_ROWS = 300;
 /**
  * IVF partitions searched: LanceDB's 20 by default, and past 100,000 passages the same share of about
  * √rows partitions as 20 are at 100,000 (6%). With 20 at a million distinct passages recall@10 fell to
@@ -202,7 +204,7 @@ class LanceIndex implements UpdatableIndex {
   async vectorSearch(query: VectorQuery) {
     if (this.rows === 0) return [];
     let search = this.table.vectorSearch(Float32Array.from(query.vector)).distanceType('cosine');
-    if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(ANN_REFINE).nprobes(probes(this.rows));
+    if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(Math.max(1, Math.ceil(REFINED_ROWS / query.limit))).nprobes(probes(this.rows));
     const filter = onlyDocuments(query.docIds);
     if (filter) search = search.where(filter);
     const found = await search.select(['_distance']).withRowId().limit(query.limit).toArray();
