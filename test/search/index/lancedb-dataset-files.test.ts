@@ -1,7 +1,7 @@
 // The listing of a LanceDB build's dataset: an update's copy keeps the checksums of the files it shares
 // with the build it came from (hard links) and hashes every file Lance wrote or replaced, even one of
 // the same name and size (Lance replaces its version hint, `{"version":4}` after `{"version":2}`).
-import { linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, listDataset } from '../../../src/search/index/lancedb/dataset-files.js';
@@ -30,5 +30,24 @@ describe('a dataset listing', () => {
     expect(sha(relisted, 'hint.json')).not.toBe(sha(listed, 'hint.json'));
     // And the build it came from is as it was.
     expect(() => checkDataset(first, listed)).not.toThrow();
+  });
+
+  it('hashes a file written since it was listed, and takes one of the listed size and time as listed', () => {
+    const folder = scratchDir('dataset-check');
+    writeFileSync(join(folder, 'a.lance'), 'rows');
+    const listed = listDataset(folder);
+    const { atime, mtime } = statSync(join(folder, 'a.lance'));
+    // Rewritten in place, the same size: a new time of writing, so hashed, and refused.
+    writeFileSync(join(folder, 'a.lance'), 'ROWS');
+    utimesSync(join(folder, 'a.lance'), atime, new Date(mtime.getTime() + 5000));
+    expect(() => checkDataset(folder, listed)).toThrow(/lancedb\/a\.lance is corrupt/);
+    // Copied back without its time (as a copy to another machine is): hashed, and the same.
+    writeFileSync(join(folder, 'a.lance'), 'rows');
+    utimesSync(join(folder, 'a.lance'), atime, new Date(mtime.getTime() + 5000));
+    expect(() => checkDataset(folder, listed)).not.toThrow();
+    // A different size is refused without hashing, whatever its time.
+    writeFileSync(join(folder, 'a.lance'), 'rows!');
+    utimesSync(join(folder, 'a.lance'), atime, mtime);
+    expect(() => checkDataset(folder, listed)).toThrow(/corrupt/);
   });
 });
