@@ -25,7 +25,18 @@ export interface Embedder {
   close?(): Promise<void>;
 }
 
-export async function loadEmbedder(modelDir: string): Promise<Embedder> {
+/** How onnxruntime runs the model; the defaults are what the project runs with. */
+export interface ModelSettings {
+  /**
+   * onnxruntime's CPU memory arena. Off: the arena keeps the largest input's buffers for good, and
+   * without it serving stays smaller. `npm run bench:batch` measures both.
+   */
+  memoryArena?: boolean;
+  /** Threads within one model call; onnxruntime's default is one a core. */
+  threads?: number;
+}
+
+export async function loadEmbedder(modelDir: string, settings: ModelSettings = {}): Promise<Embedder> {
   const dir = resolve(modelDir);
   const missing = REQUIRED_FILES.filter((f) => !existsSync(join(dir, f)));
   if (missing.length > 0) {
@@ -46,8 +57,7 @@ export async function loadEmbedder(modelDir: string): Promise<Embedder> {
     extractor = await pipeline('feature-extraction', basename(dir), {
       dtype: 'q8',
       device: 'cpu',
-      // The arena keeps the largest batch's buffers for good; without it serving stays smaller.
-      session_options: { enableCpuMemArena: false },
+      session_options: { enableCpuMemArena: settings.memoryArena ?? false, ...(settings.threads ? { intraOpNumThreads: settings.threads } : {}) },
     });
   } catch (err) {
     throw new ModelError(

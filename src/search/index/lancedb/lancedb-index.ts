@@ -35,20 +35,23 @@ const ANN_MIN_ROWS = 10_000;
 /**
  * The approximate index is IVF with RaBitQ codes (1 bit a dimension, 64 bytes a vector; built in 1.2 s
  * for 100,000 vectors, against 68 s for IVF-PQ), and the nearest REFINED_ROWS by those codes are ranked
- * again by their stored vectors, however many the search asks for. Recall@10 against exact search on
- * 100,000 distinct passages and 50 CMRC questions, a search for the 50 an engine's question asks for
- * (BENCHMARKS.md "Eighth session"): 200 rows refined .986 at 8–10 ms, 300 .990 at 11 ms, 1,000 .996 at
- * 21–27 ms. Refining 20 times the limit had a question refine 1,000, which cost it more than anything
- * else the engine does. IVF-PQ with 32 bytes a vector reached .724 (BENCHMARKS.md "Sixth session").
+ * again by their stored vectors, however many the search asks for. Ranking again costs about 47 µs a
+ * row at a million passages (LanceDB reads each row's vector): refining 20 times a question's limit of
+ * 50, as before, cost it more than anything else the engine does. IVF-PQ with 32 bytes a vector
+ * reached .724 recall@10 (BENCHMARKS.md "Sixth session").
  */
 const vectorIndex = () => Index.ivfRq({ distanceType: 'cosine' });
-const REFINED_ROWS = 300;
 /**
- * IVF partitions searched: LanceDB's 20 by default, and past 100,000 passages the same share of about
- * √rows partitions as 20 are at 100,000 (6%). With 20 at a million distinct passages recall@10 fell to
- * .858 (BENCHMARKS.md "Sixth session").
+ * Rows ranked again, and partitions searched: LanceDB makes about √rows partitions, and searching 15%
+ * of them costs little next to ranking rows again. Recall@10 against exact search, 50 CMRC questions,
+ * a search for 50 (BENCHMARKS.md "Eighth session"): 100,000 distinct passages, 150 rows and 48
+ * partitions .984 at 7.4 ms (300 and 20: .990 at 10.6 ms; 1,000 and 20: .996 at 21–27 ms); a million,
+ * 150 rows and 150 partitions .956 at 20.4 ms (300 and 60: .956 at 23 ms; 200 and 150: .968 at 22 ms;
+ * 50 and 60: .852 at 9 ms). In the engine at a million, where the keyword searches run beside it, the
+ * vector search took 29 ms a question against 35 ms with 300 and 60.
  */
-const probes = (rows: number) => Math.max(20, Math.ceil(0.06 * Math.sqrt(rows)));
+const REFINED_ROWS = 150;
+const probes = (rows: number) => Math.max(20, Math.ceil(0.15 * Math.sqrt(rows)));
 
 /**
  * An updated table's full-text and vector indexes are brought up to date (LanceDB's `optimize`, which
