@@ -28,8 +28,10 @@ export interface Embedder {
 /** How onnxruntime runs the model; the defaults are what the project runs with. */
 export interface ModelSettings {
   /**
-   * onnxruntime's CPU memory arena. Off: the arena keeps the largest input's buffers for good, and
-   * without it serving stays smaller. `npm run bench:batch` measures both.
+   * onnxruntime's CPU memory arena; on unless told. With one passage a model call it was the fastest
+   * way to run the model (`npm run bench:batch`: 33.3 against 32.0 passages/s) and a CMRC dev build
+   * took 32.8 s and peaked at 452 MB against 35.9 s and 638 MB without it (BENCHMARKS.md "Eighth
+   * session"). It was off while the build sent batches of 8, whose buffers it kept for good.
    */
   memoryArena?: boolean;
   /** Threads within one model call; onnxruntime's default is one a core. */
@@ -57,7 +59,7 @@ export async function loadEmbedder(modelDir: string, settings: ModelSettings = {
     extractor = await pipeline('feature-extraction', basename(dir), {
       dtype: 'q8',
       device: 'cpu',
-      session_options: { enableCpuMemArena: settings.memoryArena ?? false, ...(settings.threads ? { intraOpNumThreads: settings.threads } : {}) },
+      session_options: { enableCpuMemArena: settings.memoryArena ?? true, ...(settings.threads ? { intraOpNumThreads: settings.threads } : {}) },
     });
   } catch (err) {
     throw new ModelError(

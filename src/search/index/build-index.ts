@@ -27,9 +27,8 @@ export interface BuildProgress {
 /**
  * Passages per model call while building. One at a time is the fastest here (`npm run bench:batch`:
  * 300 CMRC passages, two rounds in turn, 30.8 and 30.9 passages/s one at a time against 4.2 and 11.1
- * in eights and 13.0 and 9.5 in fours; BENCHMARKS.md "Embedding batch"). A batch pads every text to
- * its longest, and with onnxruntime's memory arena off (kept off: it held the largest batch's buffers
- * for good while serving) each call allocates its buffers afresh.
+ * in eights and 13.0 and 9.5 in fours; BENCHMARKS.md "Embedding batch"; again in "Eighth session",
+ * with the memory arena on and off and one thread). A batch pads every text to its longest.
  */
 export const EMBED_BATCH = 1;
 
