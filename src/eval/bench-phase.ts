@@ -1,7 +1,7 @@
 // One measured phase of `npm run bench` and `npm run bench:scale`, in its own process so that its peak
 // memory is its own. Arguments: phase, index folder, corpus folder, questions (a JSON list of strings).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { AnswerEngine } from '../engine/answer-engine.js';
 import { loadConfig } from '../config.js';
@@ -20,6 +20,12 @@ const [phase, indexDir, corpusDir, questionsFile] = process.argv.slice(2);
 /** The file the update phase adds; removed again at its end, so the folder is as it was for the next backend. */
 const ADDED_FILE = 'bench-added-file.md';
 const { modelDir, indexBackend } = loadConfig([]);
+/**
+ * BENCH_OBJECT_STORE (an `s3://` URL on the bench's s3rver): the writer's phases keep the index there,
+ * and the serving phase is a replica with an empty folder of its own, reading it from there.
+ */
+const objectStore = process.env.BENCH_OBJECT_STORE;
+const onStore = objectStore ? { objectStore } : {};
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const seconds = (since: number) => (performance.now() - since) / 1000;
@@ -42,7 +48,7 @@ if (phase === 'build') {
     embedFrom ??= performance.now();
     embedTo = performance.now();
   };
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder(), rebuild: true, onProgress });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder(), rebuild: true, onProgress, ...onStore });
   const took = seconds(started);
   const withoutEmbedding = took - (embedTo - (embedFrom ?? embedTo)) / 1000;
   report({ passages: engine.passageCount, embedded: engine.buildReport?.embedded ?? 0, buildSeconds: took, withoutEmbeddingSeconds: withoutEmbedding, passagesPerSecond: engine.passageCount / took });
@@ -72,7 +78,7 @@ if (phase === 'build') {
   report({ texts: texts.length, embedSeconds: fastest.took, textsPerSecond: texts.length / fastest.took, fastestWay: fastest.way });
 } else if (phase === 'update') {
   // Re-indexing after one new file: what watch mode and an upload cost on this corpus.
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder() });
+  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder: await buildEmbedder(), ...onStore });
   writeFileSync(join(corpusDir, ADDED_FILE), '# 新增文件\n\n这是基准测试在索引建成之后新加入的一个文件，用来测量增量索引的耗时。\n');
   // The longest the event loop was held during the re-index: how long a request could have waited.
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -118,7 +124,9 @@ if (phase === 'build') {
   const started = performance.now();
   const embedder = await loadEmbedder(modelDir);
   // Cache off: the latency measured includes embedding every query.
-  const engine = await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder, queryCacheSize: 0 });
+  const engine = objectStore
+    ? await AnswerEngine.openReplica({ corpusDir, indexDir: mkdtempSync(join(dirname(indexDir), 'replica-')), objectStore, indexBackend, modelDir, embedder, queryCacheSize: 0 })
+    : await AnswerEngine.open({ corpusDir, indexDir, indexBackend, modelDir, embedder, queryCacheSize: 0 });
   const loadSeconds = seconds(started);
   const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as string[];
   const rounds = Math.ceil(200 / questions.length);
@@ -145,4 +153,6 @@ if (phase === 'build') {
     p95Ms: percentile(times, 0.95),
     embedMedianMs: percentile(embedTimes, 0.5),
   });
+  // A replica follows the store every second until closed.
+  engine.close();
 }

@@ -6,7 +6,8 @@
 // distinct passages' vectors are derived, so their build is all but the model), warm query latency,
 // restart time, peak memory, size on disk, the cost of re-indexing after one added file and, for
 // distinct passages, the vector side's recall@10 against exact search. Each phase runs in its own
-// process. SCALE_PHASES lists the optional phases (embed, update, recall).
+// process. SCALE_PHASES lists the optional phases (embed, update, recall). SCALE_STORE=s3rver keeps each
+// index on a local S3 server and serves it from a replica that reads it there.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { writePoolVectors } from './derived-embedder.js';
 import { loadEmbedder } from '../search/embed/embedder.js';
 import { loadConfig } from '../config.js';
 import { fixed as f, runPhase, type Figures } from './run-phase.js';
+import { startLocalS3 } from './local-s3-server.js';
 
 const QUESTIONS = 200;
 /**
@@ -27,6 +29,8 @@ const QUESTIONS = 200;
 const MAX_COPIES: Record<string, number> = { orama: 100 };
 /** The memory a server may use, for the largest size each backend fits in (issue 28: 8 GB). */
 const MEMORY_LIMIT_MB = 8192;
+/** The bucket SCALE_STORE=s3rver keeps the indexes in. */
+const STORE_BUCKET = 'xunyuan-bench';
 /** A phase SCALE_PHASES left out. */
 const NOT_RUN = '—';
 
@@ -55,6 +59,7 @@ interface SizeResult {
   update?: Figures;
   recall?: Figures;
   indexMb: number;
+  storeMb?: number;
 }
 
 /** One corpus size: its label and how its folder is written. */
@@ -92,6 +97,10 @@ runCli(async () => {
       .map((n) => ({ label: `${n.toLocaleString('en')} distinct`, amount: n, write: (dir) => writeDistinctCorpus(dir, pool, n).documents }));
   }
   const results: SizeResult[] = [];
+  // SCALE_STORE=s3rver: each index kept on a local S3 server (LanceDB only), served by a replica.
+  const storeDir = process.env.SCALE_STORE === 's3rver' ? join(work, 's3rver') : undefined;
+  if (storeDir) mkdirSync(storeDir);
+  const store = storeDir ? await startLocalS3(storeDir, STORE_BUCKET, true) : undefined;
   try {
     for (const size of sizes) {
       const corpusDir = join(work, `corpus-${size.amount}`);
@@ -104,8 +113,9 @@ runCli(async () => {
           continue;
         }
         const indexDir = join(work, `index-${size.amount}-${backend}`);
-        // The phases are child processes: they read the backend from the environment, as a server does.
+        // The phases are child processes: they read the backend (and the store) from the environment, as a server does.
         process.env.INDEX_BACKEND = backend;
+        if (store) process.env.BENCH_OBJECT_STORE = `s3://${STORE_BUCKET}/scale-${size.amount}-${backend}`;
         const phase = (name: string) => {
           console.error(`[bench:scale] ${backend} ${size.label} ${name}…`);
           return runPhase(name, indexDir, corpusDir, questionsFile);
@@ -115,7 +125,8 @@ runCli(async () => {
         const serve = phase('serve');
         const update = optional.has('update') ? phase('update') : undefined;
         const recall = optional.has('recall') ? phase('recall') : undefined;
-        const result = { label: `${backend} ${size.label}`, backend, files: documents, build, embed, serve, update, recall, indexMb };
+        const storeMb = storeDir ? folderBytes(storeDir) / 1024 / 1024 : undefined;
+        const result = { label: `${backend} ${size.label}${store ? ' on s3rver' : ''}`, backend, files: documents, build, embed, serve, update, recall, indexMb, storeMb };
         // Each size's figures as they come: a later size that fails or runs out of memory loses only its own.
         console.error(`[bench:scale] ${JSON.stringify(result)}`);
         results.push(result);
@@ -124,6 +135,7 @@ runCli(async () => {
       rmSync(corpusDir, { recursive: true, force: true });
     }
   } finally {
+    await store?.stop();
     rmSync(work, { recursive: true, force: true });
   }
 
@@ -143,7 +155,8 @@ runCli(async () => {
   row('texts/s, bare embedding (model only, same distinct texts, its fastest way)', (r) => (r.embed ? `${f(r.embed.textsPerSecond)} (${r.embed.fastestWay})` : NOT_RUN));
   row('build time ÷ bare embedding time (target ≤ 1.1)', (r) => (r.embed ? f(Number(r.build.buildSeconds) / Number(r.embed.embedSeconds), 2) : NOT_RUN));
   row('peak RSS while indexing', (r) => `${r.build.peakRssMb} MB`);
-  row('index size on disk', (r) => `${f(r.indexMb)} MB`);
+  row('index size on disk (the writer\'s folder)', (r) => `${f(r.indexMb)} MB`);
+  if (storeDir) row('object store size (s3rver\'s folder, every build kept there)', (r) => `${f(r.storeMb)} MB`);
   row('restart: load stored index and model (target ≤ 5 s at 10×)', (r) => `${f(r.serve.loadSeconds, 2)} s`);
   row('warm query latency p50, cache off (target ≤ 50 ms at 10×)', (r) => `${f(r.serve.medianMs)} ms`);
   row('warm query latency p95, cache off', (r) => `${f(r.serve.p95Ms)} ms`);

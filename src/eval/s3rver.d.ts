@@ -1,4 +1,4 @@
-// The part of s3rver 3.7's API the tests use (the package ships no types).
+// The part of s3rver (no types of its own) that the local S3 server uses.
 declare module 's3rver' {
   interface S3rverOptions {
     address?: string;
