@@ -164,7 +164,7 @@ export class AnswerEngine {
   async sentenceFeatures(text: string): Promise<ReturnType<typeof paragraphFeatures>> {
     const index = this.keeper.index;
     const question = readQuestion(text);
-    const [top] = rank(await retrieve(index, question, await this.queryVector(question.query)), index, question);
+    const [top] = rank(await retrieve(index, question, this.queryVector(question.query)), index, question);
     return top ? paragraphFeatures(index, question, top.passage) : undefined;
   }
 
@@ -188,7 +188,8 @@ export class AnswerEngine {
     }
     const topK = input.topK ?? TOP_K.default;
     // An index without vectors yet is searched by keyword alone: the model is busy embedding its passages.
-    const vector = index.keywordOnly ? [] : await this.queryVector(question.query);
+    // Otherwise the question is embedded while retrieval searches by keyword.
+    const vector = index.keywordOnly ? [] : this.queryVector(question.query);
     const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK) }), index, question, fusion);
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.

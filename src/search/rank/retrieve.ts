@@ -1,6 +1,7 @@
 // Candidates from the index's keyword search and its vector search, each scored on both sides; the
 // ranking stages (`stages.ts`) fuse and order them.
 import type { CorpusIndex } from '../index/corpus-index.js';
+import type { Passage } from '../../ingest/document-model.js';
 import { passageWithVector } from '../index/corpus.js';
 import { CANDIDATE_DEPTH, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
 import type { Question } from '../question/question.js';
@@ -28,28 +29,32 @@ function distinctiveWords(index: CorpusIndex, terms: readonly string[]): string[
 
 /**
  * Candidates, unranked. A follow-up's own words are searched a second time and their keyword score
- * added, so they lead the context.
+ * added, so they lead the context. `queryVector` may still be on its way (the model runs in a worker
+ * for a server): the keyword side is searched and its passages read meanwhile, so that part of a
+ * question costs no time beyond the embedding's.
  */
-export async function retrieve(index: CorpusIndex, question: Question, queryVector: number[], options: RetrieveOptions = {}): Promise<Candidate[]> {
+export async function retrieve(index: CorpusIndex, question: Question, queryVector: number[] | Promise<number[]>, options: RetrieveOptions = {}): Promise<Candidate[]> {
   const depth = options.depth ?? CANDIDATE_DEPTH;
   const { docIds } = options;
   const keywordSearch = (terms: readonly string[]) => index.search.keywordSearch({ terms: distinctiveWords(index, terms), limit: depth * KEYWORD_DEPTH_FACTOR, docIds, titleBoost: TITLE_BOOST });
-  const [keywordHits, vectorHits, focusHits] = await Promise.all([
-    keywordSearch(question.tokens.map((t) => t.term)),
-    // An index still without its vectors (`CorpusIndex.keywordOnly`) is searched by its words alone.
-    index.keywordOnly ? [] : index.search.vectorSearch({ vector: queryVector, limit: depth, docIds }),
-    question.focus ? keywordSearch(question.focus.terms) : [],
-  ]);
+  // An index still without its vectors (`CorpusIndex.keywordOnly`) is searched by its words alone.
+  const vectorSide = index.keywordOnly ? undefined : Promise.resolve(queryVector).then(async (vector) => ({ vector, hits: await index.search.vectorSearch({ vector, limit: depth, docIds }) }));
+  // Awaited below; marked handled now, so that a failure arriving while the keyword side is searched
+  // (or one left behind when the keyword side fails first) is not taken for an unhandled rejection.
+  vectorSide?.catch(() => {});
+  const [keywordHits, focusHits] = await Promise.all([keywordSearch(question.tokens.map((t) => t.term)), question.focus ? keywordSearch(question.focus.terms) : []]);
   const keyword = new Map(keywordHits.map((h) => [h.id, h.score]));
   for (const h of focusHits) keyword.set(h.id, (keyword.get(h.id) ?? 0) + h.score);
+  const found = new Map<string, { passage: Passage; vector: Float32Array } | undefined>();
+  const read = (id: string) => found.has(id) || found.set(id, passageWithVector(index.corpus, id, index.dimensions));
+  keywordHits.slice(0, depth).forEach((h) => read(h.id));
+  const { vector, hits: vectorHits } = (await vectorSide) ?? { vector: undefined, hits: [] };
+  vectorHits.forEach((h) => read(h.id));
   // Every candidate's cosine is computed here from the corpus's vectors, the vector hits' too: an
-  // approximate index (LanceDB's, past 100,000 passages) ranks by compressed vectors.
-  const ids = new Set([...keywordHits.slice(0, depth).map((h) => h.id), ...vectorHits.map((h) => h.id)]);
+  // approximate index (LanceDB's, past 10,000 passages) ranks by compressed vectors.
   const candidates: Candidate[] = [];
-  for (const id of ids) {
-    const found = passageWithVector(index.corpus, id, index.dimensions);
-    if (!found) continue;
-    candidates.push({ passage: found.passage, scores: { keyword: keyword.get(id) ?? 0, vector: index.keywordOnly ? 0 : cosine(queryVector, found.vector) }, score: 0 });
+  for (const [id, passage] of found) {
+    if (passage) candidates.push({ passage: passage.passage, scores: { keyword: keyword.get(id) ?? 0, vector: vector ? cosine(vector, passage.vector) : 0 }, score: 0 });
   }
   return candidates;
 }

@@ -45,3 +45,25 @@ describe('the words keyword search looks up', () => {
     expect(asked[0]).toMatch(/建设/);
   });
 });
+
+describe('a question whose vector is still being computed', () => {
+  it('is searched by keyword meanwhile, and its candidates get cosines once the vector arrives', async () => {
+    const { index, asked } = await corpusOf(10);
+    let give: (vector: number[]) => void = () => {};
+    const vector = new Promise<number[]>((resolve) => (give = resolve));
+    let done = false;
+    const retrieving = retrieve(index, readQuestion('滏阳河大桥'), vector).then((candidates) => ((done = true), candidates));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toHaveLength(1);
+    expect(done).toBe(false);
+    give([1, 0]);
+    const candidates = await retrieving;
+    expect(candidates.map((c) => c.passage.id)).toContain('d0:0:0');
+    expect(candidates.every((c) => c.scores.vector === 1)).toBe(true);
+  });
+
+  it('fails with the model\'s error when the vector cannot be computed', async () => {
+    const { index } = await corpusOf(10);
+    await expect(retrieve(index, readQuestion('滏阳河大桥'), Promise.reject(new Error('the embedding worker stopped')))).rejects.toThrow('the embedding worker stopped');
+  });
+});

@@ -15,6 +15,8 @@ import { countTerms, readTermCounts, TERMS_FILE, uncountTerms, writeTermCounts }
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 import { ROW_IDS_FILE, RowIds } from './row-ids.js';
 import { checkDataset, DATASET_FILES, listDataset } from './dataset-files.js';
+import { readVectorRows } from './small-table-vectors.js';
+import type { VectorRows } from '../vector-rows.js';
 
 /** The folder inside a build that holds the Lance dataset. */
 const DATASET_FOLDER = 'lancedb';
@@ -102,6 +104,9 @@ function linkDataset(from: string, to: string): void {
 }
 
 class LanceIndex implements UpdatableIndex {
+  /** Below ANN_MIN_ROWS, the vectors held in memory and searched there (`small-table-vectors.ts`). */
+  private inMemory?: VectorRows;
+
   constructor(
     private table: Table,
     /** Where the dataset lives now: the staging folder while building, the build folder once saved. */
@@ -135,7 +140,18 @@ class LanceIndex implements UpdatableIndex {
     this.rows += passages.length;
     if (this.rows === 0) return;
     await this.index();
+    await this.rowsChanged();
+  }
+
+  /** After rows came or went: the row-id table, and the vectors held in memory while the table is small. */
+  private async rowsChanged(): Promise<void> {
     this.rowIds = await RowIds.scan(this.table);
+    await this.holdVectors();
+  }
+
+  /** Reads the vectors into memory while the table is below ANN_MIN_ROWS; lets them go past it. */
+  async holdVectors(): Promise<void> {
+    this.inMemory = this.rows < ANN_MIN_ROWS ? await readVectorRows(this.table, this.rows, this.dimensions) : undefined;
   }
 
   /**
@@ -162,7 +178,9 @@ class LanceIndex implements UpdatableIndex {
     if (/^[a-z0-9]+:\/\//.test(this.location)) return undefined;
     linkDataset(this.location, staging);
     const table = await (await connect(staging)).openTable(TABLE);
-    return new LanceIndex(table, staging, this.dimensions, new Map(this.termCounts), this.rows, this.rowIds, this.listed);
+    const copied = new LanceIndex(table, staging, this.dimensions, new Map(this.termCounts), this.rows, this.rowIds, this.listed);
+    copied.inMemory = this.inMemory;
+    return copied;
   }
 
   async remove(ids: readonly string[]): Promise<void> {
@@ -176,7 +194,7 @@ class LanceIndex implements UpdatableIndex {
       this.rows -= gone.length;
       await nextTurn();
     }
-    this.rowIds = await RowIds.scan(this.table);
+    await this.rowsChanged();
   }
 
   async keywordSearch(query: KeywordQuery) {
@@ -206,6 +224,7 @@ class LanceIndex implements UpdatableIndex {
 
   async vectorSearch(query: VectorQuery) {
     if (this.rows === 0) return [];
+    if (this.inMemory) return this.inMemory.search(query.vector, query.limit, query.docIds);
     let search = this.table.vectorSearch(Float32Array.from(query.vector)).distanceType('cosine');
     if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(Math.max(1, Math.ceil(REFINED_ROWS / query.limit))).nprobes(probes(this.rows));
     const filter = onlyDocuments(query.docIds);
@@ -256,6 +275,8 @@ export const lancedbBackend: IndexBackend = {
     const location = existsSync(remote) ? readFileSync(remote, 'utf8').trim() : join(folder, DATASET_FOLDER);
     if (location === join(folder, DATASET_FOLDER)) checkDataset(location, files[DATASET_FILES]);
     const table = await (await connect(location)).openTable(TABLE);
-    return new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]), files[DATASET_FILES]);
+    const index = new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]), files[DATASET_FILES]);
+    await index.holdVectors();
+    return index;
   },
 };
