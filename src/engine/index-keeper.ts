@@ -106,6 +106,16 @@ async function saveAndPublish(remote: RemoteIndex | undefined, ...[indexDir, ind
   return saved;
 }
 
+/**
+ * The early keyword index of a first start is Orama's, in memory, whatever the backend. On LanceDB,
+ * chosen for folders too large for memory, it is made only for folders of at most this much text:
+ * 31 MB of text (99,833 passages) made one of 850 MB resident in 33 s, beside the LanceDB build's own
+ * peak of 1.5 GB at that size (BENCHMARKS.md "Ninth session"); a larger folder is served once built.
+ */
+const EARLY_INDEX_MAX_TEXT_BYTES = 32 * 1024 * 1024;
+
+const textBytes = (files: readonly SourceFile[]) => files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+
 /** The index's place on object storage when it has one, and this server's copy of it brought up to date. */
 async function openRemote(options: EngineOptions): Promise<RemoteIndex | undefined> {
   if (!options.objectStore) return undefined;
@@ -262,8 +272,7 @@ export class IndexKeeper {
         await release();
       }
     };
-    // On LanceDB (chosen for folders too large for memory) the early keyword index, kept in memory, could be too.
-    if (options.serveWhileBuilding && !sameModel && backend.name === DEFAULT_BACKEND.name) {
+    if (options.serveWhileBuilding && !sameModel && (backend.name === DEFAULT_BACKEND.name || textBytes(files) <= EARLY_INDEX_MAX_TEXT_BYTES)) {
       const abandon = () => {
         stored?.corpus.close();
         void release();

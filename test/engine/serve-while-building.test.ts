@@ -36,10 +36,10 @@ async function heldEmbedder(): Promise<{ embedder: Embedder; release: () => void
   return { embedder, release, passageCalls: () => calls };
 }
 
-it('answers a keyword-findable question while the first build embeds, then from the complete index', async () => {
+// On LanceDB too, for a folder small enough for the early index in memory (all but the largest).
+it.each(['orama', 'lancedb'] as const)('answers a keyword-findable question while the first build embeds, then from the complete index (%s)', async (indexBackend) => {
   const { embedder, release, passageCalls } = await heldEmbedder();
-  // On the default backend only: a LanceDB folder may be too large for an index in memory.
-  const options = { modelDir: MODEL_DIR, indexBackend: 'orama' as const, corpusDir: noticeFolder(), indexDir: join(scratchDir('serve-while-building'), 'index'), embedder };
+  const options = { modelDir: MODEL_DIR, indexBackend, corpusDir: noticeFolder(), indexDir: join(scratchDir('serve-while-building'), 'index'), embedder };
   const engine = await AnswerEngine.open({ ...options, serveWhileBuilding: true });
   try {
     // Opened with the model still held: nothing could have been embedded.

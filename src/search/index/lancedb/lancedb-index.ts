@@ -29,9 +29,10 @@ const DATASET_FOLDER = 'lancedb';
 const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
 
 /**
- * From this many passages the vectors get an approximate index; below it an exact scan is fast enough
- * and exact, as the Orama backend is. An exact scan costs 1.7 to 4.5 µs a passage here (100,000
- * distinct passages, `npm run bench:scale`: 167 to 454 ms a question), so it stops at 10,000.
+ * From this many passages the vectors get an approximate index; below it they are held in memory and
+ * scanned exactly, as the Orama backend scans them (`small-table-vectors.ts`). LanceDB's own exact scan
+ * costs 1.7 to 4.5 µs a passage here (100,000 distinct passages, `npm run bench:scale`: 167 to 454 ms
+ * a question), so it stops at 10,000, where the vectors held take 20 MB.
  */
 const ANN_MIN_ROWS = 10_000;
 /**

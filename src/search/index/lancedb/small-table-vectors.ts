@@ -1,5 +1,5 @@
 // Below the size where the vectors get an approximate index, a LanceDB vector search is an exact scan
-// of the dataset: 3.9 ms a question for CMRC dev as a folder (3,200 passages; a scratch script timing
+// of the dataset: 3.9 ms a question for CMRC dev as a folder (1,253 passages; a scratch script timing
 // each search of 200 questions), most of what a question cost beyond its embedding. The same scan over
 // the vectors held in memory (`../vector-rows.ts`, as the Orama backend scans) took 0.6 ms, for at most
 // ANN_MIN_ROWS × 2 KB of memory.
