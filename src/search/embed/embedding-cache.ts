@@ -2,8 +2,7 @@
 // re-index sends the model only text it has not embedded before.
 import type { Corpus } from '../index/corpus.js';
 import { embeddingText } from './embedding-text.js';
-import { RECORD_SLICE } from '../index/corpus-files.js';
-import { nextTurn } from '../../util/next-turn.js';
+import { turnTaker } from '../../util/next-turn.js';
 
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
@@ -11,16 +10,17 @@ export class EmbeddingCache {
   private constructor() {}
 
   /**
-   * Reads the passages of the previous build (those of the documents `wanted` accepts), with a turn of
-   * the event loop every few hundred documents.
+   * Reads the passages of the previous build (those of the documents `wanted` accepts), taking turns
+   * of the event loop as it goes.
    */
   static async of(previous: Corpus | undefined, dimensions: number, wanted: (docId: string) => boolean = () => true): Promise<EmbeddingCache> {
     const cache = new EmbeddingCache();
-    for (const [i, { id }] of (previous?.documents ?? []).entries()) {
+    const turn = turnTaker();
+    for (const { id } of previous?.documents ?? []) {
       if (!wanted(id)) continue;
       const rows = previous!.vectorsOf(id);
       previous!.passagesOf(id).forEach((p, k) => cache.vectors.set(embeddingText(p), rows.subarray(k * dimensions, (k + 1) * dimensions)));
-      if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
+      await turn();
     }
     return cache;
   }

@@ -9,8 +9,7 @@ import { repeatedLines } from '../../ingest/page-furniture.js';
 import type { SourceFile } from '../../ingest/read-corpus.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { memoryCorpus, type Corpus, type DocumentSummary } from './corpus.js';
-import { RECORD_SLICE } from './corpus-files.js';
-import { nextTurn } from '../../util/next-turn.js';
+import { turnTaker } from '../../util/next-turn.js';
 import type { Embedder } from '../embed/embedder.js';
 import { EmbeddingCache } from '../embed/embedding-cache.js';
 import { embeddingText } from '../embed/embedding-text.js';
@@ -87,15 +86,19 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
   // 100,000 texts) took 7 of a 23 s re-index at 100,000 passages.
   const covered = new Uint8Array(passages.length);
   let cached = 0;
+  // At a million passages these copies fill 2 GB: the loop takes turns, or a re-index held the
+  // server for 8 s (BENCHMARKS.md "Ninth session").
+  const turn = turnTaker();
   for (const { first, vectors: rows } of kept) {
     vectors.set(rows, first * dims);
     covered.fill(1, first, first + rows.length / dims);
     cached += rows.length / dims;
+    await turn();
   }
   /** Rows still needing a vector, by the text they need it for. */
   const todo = new Map<string, number[]>();
-  passages.forEach((passage, i) => {
-    if (covered[i]) return;
+  for (const [i, passage] of passages.entries()) {
+    if (covered[i]) continue;
     const text = embeddingText(passage);
     const hit = cache.get(text);
     if (hit) {
@@ -106,7 +109,8 @@ async function embedAll(passages: Passage[], embedder: Embedder, cache: Embeddin
       if (rows) rows.push(i);
       else todo.set(text, [i]);
     }
-  });
+    await turn();
+  }
   // Similar lengths batched together waste less work on padding.
   const distinct = [...todo.keys()].sort((a, b) => a.length - b.length);
   const batch = options.batchSize ?? EMBED_BATCH;
@@ -163,8 +167,9 @@ async function indexPassages(stored: Passage[], indexed: Passage[], vectors: Flo
     return search;
   }
   const before = new Map<string, string>();
-  for (const [i, d] of previous!.documents.entries()) {
-    if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
+  const turn = turnTaker();
+  for (const d of previous!.documents) {
+    await turn();
     if (settled.has(d.id)) continue;
     const kept = previous!.passagesOf(d.id);
     withDocumentTitles(kept, [d]).forEach((p, k) => before.set(p.id, rowKey(kept[k], p)));
@@ -172,8 +177,7 @@ async function indexPassages(stored: Passage[], indexed: Passage[], vectors: Flo
   const unchanged = new Set<string>();
   const added: number[] = [];
   for (const [i, p] of indexed.entries()) {
-    // A million passages are compared here: the event loop gets a turn every few thousand.
-    if ((i + 1) % (RECORD_SLICE * 10) === 0) await nextTurn();
+    await turn();
     if (settled.has(p.docId)) continue;
     if (before.get(p.id) === rowKey(stored[i], p)) unchanged.add(p.id);
     else added.push(i);
@@ -201,9 +205,10 @@ export async function buildIndex(
   const counts = { added: 0, changed: 0, unchanged: 0 };
   const keptVectors: KeptVectors[] = [];
   const repeated = repeatedLines(files.map((f) => f.text));
-  for (const [i, file] of files.entries()) {
+  const turn = turnTaker();
+  for (const file of files) {
     // Reading the previous build's records and parsing take the event loop a while on a large folder.
-    if ((i + 1) % RECORD_SLICE === 0) await nextTurn();
+    await turn();
     const hash = sourceHash(file, repeated);
     const old = before.get(file.id);
     if (old?.sourceHash === hash) {
