@@ -237,7 +237,7 @@ export class IndexKeeper {
     const sources = await taking;
     const { files, skipped } = await readSources(options.corpusDir, options.uploadsDir, log, ocrOptionsOf(options), options.onRead);
     recordSkipped(options.indexDir, skipped);
-    const fingerprint = fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
+    const fingerprint = await fingerprintOf(files, embedder.fingerprint, chunking, backend.name);
     if (!options.rebuild) {
       const loaded = await loadIndex(options.indexDir, fingerprint, backend);
       if ('index' in loaded) {
@@ -385,7 +385,7 @@ export class IndexKeeper {
     const sources = await sourcesOf(this.options);
     const { files, skipped } = await readSources(this.options.corpusDir, this.options.uploadsDir, log, ocrOptionsOf(this.options));
     recordSkipped(this.options.indexDir, skipped);
-    const fingerprint = fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
+    const fingerprint = await fingerprintOf(files, this.embedder.fingerprint, chunking, this.backend.name);
     const current = this.current;
     // A keyword-only index (its first build failed) is never current: it is built again whole.
     if (sameFingerprint(fingerprint, this.fingerprint) && !current.keywordOnly) {

@@ -3,6 +3,7 @@
 // 来源/编辑 lines. They never become paragraphs, titles or answers: the lines found here are read as
 // blank lines (`build-paragraphs.ts`).
 import { PAGE_BREAK } from './formats/pages.js';
+import { turnTaker } from '../util/next-turn.js';
 
 /** A line as compared across pages and documents: trimmed, its spaces collapsed. */
 export const lineKey = (line: string) => line.replace(/\s+/g, ' ').trim();
@@ -24,11 +25,13 @@ const STRUCTURE = /^#|^第[一二三四五六七八九十百千零〇0-9]+[编�
 /** A whole sentence is text, however many documents hold it (a notice copied into several folders); chrome never ends in 。. */
 const SENTENCE = /[。！？]["”’」』）)]*$/;
 
-/** Lines found in many documents of a collection (each document's text given once). */
-export function repeatedLines(texts: Iterable<string>): Set<string> {
+/** Lines found in many documents of a collection (each document's text given once), with turns of the event loop as it reads. */
+export async function repeatedLines(texts: Iterable<string>): Promise<Set<string>> {
   const documents = new Map<string, number>();
   let count = 0;
+  const turn = turnTaker();
   for (const text of texts) {
+    await turn();
     count++;
     const seen = new Set<string>();
     for (const raw of text.split('\n')) {

@@ -85,15 +85,15 @@ describe('titles', () => {
 });
 
 describe('page furniture', () => {
-  it('leaves out the lines a collection repeats across its documents, but not one a single document has', () => {
+  it('leaves out the lines a collection repeats across its documents, but not one a single document has', async () => {
     const banner = '开源社官网（2019 版）已存档、只读，请移步2022版官网关注最新信息~';
     const pages = Array.from({ length: 6 }, (_, i) => `# 第${i}次例会\n\n${banner}\n\n第${i}次会议讨论了年会的筹备。\n`);
-    const repeated = repeatedLines(pages);
+    const repeated = await repeatedLines(pages);
     expect(repeated.has(banner)).toBe(true);
     expect(paragraphsOf(pages[0], repeated)).not.toContain(banner);
-    expect(repeatedLines([pages[0]]).size).toBe(0);
-    expect(repeatedLines(['# 甲法\n\n第一章 总则\n', '# 乙法\n\n第一章 总则\n', '# 丙法\n\n第一章 总则\n']).has('第一章 总则')).toBe(false);
-    expect(repeatedLines(['# 后勤\n\n东区宿舍楼周三停水四小时。\n', '# 学生处\n\n东区宿舍楼周三停水四小时。\n', '# 宿管\n\n东区宿舍楼周三停水四小时。\n']).size).toBe(0);
+    expect((await repeatedLines([pages[0]])).size).toBe(0);
+    expect((await repeatedLines(['# 甲法\n\n第一章 总则\n', '# 乙法\n\n第一章 总则\n', '# 丙法\n\n第一章 总则\n'])).has('第一章 总则')).toBe(false);
+    expect((await repeatedLines(['# 后勤\n\n东区宿舍楼周三停水四小时。\n', '# 学生处\n\n东区宿舍楼周三停水四小时。\n', '# 宿管\n\n东区宿舍楼周三停水四小时。\n'])).size).toBe(0);
   });
 
   it('leaves out web chrome and source lines', () => {

@@ -113,7 +113,7 @@ describe('building on the previous index', () => {
     const built = building.result;
     // The counting embedder never leaves the microtask queue: every turn here was given by the insertion.
     expect(building.turns).toBeGreaterThanOrEqual(Math.floor(built.index.corpus.passageCount / INSERT_SLICE));
-    const fingerprint = fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
+    const fingerprint = await fingerprintOf(corpus, 'counting', DEFAULT_CHUNKING);
     const saving = await turnsDuring(() => saveIndex(join(work, 'turns-index'), built.index, fingerprint));
     expect(saving.turns).toBeGreaterThanOrEqual(Math.floor(corpus.length / RECORD_SLICE) + FILES_SAVED);
   });

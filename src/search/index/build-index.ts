@@ -204,7 +204,7 @@ export async function buildIndex(
   const passages: Passage[] = [];
   const counts = { added: 0, changed: 0, unchanged: 0 };
   const keptVectors: KeptVectors[] = [];
-  const repeated = repeatedLines(files.map((f) => f.text));
+  const repeated = await repeatedLines(files.map((f) => f.text));
   const turn = turnTaker();
   for (const file of files) {
     // Reading the previous build's records and parsing take the event loop a while on a large folder.

@@ -163,8 +163,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
   const recordSize = (name: DataFile, i: number) => table.ends[name][i] - (i === 0 ? 0 : table.ends[name][i - 1]);
   const record = (name: DataFile, i: number): Buffer => {
     const start = i === 0 ? 0 : table.ends[name][i - 1];
-    // Every byte is read into it, so it is not zeroed first: a profile of a re-index at 100,000 passages
-    // put half of reading the records in allocating them zeroed.
+    // Every byte is read into it, so it is not zeroed first.
     const bytes = Buffer.allocUnsafeSlow(recordSize(name, i));
     readSync(fds[name]!, bytes, 0, bytes.length, start);
     if (crc32(bytes) !== table.checks[name][i]) {

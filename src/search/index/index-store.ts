@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Passage } from '../../ingest/document-model.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { nextTurn } from '../../util/next-turn.js';
+import { nextTurn, turnTaker } from '../../util/next-turn.js';
 import { memoryCorpus, type Corpus } from './corpus.js';
 import { CORPUS_TABLE_FILE, openCorpusFiles, writeCorpusFiles, type StoredCorpusFiles } from './corpus-files.js';
 import type { CorpusIndex } from './corpus-index.js';
@@ -82,16 +82,20 @@ export async function saveIndex(dir: string, index: CorpusIndex, fingerprint: Fi
 }
 
 /** The row of each passage in the saved vectors: documents in corpus order, each one's passages in order. */
-function rowsOf(corpus: Corpus): Map<string, number> {
+async function rowsOf(corpus: Corpus): Promise<Map<string, number>> {
   const rows = new Map<string, number>();
-  for (const d of corpus.documents) for (const p of corpus.passagesOf(d.id)) rows.set(p.id, rows.size);
+  const turn = turnTaker();
+  for (const d of corpus.documents) {
+    for (const p of corpus.passagesOf(d.id)) rows.set(p.id, rows.size);
+    await turn();
+  }
   return rows;
 }
 
 async function writeBuild(dir: string, folder: string, buildId: string, index: CorpusIndex, fingerprint: Fingerprint, sources: string | undefined): Promise<Manifest> {
   mkdirSync(folder, { recursive: true });
   const { table, sizes } = await writeCorpusFiles(folder, index.corpus);
-  const rows = rowsOf(index.corpus);
+  const rows = await rowsOf(index.corpus);
   // The backend's files refer to vectors by their row in the corpus's vector file.
   const backendFiles = await index.search.save(folder, (id) => rows.get(id)!);
   const checksums: Record<string, string> = {};

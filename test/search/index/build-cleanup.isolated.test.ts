@@ -34,7 +34,7 @@ const files: SourceFile[] = [{ id: 'a', path: 'a.txt', name: 'a', text: '图书�
 
 async function save(dir: string) {
   const { index } = await buildIndex(files, embedder);
-  await saveIndex(dir, index, fingerprintOf(files, embedder.fingerprint, DEFAULT_CHUNKING));
+  await saveIndex(dir, index, await fingerprintOf(files, embedder.fingerprint, DEFAULT_CHUNKING));
   const current = currentBuild(dir);
   if (!('build' in current)) throw new Error(current.reason);
   return current.build;

@@ -8,12 +8,12 @@ import { checkDataset, listDataset } from '../../../src/search/index/lancedb/dat
 import { scratchDir } from '../../support/engines.js';
 
 describe('a dataset listing', () => {
-  it('reuses a shared file’s checksum and hashes a replaced one of the same size again', () => {
+  it('reuses a shared file’s checksum and hashes a replaced one of the same size again', async () => {
     const first = scratchDir('dataset-first');
     mkdirSync(join(first, 'data'));
     writeFileSync(join(first, 'data', 'a.lance'), 'rows');
     writeFileSync(join(first, 'hint.json'), '{"version":2}');
-    const listed = listDataset(first);
+    const listed = await listDataset(first);
     checkDataset(first, listed);
 
     const copy = scratchDir('dataset-copy');
@@ -23,7 +23,7 @@ describe('a dataset listing', () => {
     // Replaced as Lance replaces it: a new file renamed over the old name, the same size.
     writeFileSync(join(copy, 'hint.new'), '{"version":4}');
     renameSync(join(copy, 'hint.new'), join(copy, 'hint.json'));
-    const relisted = listDataset(copy, listed);
+    const relisted = await listDataset(copy, listed);
     expect(() => checkDataset(copy, relisted)).not.toThrow();
     const sha = (listing: Buffer, path: string) => (JSON.parse(listing.toString('utf8')) as { path: string; sha256: string }[]).find((f) => f.path === path)!.sha256;
     expect(sha(relisted, 'data/a.lance')).toBe(sha(listed, 'data/a.lance'));
@@ -32,10 +32,10 @@ describe('a dataset listing', () => {
     expect(() => checkDataset(first, listed)).not.toThrow();
   });
 
-  it('hashes a file written since it was listed, and takes one of the listed size and time as listed', () => {
+  it('hashes a file written since it was listed, and takes one of the listed size and time as listed', async () => {
     const folder = scratchDir('dataset-check');
     writeFileSync(join(folder, 'a.lance'), 'rows');
-    const listed = listDataset(folder);
+    const listed = await listDataset(folder);
     const { atime, mtime } = statSync(join(folder, 'a.lance'));
     // Rewritten in place, the same size: a new time of writing, so hashed, and refused.
     writeFileSync(join(folder, 'a.lance'), 'ROWS');

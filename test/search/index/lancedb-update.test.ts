@@ -36,11 +36,11 @@ describe('a LanceDB re-index', () => {
     const indexDir = scratchDir('lancedb-update');
     const fingerprint = (files: SourceFile[]) => fingerprintOf(files, embedder.fingerprint, DEFAULT_CHUNKING, backend.name);
     const first = await buildIndex(BEFORE, embedder, { backend, staging: join(indexDir, 'staging-1') });
-    const served = await saveIndex(indexDir, first.index, fingerprint(BEFORE));
+    const served = await saveIndex(indexDir, first.index, await fingerprint(BEFORE));
     const firstBuild = (currentBuild(indexDir) as { build: string }).build;
 
     const updated = await buildIndex(AFTER, embedder, { backend, staging: join(indexDir, 'staging-2'), previous: await reusable(served.corpus), reuseDocuments: true, update: served.search });
-    const saved = await saveIndex(indexDir, updated.index, fingerprint(AFTER));
+    const saved = await saveIndex(indexDir, updated.index, await fingerprint(AFTER));
     const secondBuild = (currentBuild(indexDir) as { build: string }).build;
     const fresh = (await buildIndex(AFTER, embedder, { backend, staging: join(scratchDir('lancedb-fresh'), 'staging') })).index;
 

@@ -3,7 +3,7 @@
 // LanceDB, which serves a damaged data, index or version file as errors or wrong answers instead of
 // refusing it. A mismatch here makes the build damaged, so it is rebuilt.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { filesUnder } from '../../../util/files-under.js';
 
@@ -19,22 +19,28 @@ interface DatasetFile {
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** The same checksum, the file read in chunks with the event loop free between them: a save runs beside questions. */
+async function sha256Streamed(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /**
  * Every file of the dataset at `root`, for DATASET_FILES. A file an earlier listing (`known`, of the
  * build the dataset was copied from) holds at the same path, size and time of writing keeps its
  * checksum: it is the same file, hard-linked, so an update hashes only the files Lance wrote. Lance
  * writes a new file for each version, except its version hint, which it replaces (a new file, a new time).
  */
-export function listDataset(root: string, known?: Buffer): Buffer {
+export async function listDataset(root: string, known?: Buffer): Promise<Buffer> {
   const key = (f: Omit<DatasetFile, 'sha256'>) => `${f.path}\u0000${f.size}\u0000${f.mtimeMs}`;
   const before = new Map((known ? (JSON.parse(known.toString('utf8')) as DatasetFile[]) : []).filter((f) => f.mtimeMs !== undefined).map((f) => [key(f), f.sha256]));
-  const files: DatasetFile[] = filesUnder(root)
-    .sort()
-    .map((full) => {
-      const path = relative(root, full).split(sep).join('/');
-      const { size, mtimeMs } = statSync(full);
-      return { path, size, mtimeMs, sha256: before.get(key({ path, size, mtimeMs })) ?? sha256(full) };
-    });
+  const files: DatasetFile[] = [];
+  for (const full of filesUnder(root).sort()) {
+    const path = relative(root, full).split(sep).join('/');
+    const { size, mtimeMs } = statSync(full);
+    files.push({ path, size, mtimeMs, sha256: before.get(key({ path, size, mtimeMs })) ?? (await sha256Streamed(full)) });
+  }
   return Buffer.from(JSON.stringify(files));
 }
 

@@ -255,7 +255,7 @@ class LanceIndex implements UpdatableIndex {
     return [
       { name: TERMS_FILE, bytes: writeTermCounts(this.termCounts) },
       { name: ROW_IDS_FILE, bytes: this.rowIds.toBytes() },
-      { name: DATASET_FILES, bytes: listDataset(target, this.listed) },
+      { name: DATASET_FILES, bytes: await listDataset(target, this.listed) },
     ];
   }
 }
