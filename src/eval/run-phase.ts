@@ -12,7 +12,8 @@ export function runPhase(name: string, indexDir: string, corpusDir: string, ques
     maxBuffer: 64 * 1024 * 1024,
     env: servingEnv(),
   });
-  if (run.status !== 0) throw new Error(`bench phase ${name} failed: ${run.stderr.trim().split('\n').pop()}`);
+  // The end of what it wrote: an uncaught error's message and stack, not only Node's version line after them.
+  if (run.status !== 0) throw new Error(`bench phase ${name} failed (exit ${run.status ?? run.signal}):\n${run.stderr.trim().split('\n').slice(-20).join('\n')}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Figures;
 }
 
