@@ -119,7 +119,7 @@ const textBytes = (files: readonly SourceFile[]) => files.reduce((n, f) => n + B
 /** The index's place on object storage when it has one, and this server's copy of it brought up to date. */
 async function openRemote(options: EngineOptions): Promise<RemoteIndex | undefined> {
   if (!options.objectStore) return undefined;
-  const remote = new RemoteIndex(options.objectStore, options.indexDir);
+  const remote = new RemoteIndex(options.objectStore, options.indexDir, process.env, options.log);
   try {
     const pulled = await remote.pull();
     options.log?.('reason' in pulled ? pulled.reason : `${remote.url}: serving its build ${pulled.build}`);

@@ -1,9 +1,10 @@
 // A local S3 server (s3rver, a dev dependency) on a loopback port, for an index on object storage in
 // the tests and in `npm run bench:scale` (SCALE_STORE=s3rver): nothing reaches the network. While it
 // runs, the AWS settings in process.env point at it (LanceDB, the S3 client and child processes read
-// them there); stopping it puts them back. In a worker thread it keeps answering while this thread is
-// blocked (the bench waits for each phase's process with spawnSync).
-import { Worker } from 'node:worker_threads';
+// them there); stopping it puts them back. In a process of its own it keeps answering while this
+// thread is blocked (the bench waits for each phase's process with spawnSync), and it lists past 1,000
+// objects (`local-s3-process.ts`); in this thread it does not.
+import { fork } from 'node:child_process';
 import S3rver from 's3rver';
 
 const SETTINGS = ['AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_REGION'] as const;
@@ -15,14 +16,14 @@ export async function runS3rver(directory: string, bucket: string): Promise<{ po
   return { port, close: () => server.close() };
 }
 
-/** s3rver serving `bucket` from `directory`, in this thread or in a worker of its own. */
-export async function startLocalS3(directory: string, bucket: string, inWorker = false): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+/** s3rver serving `bucket` from `directory`, in this thread or in a process of its own (compiled code only). */
+export async function startLocalS3(directory: string, bucket: string, inProcess = false): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   let close: () => Promise<unknown>;
   let port: number;
-  if (inWorker) {
-    const worker = new Worker(new URL('./local-s3-worker.js', import.meta.url), { workerData: { directory, bucket } });
-    port = await new Promise<number>((resolve, reject) => worker.once('message', resolve).once('error', reject));
-    close = () => worker.terminate();
+  if (inProcess) {
+    const child = fork(new URL('./local-s3-process.js', import.meta.url), [directory, bucket], { execArgv: ['--openssl-legacy-provider'] });
+    port = await new Promise<number>((resolve, reject) => child.once('message', (p) => resolve(p as number)).once('error', reject).once('exit', (code) => reject(new Error(`s3rver exited (code ${code})`))));
+    close = () => new Promise((resolve) => child.once('exit', resolve).kill());
   } else {
     ({ port, close } = await runS3rver(directory, bucket));
   }

@@ -100,6 +100,26 @@ describe('an index on object storage', () => {
     }
   });
 
+  it('publishes a build even when the builds it replaced cannot be removed, and says so', async () => {
+    const localDir = scratchDir('s3-publish');
+    const logged: string[] = [];
+    const remote = new RemoteIndex(`s3://${TEST_BUCKET}/publish`, localDir, process.env, (line) => logged.push(line));
+    try {
+      mkdirSync(join(localDir, 'build-1-1'), { recursive: true });
+      writeFileSync(join(localDir, 'build-1-1', 'manifest.json'), '{}');
+      // As s3rver 3.7.1 fails listing past 1,000 objects under Node 20 (its continuation token is DES).
+      remote.store.list = async () => {
+        throw new Error('We encountered an internal error. Please try again.');
+      };
+      await remote.publish('build-1-1');
+      expect((await remote.store.get('CURRENT'))?.toString('utf8')).toBe('build-1-1');
+      expect(await remote.store.get('builds/build-1-1/manifest.json')).toBeDefined();
+      expect(logged).toEqual([expect.stringMatching(/published build-1-1, but the builds it replaced were not removed \(We encountered an internal error/)]);
+    } finally {
+      remote.close();
+    }
+  });
+
   it('says why when nothing is published yet, and refuses a corrupt pointer', async () => {
     const remote = new RemoteIndex(`s3://${TEST_BUCKET}/empty`, scratchDir('s3-empty'));
     try {

@@ -34,6 +34,7 @@ export class RemoteIndex {
     /** This server's own folder for the index. */
     private readonly localDir: string,
     env: NodeJS.ProcessEnv = process.env,
+    private readonly log: (line: string) => void = () => {},
   ) {
     this.store = new ObjectStore(parseObjectStoreUrl(url), env);
   }
@@ -47,7 +48,12 @@ export class RemoteIndex {
     return lockObjectStore(this.store);
   }
 
-  /** Uploads the local build `build`, then points the store's CURRENT at it, then removes builds replaced long enough ago. */
+  /**
+   * Uploads the local build `build`, then points the store's CURRENT at it, then removes builds replaced
+   * long enough ago. The build is published once CURRENT names it: a failure to remove old builds after
+   * that is logged, not thrown (the next publish removes them), or a writer would serve its old build
+   * while the replicas serve the new one.
+   */
   async publish(build: string): Promise<void> {
     const folder = join(this.localDir, build);
     const files = filesUnder(folder)
@@ -55,10 +61,14 @@ export class RemoteIndex {
       .map((path) => [path, `${BUILDS}${build}/${relative(folder, path).split(sep).join('/')}`] as const);
     await this.store.upload(files);
     await this.store.put(CURRENT, build);
-    const objects = await this.store.list(BUILDS);
-    const builds = [...new Set(objects.map((o) => o.name.slice(BUILDS.length).split('/')[0]))];
-    const stale = new Set(replacedBuilds(builds, build));
-    await this.store.remove(objects.filter((o) => stale.has(o.name.slice(BUILDS.length).split('/')[0])).map((o) => o.name));
+    try {
+      const objects = await this.store.list(BUILDS);
+      const builds = [...new Set(objects.map((o) => o.name.slice(BUILDS.length).split('/')[0]))];
+      const stale = new Set(replacedBuilds(builds, build));
+      await this.store.remove(objects.filter((o) => stale.has(o.name.slice(BUILDS.length).split('/')[0])).map((o) => o.name));
+    } catch (err) {
+      this.log(`${this.url}: published ${build}, but the builds it replaced were not removed (${(err as Error).message}); the next publish tries again`);
+    }
   }
 
   /**
