@@ -6,3 +6,5 @@ import { runS3rver } from './local-s3-server.js';
 
 const [directory, bucket] = process.argv.slice(2);
 process.send!((await runS3rver(directory, bucket)).port);
+// A parent that dies without stopping it (a bench killed) leaves no server behind.
+process.on('disconnect', () => process.exit(0));
