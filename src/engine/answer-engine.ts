@@ -7,6 +7,7 @@ import { isUpload, UPLOADS_PREFIX } from '../ingest/read-sources.js';
 import type { OcrOptions } from '../ingest/formats/ocr.js';
 import type { SkippedFile } from '../ingest/read-corpus.js';
 import { readSkipped } from '../ingest/skipped-files.js';
+import { scoredPassage } from '../search/answer/question-sentences.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { overviewOf } from '../search/answer/overview.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
@@ -190,7 +191,8 @@ export class AnswerEngine {
     // An index without vectors yet is searched by keyword alone: the model is busy embedding its passages.
     // Otherwise the question is embedded while retrieval searches by keyword.
     const vector = index.keywordOnly ? [] : this.queryVector(question.query);
-    const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK) }), index, question, fusion);
+    const prepare = (passage: Passage) => void scoredPassage(index, question, passage);
+    const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK), prepare }), index, question, fusion);
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
     await nextTurn();

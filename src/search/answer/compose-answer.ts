@@ -6,7 +6,7 @@ import type { StoredParagraph } from '../../ingest/document-model.js';
 import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate, ScoreParts } from '../rank/candidate.js';
-import { tokenize, type Token } from '../tokenize/tokenize.js';
+import type { Token } from '../tokenize/tokenize.js';
 import { passageTokens } from '../tokenize/passage-tokens.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import { findField, namesArticle } from './document-fields.js';
@@ -18,8 +18,9 @@ import { findHighlights } from './highlight.js';
 import { isAnswerable, KEYWORD_ONLY_RULE, shownConfidence, NO_ANSWER_IN_SCOPE_MESSAGE, NO_ANSWER_MESSAGE, notFoundMessage, relevanceLevel, type Relevance, type RelevanceLevel } from './no-answer.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import { answerSpan, bestSentence } from './pick-sentence.js';
-import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
-import { coverage, termWeights } from './term-weights.js';
+import type { QuestionInfo, SentenceFeatures } from './sentence-features.js';
+import { questionSentences, type QuestionSentences, type ScoredText } from './question-sentences.js';
+import { coverage } from './term-weights.js';
 import { documentUrl } from '../../urls.js';
 import { askedCell, columnAt } from './table-cell.js';
 import { tableExtreme, type Extreme } from './table-extreme.js';
@@ -80,13 +81,6 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 const roundParts = (parts: ScoreParts): ScoreParts => Object.fromEntries(Object.entries(parts).map(([name, x]) => [name, round(x)])) as ScoreParts;
 
-/** Question words and their IDF; a follow-up's own words count double. */
-function weightsOf(index: CorpusIndex, question: Question): Map<string, number> {
-  const weights = termWeights(index.search, question.terms);
-  for (const term of question.focus?.terms ?? []) weights.set(term, 2 * weights.get(term)!);
-  return weights;
-}
-
 /** The paragraph a passage was cut from, as stored for display. */
 function paragraphOf(index: CorpusIndex, passage: Passage): StoredParagraph | undefined {
   const doc = index.corpus.document(passage.docId);
@@ -107,15 +101,12 @@ function siblingsOf(index: CorpusIndex, passage: Passage): Passage[] {
 const tokensWithin = (tokens: readonly Token[], from: number, to: number): Token[] =>
   tokens.filter((t) => t.start >= from && t.end <= to).map((t) => ({ term: t.term, start: t.start - from, end: t.end - from }));
 
-/** Scores the sentences of a text (a paragraph or a passage) and returns the answer's span in it. */
-function answerIn(text: string, tokens: readonly Token[], sentences: Span[], info: QuestionInfo, titleTerms: ReadonlySet<string>): Span {
-  const features = sentenceFeatures(text, tokens, sentences, info, titleTerms);
+/** The answer's span in a scored text (a paragraph or a passage). */
+function answerIn(text: string, sentences: Span[], { features }: ScoredText, info: QuestionInfo): Span {
   if (features.length === 0) return { start: 0, end: text.length };
   const fits = (i: number) => !lacksAskedKind(info.text, info.type, text.slice(sentences[i].start, sentences[i].end));
   return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS, fits));
 }
-
-const titleTermsOf = (p: Passage) => new Set(tokenize(headingOf(p)));
 
 interface Shown {
   passage: Passage;
@@ -124,9 +115,9 @@ interface Shown {
 }
 
 /** A passage other than the top one: its quote is its own best sentence. */
-function shownAsItIs(passage: Passage, info: QuestionInfo): Shown {
-  const tokens = passageTokens(passage.text);
-  return { passage, tokens, quote: answerIn(passage.text, tokens, passage.sentences, info, titleTermsOf(passage)) };
+function shownAsItIs(passage: Passage, sentences: QuestionSentences): Shown {
+  const scored = sentences.scored(passage.text, passage.sentences, headingOf(passage));
+  return { passage, tokens: scored.tokens, quote: answerIn(passage.text, passage.sentences, scored, sentences.info) };
 }
 
 /**
@@ -134,25 +125,21 @@ function shownAsItIs(passage: Passage, info: QuestionInfo): Shown {
  * paragraph is cut into overlapping passages, and the sentence that answers may sit in a neighbour.
  * That neighbour is then the passage shown first.
  */
-function shownFirst(index: CorpusIndex, top: Passage, info: QuestionInfo): Shown {
+function shownFirst(index: CorpusIndex, top: Passage, sentences: QuestionSentences): Shown {
   const paragraph = paragraphOf(index, top);
-  if (!paragraph) return shownAsItIs(top, info);
-  const tokens = passageTokens(paragraph.text);
-  const span = answerIn(paragraph.text, tokens, paragraph.sentences, info, titleTermsOf(top));
+  if (!paragraph) return shownAsItIs(top, sentences);
+  const scored = sentences.scored(paragraph.text, paragraph.sentences, headingOf(top));
+  const span = answerIn(paragraph.text, paragraph.sentences, scored, sentences.info);
   const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
-  if (!holder) return shownAsItIs(top, info);
-  return { passage: holder, tokens: tokensWithin(tokens, holder.start, holder.end), quote: { start: span.start - holder.start, end: span.end - holder.start } };
-}
-
-function questionInfo(index: CorpusIndex, question: Question): QuestionInfo {
-  return { weights: weightsOf(index, question), tokens: question.tokens, text: question.query, type: question.type };
+  if (!holder) return shownAsItIs(top, sentences);
+  return { passage: holder, tokens: tokensWithin(scored.tokens, holder.start, holder.end), quote: { start: span.start - holder.start, end: span.end - holder.start } };
 }
 
 /** What the sentence-weight fit needs: the features of every sentence of the top passage's paragraph. */
 export function paragraphFeatures(index: CorpusIndex, question: Question, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
-  const features = sentenceFeatures(paragraph.text, passageTokens(paragraph.text), paragraph.sentences, questionInfo(index, question), titleTermsOf(top));
+  const { features } = questionSentences(index, question).scored(paragraph.text, paragraph.sentences, headingOf(top));
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
@@ -265,13 +252,14 @@ function extremeAnswer(index: CorpusIndex, question: Question, candidates: Candi
 
 /** `scoped`: the question was limited to a document or folder, so a refusal says that only it was searched. */
 export function composeAnswer(index: CorpusIndex, question: Question, candidates: Candidate[], topK: number, startedAt: number, scoped = false): ComposedAnswer {
-  const info = questionInfo(index, question);
+  const sentences = questionSentences(index, question);
+  const { info } = sentences;
   const { weights } = info;
   const extreme = extremeAnswer(index, question, candidates);
   const field: FieldShown | undefined = fieldAnswer(index, question, candidates) ?? extreme;
   const { kept: ranked, copies } = withoutCopies(field ? [field.candidate, ...candidates.filter((c) => c !== field.candidate)] : candidates);
   const shown = ranked.slice(0, topK).map((c, rank) => {
-    const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, info) : shownAsItIs(c.passage, info);
+    const s = field && rank === 0 ? field : rank === 0 ? shownFirst(index, c.passage, sentences) : shownAsItIs(c.passage, sentences);
     // The share of the question's key words in the quoted sentence alone: whether they meet in the answer, not just near it.
     const sentence = coverage(tokensWithin(s.tokens, s.quote.start, s.quote.end), weights);
     return { c, ...s, sentence, judged: { vector: c.scores.vector, coverage: coverage(s.tokens, weights) } };

@@ -3,6 +3,7 @@
 import type { CorpusIndex } from '../index/corpus-index.js';
 import type { Passage } from '../../ingest/document-model.js';
 import { passageWithVector } from '../index/corpus.js';
+import { nextTurn } from '../../util/next-turn.js';
 import { CANDIDATE_DEPTH, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
 import type { Question } from '../question/question.js';
 import type { Candidate } from './candidate.js';
@@ -12,6 +13,27 @@ export interface RetrieveOptions {
   depth?: number;
   /** Only passages of these documents: the question's scope. */
   docIds?: readonly string[];
+  /**
+   * Work on a passage that ranking will likely need (its sentences scored for the question), done on
+   * the keyword side's leading passages, best first, while the query vector is still being computed,
+   * and stopped when it arrives: time the thread would otherwise spend waiting.
+   */
+  prepare?: (passage: Passage) => void;
+}
+
+/** Runs `prepare` on the passages in order, a turn of the event loop between two, until `pending` settles. */
+async function prepareWhilePending(passages: Passage[], pending: Promise<unknown>, prepare: (passage: Passage) => void): Promise<void> {
+  let settled = false;
+  pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (const passage of passages) {
+    // The turn lets the model's reply in: the vector's arrival is seen within one passage's work.
+    await nextTurn();
+    if (settled) return;
+    prepare(passage);
+  }
 }
 
 /** Cosine of two unit vectors: bge's outputs are normalised, so a dot product. */
@@ -48,6 +70,10 @@ export async function retrieve(index: CorpusIndex, question: Question, queryVect
   const found = new Map<string, { passage: Passage; vector: Float32Array } | undefined>();
   const read = (id: string) => found.has(id) || found.set(id, passageWithVector(index.corpus, id, index.dimensions));
   keywordHits.slice(0, depth).forEach((h) => read(h.id));
+  if (vectorSide && options.prepare) {
+    const leading = keywordHits.slice(0, depth).flatMap((h) => found.get(h.id)?.passage ?? []);
+    await prepareWhilePending(leading, vectorSide, options.prepare);
+  }
   const { vector, hits: vectorHits } = (await vectorSide) ?? { vector: undefined, hits: [] };
   vectorHits.forEach((h) => read(h.id));
   // Every candidate's cosine is computed here from the corpus's vectors, the vector hits' too: an

@@ -62,6 +62,30 @@ describe('a question whose vector is still being computed', () => {
     expect(candidates.every((c) => c.scores.vector === 1)).toBe(true);
   });
 
+  it('prepares the keyword side\'s leading passages, best first, until the vector arrives, and then no more', async () => {
+    const { index } = await corpusOf(10);
+    let give: (vector: number[]) => void = () => {};
+    const vector = new Promise<number[]>((resolve) => (give = resolve));
+    const prepared: string[] = [];
+    const retrieving = retrieve(index, readQuestion('滏阳河大桥项目'), vector, {
+      prepare: (passage) => {
+        prepared.push(passage.id);
+        if (prepared.length === 3) give([1, 0]);
+      },
+    });
+    await retrieving;
+    // The passage naming 滏阳河大桥 leads the keyword side; the vector arrived during the third.
+    expect(prepared[0]).toBe('d0:0:0');
+    expect(prepared).toHaveLength(3);
+  });
+
+  it('prepares nothing for a vector already computed', async () => {
+    const { index } = await corpusOf(10);
+    const prepared: string[] = [];
+    await retrieve(index, readQuestion('滏阳河大桥项目'), [1, 0], { prepare: (passage) => void prepared.push(passage.id) });
+    expect(prepared).toEqual([]);
+  });
+
   it('fails with the model\'s error when the vector cannot be computed', async () => {
     const { index } = await corpusOf(10);
     await expect(retrieve(index, readQuestion('滏阳河大桥'), Promise.reject(new Error('the embedding worker stopped')))).rejects.toThrow('the embedding worker stopped');
