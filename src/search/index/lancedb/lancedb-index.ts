@@ -15,8 +15,7 @@ import { countTerms, readTermCounts, TERMS_FILE, uncountTerms, writeTermCounts }
 import { passageSchema, TABLE, toRow, type PassageRow } from './passage-table.js';
 import { ROW_IDS_FILE, RowIds } from './row-ids.js';
 import { checkDataset, DATASET_FILES, listDataset } from './dataset-files.js';
-import { readVectorRows } from './small-table-vectors.js';
-import type { VectorRows } from '../vector-rows.js';
+import { readSmallTable, type SmallTable, type WordColumn } from './small-table.js';
 
 /** The folder inside a build that holds the Lance dataset. */
 const DATASET_FOLDER = 'lancedb';
@@ -29,8 +28,8 @@ const DATASET_FOLDER = 'lancedb';
 const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
 
 /**
- * From this many passages the vectors get an approximate index; below it they are held in memory and
- * scanned exactly, as the Orama backend scans them (`small-table-vectors.ts`). LanceDB's own exact scan
+ * From this many passages the vectors get an approximate index; below it the table is held in memory
+ * and searched there, its vectors scanned exactly, as the Orama backend scans them (`small-table.ts`). LanceDB's own exact scan
  * costs 1.7 to 4.5 µs a passage here (100,000 distinct passages, `npm run bench:scale`: 167 to 454 ms
  * a question), so it stops at 10,000, where the vectors held take 20 MB.
  */
@@ -105,8 +104,8 @@ function linkDataset(from: string, to: string): void {
 }
 
 class LanceIndex implements UpdatableIndex {
-  /** Below ANN_MIN_ROWS, the vectors held in memory and searched there (`small-table-vectors.ts`). */
-  private inMemory?: VectorRows;
+  /** Below ANN_MIN_ROWS, the table's vectors and tokens held in memory and searched there (`small-table.ts`). */
+  private inMemory?: SmallTable;
 
   constructor(
     private table: Table,
@@ -144,15 +143,15 @@ class LanceIndex implements UpdatableIndex {
     await this.rowsChanged();
   }
 
-  /** After rows came or went: the row-id table, and the vectors held in memory while the table is small. */
+  /** After rows came or went: the row-id table, and the table held in memory while it is small. */
   private async rowsChanged(): Promise<void> {
     this.rowIds = await RowIds.scan(this.table);
-    await this.holdVectors();
+    await this.holdSmallTable();
   }
 
-  /** Reads the vectors into memory while the table is below ANN_MIN_ROWS; lets them go past it. */
-  async holdVectors(): Promise<void> {
-    this.inMemory = this.rows < ANN_MIN_ROWS ? await readVectorRows(this.table, this.rows, this.dimensions) : undefined;
+  /** Reads the table into memory while it is below ANN_MIN_ROWS; lets it go past it. */
+  async holdSmallTable(): Promise<void> {
+    this.inMemory = this.rows < ANN_MIN_ROWS ? await readSmallTable(this.table, this.rows, this.dimensions) : undefined;
   }
 
   /**
@@ -208,7 +207,9 @@ class LanceIndex implements UpdatableIndex {
     // that field, as if it did not match there.
     const words = terms.join(' ');
     const filter = onlyDocuments(query.docIds);
-    const field = async (column: string) => {
+    const inMemory = this.inMemory?.words;
+    const field = async (column: WordColumn) => {
+      if (inMemory) return inMemory.search(column, terms, query.limit, query.docIds);
       let search = this.table.search(new MatchQuery(words, column));
       if (filter) search = search.where(filter);
       const found = await search.select(['_score']).withRowId().limit(query.limit).toArray();
@@ -225,7 +226,7 @@ class LanceIndex implements UpdatableIndex {
 
   async vectorSearch(query: VectorQuery) {
     if (this.rows === 0) return [];
-    if (this.inMemory) return this.inMemory.search(query.vector, query.limit, query.docIds);
+    if (this.inMemory) return this.inMemory.vectors.search(query.vector, query.limit, query.docIds);
     let search = this.table.vectorSearch(Float32Array.from(query.vector)).distanceType('cosine');
     if (this.rows >= ANN_MIN_ROWS) search = search.refineFactor(Math.max(1, Math.ceil(REFINED_ROWS / query.limit))).nprobes(probes(this.rows));
     const filter = onlyDocuments(query.docIds);
@@ -277,7 +278,7 @@ export const lancedbBackend: IndexBackend = {
     if (location === join(folder, DATASET_FOLDER)) checkDataset(location, files[DATASET_FILES]);
     const table = await (await connect(location)).openTable(TABLE);
     const index = new LanceIndex(table, location, dimensions, readTermCounts(files[TERMS_FILE]), await table.countRows(), RowIds.fromBytes(files[ROW_IDS_FILE]), files[DATASET_FILES]);
-    await index.holdVectors();
+    await index.holdSmallTable();
     return index;
   },
 };

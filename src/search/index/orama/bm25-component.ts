@@ -8,6 +8,7 @@
 // is Orama's own component.
 import { components, type AnyOrama, type Tokenizer } from '@orama/orama';
 import { TopHits } from '../top-hits.js';
+import { inverseDocumentFrequency, ScoreBoard, termScore } from '../bm25.js';
 
 type BaseIndex = ReturnType<typeof components.index.createIndex>;
 /** The parts of Orama's index store that BM25 reads. */
@@ -31,10 +32,6 @@ interface RadixNodeLike {
 type Postings = Set<number> | Uint32Array;
 
 export const postingCount = (docs: Postings) => (docs instanceof Set ? docs.size : docs.length);
-
-/** Okapi BM25's usual constants (Robertson and Zaragoza); not tuned. */
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
 
 /** Documents whose field holds exactly `term`, walking the radix tree without collecting a subtree. */
 export function postings(root: RadixNodeLike, term: string): Postings | undefined {
@@ -61,30 +58,6 @@ function insertTokenScoreParameters(index: Bm25Store, prop: string, id: unknown,
   counts[token] = (counts[token] ?? 1) + 1;
 }
 
-/**
- * Scores summed per document across fields and terms: an array indexed by Orama's internal id, with
- * the ids touched, both kept from one search to the next so a search allocates almost nothing.
- */
-class ScoreBoard {
-  scores = new Float64Array(0);
-  touched: number[] = [];
-
-  add(id: number, score: number): void {
-    if (id >= this.scores.length) {
-      const grown = new Float64Array(Math.max(id + 1, this.scores.length * 2));
-      grown.set(this.scores);
-      this.scores = grown;
-    }
-    if (this.scores[id] === 0) this.touched.push(id);
-    this.scores[id] += score;
-  }
-
-  clear(): void {
-    for (const id of this.touched) this.scores[id] = 0;
-    this.touched.length = 0;
-  }
-}
-
 /** BM25 of one field's tokens for every document that has at least one of them (OR, ranked). */
 function scoreField(index: Bm25Store, prop: string, terms: string[], docsCount: number, board: ScoreBoard, boost = 1): void {
   const tree = index.indexes[prop];
@@ -94,11 +67,11 @@ function scoreField(index: Bm25Store, prop: string, terms: string[], docsCount: 
     const docs = postings(tree.node, term);
     if (!docs || postingCount(docs) === 0) continue;
     const df = postingCount(docs);
-    const idf = Math.log(1 + (docsCount - df + 0.5) / (df + 0.5));
+    const idf = inverseDocumentFrequency(df, docsCount);
     for (const id of docs) {
       const tf = index.frequencies[prop][id]?.[term] ?? 1;
       const length = index.fieldLengths[prop][id] ?? avg;
-      board.add(id, (boost * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / avg)));
+      board.add(id, termScore(boost * idf, tf, length, avg));
     }
   }
 }
