@@ -7,7 +7,6 @@ import { isUpload, UPLOADS_PREFIX } from '../ingest/read-sources.js';
 import type { OcrOptions } from '../ingest/formats/ocr.js';
 import type { SkippedFile } from '../ingest/read-corpus.js';
 import { readSkipped } from '../ingest/skipped-files.js';
-import { scoredPassage } from '../search/answer/question-sentences.js';
 import { composeAnswer, paragraphFeatures, type AskResult, type ComposedAnswer } from '../search/answer/compose-answer.js';
 import { overviewOf } from '../search/answer/overview.js';
 import { loadEmbedder, type Embedder } from '../search/embed/embedder.js';
@@ -20,7 +19,7 @@ import { CANDIDATE_DEPTH } from '../search/knobs.js';
 import { readQuestion } from '../search/question/question.js';
 import type { FusionMethod } from '../search/rank/fuse-scores.js';
 import { retrieve } from '../search/rank/retrieve.js';
-import { rank } from '../search/rank/stages.js';
+import { prepareStages, rank } from '../search/rank/stages.js';
 import { TOP_K } from '../limits.js';
 import { nextTurn } from '../util/next-turn.js';
 import type { EngineOptions } from './engine-options.js';
@@ -191,7 +190,7 @@ export class AnswerEngine {
     // An index without vectors yet is searched by keyword alone: the model is busy embedding its passages.
     // Otherwise the question is embedded while retrieval searches by keyword.
     const vector = index.keywordOnly ? [] : this.queryVector(question.query);
-    const prepare = (passage: Passage) => void scoredPassage(index, question, passage);
+    const prepare = prepareStages(index, question);
     const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK), prepare }), index, question, fusion);
     // Ranking and composing each take a few milliseconds of the event loop; between them, requests
     // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.

@@ -20,4 +20,8 @@ export const sentenceMatchStage: RankStage = {
     }
     return [...leading.sort((a, b) => b.score - a.score), ...candidates.slice(SENTENCE_MATCH.depth)];
   },
+  prepare(passage, { index, question }) {
+    // The passage's sentence features, which `rank` and the answer then find computed.
+    if (SENTENCE_MATCH.weight !== 0) scoredPassage(index, question, passage);
+  },
 };
