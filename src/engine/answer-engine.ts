@@ -41,6 +41,8 @@ export interface AskInput {
 
 export class AnswerEngine {
   private readonly queryVectors: QueryVectorCache;
+  /** Questions between their retrieval and their answer: prepared ranking only for a lone one. */
+  private asking = 0;
   private readonly embedQuestion: (text: string) => Promise<number[]>;
 
   private constructor(
@@ -190,14 +192,22 @@ export class AnswerEngine {
     // An index without vectors yet is searched by keyword alone: the model is busy embedding its passages.
     // Otherwise the question is embedded while retrieval searches by keyword.
     const vector = index.keywordOnly ? [] : this.queryVector(question.query);
-    const prepare = prepareStages(index, question);
-    const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK), prepare }), index, question, fusion);
-    // Ranking and composing each take a few milliseconds of the event loop; between them, requests
-    // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
-    await nextTurn();
-    const composed = composeAnswer(index, question, candidates, topK, startedAt, scope !== undefined);
-    const indexing = index.keywordOnly ? this.keeper.indexing : undefined;
-    if (indexing) composed.result.indexing = indexing;
-    return composed;
+    // Ranking is prepared while the vector is computed only when this question is the only one asked:
+    // then the thread would wait idle. With others in flight it has their answers to compose, and
+    // work done ahead for one question would hold up the rest (and /healthz) under load.
+    const prepare = this.asking === 0 ? prepareStages(index, question) : undefined;
+    this.asking++;
+    try {
+      const candidates = rank(await retrieve(index, question, vector, { docIds: scope?.docIds, depth: Math.max(CANDIDATE_DEPTH, topK), prepare }), index, question, fusion);
+      // Ranking and composing each take a few milliseconds of the event loop; between them, requests
+      // that arrived meanwhile (a health check, a page) get their turn instead of queueing behind all.
+      await nextTurn();
+      const composed = composeAnswer(index, question, candidates, topK, startedAt, scope !== undefined);
+      const indexing = index.keywordOnly ? this.keeper.indexing : undefined;
+      if (indexing) composed.result.indexing = indexing;
+      return composed;
+    } finally {
+      this.asking--;
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import type { Passage } from '../../ingest/document-model.js';
 import { passageWithVector } from '../index/corpus.js';
 import { nextTurn } from '../../util/next-turn.js';
-import { CANDIDATE_DEPTH, KEYWORD_DEPTH_FACTOR, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
+import { CANDIDATE_DEPTH, KEYWORD_DEPTH_FACTOR, PREPARED_PASSAGES, KEYWORD_LONG_POSTINGS, KEYWORD_MAX_DOCUMENT_SHARE, TITLE_BOOST } from '../knobs.js';
 import type { Question } from '../question/question.js';
 import type { Candidate } from './candidate.js';
 
@@ -71,7 +71,7 @@ export async function retrieve(index: CorpusIndex, question: Question, queryVect
   const read = (id: string) => found.has(id) || found.set(id, passageWithVector(index.corpus, id, index.dimensions));
   keywordHits.slice(0, depth).forEach((h) => read(h.id));
   if (vectorSide && options.prepare) {
-    const leading = keywordHits.slice(0, depth).flatMap((h) => found.get(h.id)?.passage ?? []);
+    const leading = keywordHits.slice(0, PREPARED_PASSAGES).flatMap((h) => found.get(h.id)?.passage ?? []);
     await prepareWhilePending(leading, vectorSide, options.prepare);
   }
   const { vector, hits: vectorHits } = (await vectorSide) ?? { vector: undefined, hits: [] };

@@ -6,7 +6,7 @@ import { memoryCorpus } from '../../../src/search/index/corpus.js';
 import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { oramaBackend } from '../../../src/search/index/orama/orama-index.js';
 import type { KeywordQuery } from '../../../src/search/index/passage-index.js';
-import { KEYWORD_LONG_POSTINGS } from '../../../src/search/knobs.js';
+import { KEYWORD_LONG_POSTINGS, PREPARED_PASSAGES } from '../../../src/search/knobs.js';
 import { readQuestion } from '../../../src/search/question/question.js';
 import { retrieve } from '../../../src/search/rank/retrieve.js';
 import { rank } from '../../../src/search/rank/stages.js';
@@ -77,6 +77,18 @@ describe('a question whose vector is still being computed', () => {
     // The passage naming 滏阳河大桥 leads the keyword side; the vector arrived during the third.
     expect(prepared[0]).toBe('d0:0:0');
     expect(prepared).toHaveLength(3);
+  });
+
+  it('prepares no more than the passages the sentence stage ranks, however long the vector takes', async () => {
+    const { index } = await corpusOf(PREPARED_PASSAGES + 4);
+    let give: (vector: number[]) => void = () => {};
+    const vector = new Promise<number[]>((resolve) => (give = resolve));
+    const prepared: string[] = [];
+    const retrieving = retrieve(index, readQuestion('滏阳河大桥项目'), vector, { prepare: (passage) => void prepared.push(passage.id) });
+    for (let turn = 0; turn < 3 * PREPARED_PASSAGES; turn++) await new Promise((resolve) => setImmediate(resolve));
+    give([1, 0]);
+    await retrieving;
+    expect(prepared).toHaveLength(PREPARED_PASSAGES);
   });
 
   it('prepares nothing for a vector already computed', async () => {
