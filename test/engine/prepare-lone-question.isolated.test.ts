@@ -2,13 +2,13 @@
 // others in flight the thread has their answers to compose. `prepareStages` is wrapped to record whom
 // it prepares for, so this file runs in a module graph of its own (the `isolated` project), on a small
 // corpus with vectors derived from the text and a model that answers when the test lets it.
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AnswerEngine } from '../../src/engine/answer-engine.js';
 import type { Embedder } from '../../src/search/embed/embedder.js';
+import { hashVector, writeSmallCorpus } from '../support/small-corpus.js';
 
 const preparedFor = vi.hoisted(() => [] as string[]);
 
@@ -20,21 +20,17 @@ vi.mock('../../src/search/rank/stages.js', async (importOriginal) => {
 const work = mkdtempSync(join(tmpdir(), 'xunyuan-prepare-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const vector = (text: string) => [...createHash('sha256').update(text).digest()].slice(0, 8).map((b) => b / 255);
 /** Questions' vectors wait for `release`; passages' come at once (the build). */
 let gate = Promise.resolve();
 const gatedEmbedder: Embedder = {
   fingerprint: 'hash',
   dimensions: 8,
-  embedQueries: async (texts) => (await gate, texts.map(vector)),
-  embedPassages: async (texts) => texts.map(vector),
+  embedQueries: async (texts) => (await gate, texts.map(hashVector)),
+  embedPassages: async (texts) => texts.map(hashVector),
 };
 
 async function openEngine(): Promise<AnswerEngine> {
-  const corpusDir = join(work, 'corpus');
-  mkdirSync(corpusDir);
-  writeFileSync(join(corpusDir, 'hospital.md'), '# 冀南新区\n\n总投资4.33亿元的冀南新区人民医院项目即将开工建设。冀南新区第一中学总投资2亿元。\n');
-  writeFileSync(join(corpusDir, 'ginger.md'), '# 磁县生姜\n\n磁县推广种植生姜1000余亩。\n');
+  const corpusDir = writeSmallCorpus(work);
   return AnswerEngine.open({ corpusDir, indexDir: join(work, 'index'), modelDir: work, embedder: gatedEmbedder, ocr: false, queryCacheSize: 0, queryBatching: false });
 }
 
