@@ -99,7 +99,9 @@ export const SENTENCE_MATCH = { weight: 0.2, depth: 8 };
 
 /**
  * The keyword side's leading passages prepared for ranking while the question's vector is computed
- * (`rank/retrieve.ts`): as many as the sentence stage ranks. Past them the work is mostly thrown away,
+ * (`rank/retrieve.ts`): as many as the sentence stage ranks. Preparing them against none, CMRC dev as a
+ * folder, the bench's serving phase alternating: Orama faster in 5 runs of 5 (median 6.33 against
+ * 6.81 ms), LanceDB in 2 of 3 (BENCHMARKS.md "Tenth session"). Past them the work is mostly thrown away,
  * and it is not free while the model runs: cutting text with jieba beside it slowed a query embedding
  * from 2.2 to 2.7 ms (a scratch script, 200 CMRC questions), as the two threads share the cores' caches.
  */
