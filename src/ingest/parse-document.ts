@@ -31,8 +31,9 @@ import { splitSentences } from './split-sentences.js';
  * 16: so is a source line naming only an address (`来源：https://…`), however long.
  * 17: a line with an unmatched bracket is never a headline; a schedule entry may go on with a quote.
  * 18: a numbered figure or table title (`图 1.9 …`, `表 3-1 …`) is a caption.
+ * 19: each passage keeps its tokens and names (`../search/tokenize/text-analysis.ts`).
  */
-export const PARSER_VERSION = 18;
+export const PARSER_VERSION = 19;
 
 export interface ParseOptions {
   /** The title the file's metadata gives (front matter, PDF properties). */

@@ -38,6 +38,9 @@ function lowerCase(text: string): string {
   return text.replace(/[^]/gu, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch));
 }
 
+/** Full-width to half-width and lower case: the whole of `normalizeForMatch` for a text whose script it does not convert. */
+export const widthAndCase = (text: string) => lowerCase(toHalfWidth(text));
+
 /** Texts kept (whole documents while indexing are not: over 4,000 characters). */
 const RECENT_TEXTS = 2048;
 

@@ -41,10 +41,9 @@ function hasUnit(text: string, units: RegExp): boolean {
 /**
  * True when `sentence` cannot be the answer to a question of this type: a quantity asked and no figure
  * in it, a unit asked (多少公里, 多少人, 多少钱) and no figure in that unit nor any bare one, or a version
- * asked and no digit.
+ * asked and no digit. `text`: the sentence normalized, when its passage's analysis holds it already.
  */
-export function lacksAskedKind(question: string, type: QuestionType, sentence: string): boolean {
-  const text = normalizeForMatch(sentence);
+export function lacksAskedKind(question: string, type: QuestionType, sentence: string, text = normalizeForMatch(sentence)): boolean {
   if (ASKS_VERSION.test(normalizeForMatch(question)) && !/[0-9]/.test(text)) return true;
   if (type !== 'quantity') return false;
   if (!FIGURE.test(text)) return true;

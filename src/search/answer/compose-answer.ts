@@ -7,7 +7,7 @@ import { passageOf } from '../index/corpus.js';
 import { NO_ANSWER_RULE, SENTENCE_WEIGHTS } from '../knobs.js';
 import type { Candidate, ScoreParts } from '../rank/candidate.js';
 import type { Token } from '../tokenize/tokenize.js';
-import { passageTokens } from '../tokenize/passage-tokens.js';
+import { analysisOf, paragraphAnalysis } from '../tokenize/text-analysis.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import { findField, namesArticle } from './document-fields.js';
 import { editionYearsInFull, placesIn } from '../question/named-things.js';
@@ -102,9 +102,12 @@ const tokensWithin = (tokens: readonly Token[], from: number, to: number): Token
   tokens.filter((t) => t.start >= from && t.end <= to).map((t) => ({ term: t.term, start: t.start - from, end: t.end - from }));
 
 /** The answer's span in a scored text (a paragraph or a passage). */
-function answerIn(text: string, sentences: Span[], { features }: ScoredText, info: QuestionInfo): Span {
+function answerIn(text: string, sentences: Span[], { features, normalized }: ScoredText, info: QuestionInfo): Span {
   if (features.length === 0) return { start: 0, end: text.length };
-  const fits = (i: number) => !lacksAskedKind(info.text, info.type, text.slice(sentences[i].start, sentences[i].end));
+  const fits = (i: number) => {
+    const { start, end } = sentences[i];
+    return !lacksAskedKind(info.text, info.type, text.slice(start, end), normalized.slice(start, end));
+  };
   return answerSpan(text, sentences, features, bestSentence(features, SENTENCE_WEIGHTS, fits));
 }
 
@@ -116,7 +119,7 @@ interface Shown {
 
 /** A passage other than the top one: its quote is its own best sentence. */
 function shownAsItIs(passage: Passage, sentences: QuestionSentences): Shown {
-  const scored = sentences.scored(passage.text, passage.sentences, headingOf(passage));
+  const scored = sentences.scored(passage.text, passage.sentences, headingOf(passage), () => analysisOf(passage));
   return { passage, tokens: scored.tokens, quote: answerIn(passage.text, passage.sentences, scored, sentences.info) };
 }
 
@@ -128,9 +131,10 @@ function shownAsItIs(passage: Passage, sentences: QuestionSentences): Shown {
 function shownFirst(index: CorpusIndex, top: Passage, sentences: QuestionSentences): Shown {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return shownAsItIs(top, sentences);
-  const scored = sentences.scored(paragraph.text, paragraph.sentences, headingOf(top));
+  const siblings = siblingsOf(index, top);
+  const scored = sentences.scored(paragraph.text, paragraph.sentences, headingOf(top), () => paragraphAnalysis(paragraph.text, paragraph.sentences, siblings));
   const span = answerIn(paragraph.text, paragraph.sentences, scored, sentences.info);
-  const holder = [top, ...siblingsOf(index, top)].find((p) => p.start <= span.start && span.end <= p.end);
+  const holder = [top, ...siblings].find((p) => p.start <= span.start && span.end <= p.end);
   if (!holder) return shownAsItIs(top, sentences);
   return { passage: holder, tokens: tokensWithin(scored.tokens, holder.start, holder.end), quote: { start: span.start - holder.start, end: span.end - holder.start } };
 }
@@ -139,7 +143,9 @@ function shownFirst(index: CorpusIndex, top: Passage, sentences: QuestionSentenc
 export function paragraphFeatures(index: CorpusIndex, question: Question, top: Passage): { text: string; sentences: Span[]; features: SentenceFeatures[] } | undefined {
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
-  const { features } = questionSentences(index, question).scored(paragraph.text, paragraph.sentences, headingOf(top));
+  const { features } = questionSentences(index, question).scored(paragraph.text, paragraph.sentences, headingOf(top), () =>
+    paragraphAnalysis(paragraph.text, paragraph.sentences, siblingsOf(index, top)),
+  );
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }
 
@@ -236,7 +242,7 @@ function fieldAnswer(index: CorpusIndex, question: Question, candidates: Candida
     const candidate = holder && candidates.find((c) => c.passage.id === holder.id);
     if (!holder || !candidate) continue;
     const quote = { start: found.line.start - holder.start, end: found.line.end - holder.start };
-    return { candidate, passage: holder, tokens: passageTokens(holder.text), quote, phrase: { start: found.value.start - found.line.start, end: found.value.end - found.line.start } };
+    return { candidate, passage: holder, tokens: analysisOf(holder).tokens, quote, phrase: { start: found.value.start - found.line.start, end: found.value.end - found.line.start } };
   }
   return undefined;
 }
@@ -260,7 +266,7 @@ function extremeAnswer(index: CorpusIndex, question: Question, candidates: Candi
   return {
     candidate,
     passage: found.passage,
-    tokens: passageTokens(text),
+    tokens: analysisOf(found.passage).tokens,
     quote: { start: 0, end: text.length },
     phrase: { start: found.answer.start, end: found.answer.end },
     computed: { extreme: found.extreme, column: found.column, rows: found.compared },

@@ -7,7 +7,7 @@ import { headingOf, type Passage } from '../../ingest/document-model.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import type { Question } from '../question/question.js';
-import { passageTokens } from '../tokenize/passage-tokens.js';
+import { analysisOf, type TextAnalysis } from '../tokenize/text-analysis.js';
 import { tokenize, type Token } from '../tokenize/tokenize.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { termWeights } from './term-weights.js';
@@ -15,13 +15,15 @@ import { termWeights } from './term-weights.js';
 /** A text's sentences scored for the question, with the tokens they were scored by. */
 export interface ScoredText {
   tokens: readonly Token[];
+  /** The text as matched (`normalizeForMatch`). */
+  normalized: string;
   features: SentenceFeatures[];
 }
 
 export interface QuestionSentences {
   readonly info: QuestionInfo;
-  /** A text (a passage's, or its paragraph's) under a heading: its sentences' features. */
-  scored(text: string, sentences: Span[], heading: string): ScoredText;
+  /** A text (a passage's, or its paragraph's) under a heading: its sentences' features. `analysis` gives its tokens and names. */
+  scored(text: string, sentences: Span[], heading: string, analysis: () => TextAnalysis): ScoredText;
 }
 
 /** The question's words and their IDF in the index; a follow-up's own words count double. */
@@ -36,13 +38,13 @@ function sentencesOf(index: CorpusIndex, question: Question): QuestionSentences 
   const kept = new Map<string, ScoredText>();
   return {
     info,
-    scored(text, sentences, heading) {
+    scored(text, sentences, heading, analysis) {
       // A heading holds no line break, so the key is one text's under one heading.
       const key = `${heading}\n${text}`;
       let found = kept.get(key);
       if (!found) {
-        const tokens = passageTokens(text);
-        found = { tokens, features: sentenceFeatures(text, tokens, sentences, info, new Set(tokenize(heading))) };
+        const known = analysis();
+        found = { tokens: known.tokens, normalized: known.normalized, features: sentenceFeatures(text, known.tokens, sentences, info, new Set(tokenize(heading)), known) };
         kept.set(key, found);
       }
       return found;
@@ -64,4 +66,4 @@ export function questionSentences(index: CorpusIndex, question: Question): Quest
 
 /** A passage's own sentences, scored for the question. */
 export const scoredPassage = (index: CorpusIndex, question: Question, passage: Passage): ScoredText =>
-  questionSentences(index, question).scored(passage.text, passage.sentences, headingOf(passage));
+  questionSentences(index, question).scored(passage.text, passage.sentences, headingOf(passage), () => analysisOf(passage));

@@ -4,6 +4,7 @@
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import type { Token } from '../tokenize/tokenize.js';
+import type { TextAnalysis } from '../tokenize/text-analysis.js';
 import type { QuestionType } from '../question/question-type.js';
 import { typeCandidates } from './type-cues.js';
 
@@ -111,11 +112,23 @@ function holdsWord(text: string, span: Span, word: string, negated: (at: number)
   return false;
 }
 
-/** Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms. */
-export function sentenceFeatures(text: string, tokens: readonly Token[], sentences: Span[], q: QuestionInfo, titleTerms: ReadonlySet<string>): SentenceFeatures[] {
+/**
+ * Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms;
+ * `known`, what the text's analysis holds already: its names (else each sentence is tagged) and its
+ * normalized form (else it is normalized here).
+ */
+export function sentenceFeatures(
+  text: string,
+  tokens: readonly Token[],
+  sentences: Span[],
+  q: QuestionInfo,
+  titleTerms: ReadonlySet<string>,
+  known: Partial<Pick<TextAnalysis, 'names' | 'normalized'>> = {},
+): SentenceFeatures[] {
+  const { names } = known;
   const askedNegated = negationTest(normalizeForMatch(q.text), q.tokens);
   const negatedAsked = new Set(q.tokens.filter((t) => askedNegated(t.start)).map((t) => t.term));
-  const normalized = normalizeForMatch(text);
+  const normalized = known.normalized ?? normalizeForMatch(text);
   const negated = negationTest(normalized, tokens);
   const held = sentences.map((s) => heldBy(tokens, s, negated, negatedAsked));
   const n = sentences.length;
@@ -132,7 +145,13 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], sentenc
   const focus = focusWords(q);
   const asked = normalizeForMatch(q.text);
   // What the question already says is not its answer: 中国 in `RISC-V 中国峰会在哪里开` is no place found.
-  const answersType = (sentence: string) => q.type !== 'other' && typeCandidates(sentence, q.type).some((c) => !asked.includes(normalizeForMatch(sentence.slice(c.start, c.end))));
+  const namesIn = (s: Span) =>
+    names && (q.type === 'person' || q.type === 'place') ? names().flatMap((w) => (w.start >= s.start && w.end <= s.end ? [{ start: w.start - s.start, end: w.end - s.start, kind: w.kind }] : [])) : undefined;
+  const answersType = (s: Span) => {
+    const sentence = text.slice(s.start, s.end);
+    const matched = normalized.slice(s.start, s.end);
+    return q.type !== 'other' && typeCandidates(sentence, q.type, namesIn(s), matched).some((c) => !asked.includes(matched.slice(c.start, c.end)));
+  };
   return sentences.map((s, i) => {
     let mass = 0;
     for (const term of held[i]) mass += weight.get(term) ?? 0;
@@ -142,7 +161,7 @@ export function sentenceFeatures(text: string, tokens: readonly Token[], sentenc
     return {
       coverage: total > 0 ? mass / total : 0,
       bigrams: grams.size > 0 ? shared / grams.size : 0,
-      typeCue: answersType(text.slice(s.start, s.end)) ? 1 : 0,
+      typeCue: answersType(s) ? 1 : 0,
       position: n > 1 ? i / (n - 1) : 0,
       focus: focus.length > 0 ? focus.filter((w) => holdsWord(normalized, s, w, negated, negatedAsked)).length / focus.length : 0,
     };

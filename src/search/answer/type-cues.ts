@@ -3,7 +3,7 @@
 // marked inside the answer.
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
-import { tagWords } from '../tokenize/part-of-speech.js';
+import { namedWords, type NamedWord } from '../tokenize/part-of-speech.js';
 import type { QuestionType } from '../question/question-type.js';
 
 const DIGITS = '[0-9]+(?:[.,][0-9]+)*';
@@ -28,8 +28,6 @@ const DATE = new RegExp(
   'g',
 );
 
-const PERSON_TAGS = new Set(['nr', 'nrfg', 'nrt']);
-const PLACE_TAGS = new Set(['ns', 'nsf']);
 
 /** A figure is an answer only if it says how many: a lone 一 (一个, 一种) mostly does not. */
 const isTrivial = (figure: string) => /^[一两]$/.test(figure.replace(/[^0-9零〇一二两三四五六七八九十百千万亿几]/g, ''));
@@ -50,21 +48,20 @@ function matches(pattern: RegExp, text: string, quantity = false): Span[] {
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** The spans inside `text` that could answer a question of this type (empty for 'other'). */
-export function typeCandidates(text: string, type: QuestionType): Span[] {
-  const normalized = normalizeForMatch(text);
+/**
+ * The spans inside `text` that could answer a question of this type (empty for 'other'). `names` and
+ * `normalized`: the text's names and normalized form as its passage's analysis keeps them, so that it
+ * is not tagged or normalized again.
+ */
+export function typeCandidates(text: string, type: QuestionType, names?: readonly NamedWord[], normalized = normalizeForMatch(text)): Span[] {
   switch (type) {
     case 'quantity':
       return matches(FIGURE, normalized, true);
     case 'time':
       return matches(DATE, normalized);
     case 'person':
-    case 'place': {
-      const tags = type === 'person' ? PERSON_TAGS : PLACE_TAGS;
-      return tagWords(text)
-        .filter((w) => tags.has(w.tag) && w.word.length > 1)
-        .map((w) => ({ start: w.start, end: w.end }));
-    }
+    case 'place':
+      return (names ?? namedWords(text)).filter((w) => w.kind === type).map((w) => ({ start: w.start, end: w.end }));
     default:
       return [];
   }

@@ -14,6 +14,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { EmbeddingCache } from '../embed/embedding-cache.js';
 import { embeddingText } from '../embed/embedding-text.js';
 import { DEFAULT_BACKEND } from './default-backend.js';
+import { withAnalyses } from '../tokenize/text-analysis.js';
 import { isUpdatable, type IndexBackend, type PassageIndex } from './passage-index.js';
 
 export interface BuildProgress {
@@ -227,7 +228,7 @@ export async function buildIndex(
     }
     const read = documentOf(file, chunking, repeated);
     documents.push(read.document);
-    for (const passage of read.passages) passages.push(passage);
+    for (const passage of withAnalyses(read.passages)) passages.push(passage);
   }
   // The previous build's other documents (changed, removed: perhaps renamed) still lend their vectors by text.
   const keptIds = new Set(keptVectors.map((k) => k.docId));

@@ -32,3 +32,18 @@ const KEPT_SENTENCES = 1024;
  * remembered for recent texts, so the result is shared: never change it.
  */
 export const tagWords: (text: string) => readonly TaggedWord[] = boundedMemo(tagged, KEPT_SENTENCES);
+
+/** A person's or a place's name in a text: what a 谁 or 哪里 question asks for. */
+export interface NamedWord {
+  start: number;
+  end: number;
+  kind: 'person' | 'place';
+}
+
+const KIND_OF_TAG: Record<string, NamedWord['kind']> = { nr: 'person', nrfg: 'person', nrt: 'person', ns: 'place', nsf: 'place' };
+
+/** The names in `text` of two characters or more (a lone 王 or 京 is rarely the name asked for). */
+export const namedWords = (text: string): NamedWord[] =>
+  tagWords(text)
+    .filter((w) => KIND_OF_TAG[w.tag] !== undefined && w.word.length > 1)
+    .map((w) => ({ start: w.start, end: w.end, kind: KIND_OF_TAG[w.tag] }));

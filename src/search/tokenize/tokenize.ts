@@ -68,6 +68,15 @@ function cutHan(run: string, offset: number, out: Token[]): void {
   }
 }
 
+/**
+ * The term of the token at `start`..`end` of a normalized text: the text itself, but for an article
+ * number written in Arabic numerals, which is one term with its Chinese spelling.
+ */
+export const termAt = (normalized: string, start: number, end: number): string => {
+  const text = normalized.slice(start, end);
+  return text.startsWith('第') && /[0-9]/.test(text) ? articleTerm(text) : text;
+};
+
 /** All tokens of `text` with their offsets, stop words removed. */
 export function tokenizeWithOffsets(text: string): Token[] {
   const normalized = normalizeForMatch(text);

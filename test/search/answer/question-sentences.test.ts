@@ -7,6 +7,7 @@ import type { CorpusIndex } from '../../../src/search/index/corpus-index.js';
 import { oramaBackend } from '../../../src/search/index/orama/orama-index.js';
 import { questionSentences, scoredPassage } from '../../../src/search/answer/question-sentences.js';
 import { readQuestion } from '../../../src/search/question/question.js';
+import { analysisOf } from '../../../src/search/tokenize/text-analysis.js';
 
 const TEXT = '试用期包含在劳动合同期限内。劳动合同期限三年以上的，试用期不得超过六个月。';
 
@@ -38,7 +39,8 @@ describe('a question\'s sentence features', () => {
     const { index, passages } = await indexOf([TEXT]);
     const question = readQuestion('试用期最长多久');
     const sentences = questionSentences(index, question);
-    expect(sentences.scored(TEXT, passages[0].sentences, '试用期')).not.toBe(sentences.scored(TEXT, passages[0].sentences, '工资'));
+    const analysis = () => analysisOf(passages[0]);
+    expect(sentences.scored(TEXT, passages[0].sentences, '试用期', analysis)).not.toBe(sentences.scored(TEXT, passages[0].sentences, '工资', analysis));
   });
 
   it('are computed again for another index, and never shared between two questions', async () => {

@@ -3,6 +3,7 @@
 import { Field, FixedSizeList, Float32, Schema, Utf8 } from 'apache-arrow';
 import { headingOf, type Passage } from '../../../ingest/document-model.js';
 import { tokenize } from '../../tokenize/tokenize.js';
+import { indexedTerms } from '../../tokenize/text-analysis.js';
 
 export const TABLE = 'passages';
 
@@ -27,7 +28,7 @@ export interface PassageRow extends Record<string, unknown> {
 export const toRow = (p: Passage, vector: Float32Array): PassageRow => ({
   id: p.id,
   doc_id: p.docId,
-  text: tokenize(p.text).join(' '),
+  text: indexedTerms(p).join(' '),
   title: tokenize(headingOf(p)).join(' '),
   vector: Array.from(vector),
 });

@@ -5,6 +5,7 @@ import { count, create, insertMultiple, load, save, search, type Orama, type Tok
 import { headingOf, type Passage } from '../../../ingest/document-model.js';
 import { nextTurn } from '../../../util/next-turn.js';
 import { tokenize } from '../../tokenize/tokenize.js';
+import { indexedTerms } from '../../tokenize/text-analysis.js';
 import type { IndexBackend, KeywordQuery, PassageIndex, VectorQuery } from '../passage-index.js';
 import { compactPostings, createBm25Component, postingCount, postings, type Bm25Component, type Bm25Store } from './bm25-component.js';
 import { createIdOnlyDocumentsStore } from './id-only-documents.js';
@@ -18,11 +19,17 @@ const passageSchema = {
 
 type PassageDb = Orama<typeof passageSchema>;
 
+/**
+ * The terms of the passage texts being inserted, from their stored tokens (`indexedTerms`): Orama hands
+ * its tokenizer a field's text alone. A text missing here is cut as any other.
+ */
+const insertedTerms = new Map<string, string[]>();
+
 /** xunyuan's tokenizer in the shape Orama wants; it must be given again whenever an index is restored. */
 const oramaTokenizer: Tokenizer = {
   language: 'chinese',
   normalizationCache: new Map(),
-  tokenize: (raw: string) => tokenize(raw),
+  tokenize: (raw: string) => insertedTerms.get(raw) ?? tokenize(raw),
 };
 
 /** Orama's `load()` keeps no tokenizer or components: every database, new or restored, is made here. */
@@ -60,8 +67,14 @@ function oramaIndex({ db, bm25 }: { db: PassageDb; bm25: Bm25Component }, rows: 
       rows.append(vectors, passages.map((p) => p.id), passages.map((p) => p.docId));
       // insertMultiple runs start to finish without yielding (9 s for 12,630 passages): slice it.
       for (let start = 0; start < passages.length; start += INSERT_SLICE) {
-        const slice = passages.slice(start, start + INSERT_SLICE).map((p) => ({ id: p.id, text: p.text, title: headingOf(p), docId: p.docId }));
-        await insertMultiple(db, slice, INSERT_SLICE);
+        const sliced = passages.slice(start, start + INSERT_SLICE);
+        for (const p of sliced) insertedTerms.set(p.text, indexedTerms(p));
+        const slice = sliced.map((p) => ({ id: p.id, text: p.text, title: headingOf(p), docId: p.docId }));
+        try {
+          await insertMultiple(db, slice, INSERT_SLICE);
+        } finally {
+          insertedTerms.clear();
+        }
         await nextTurn();
       }
     },
