@@ -22,6 +22,7 @@ import type { QuestionInfo, SentenceFeatures } from './sentence-features.js';
 import { questionSentences, type QuestionSentences, type ScoredText } from './question-sentences.js';
 import { coverage } from './term-weights.js';
 import { documentUrl } from '../../urls.js';
+import { objectMemo } from '../../util/object-memo.js';
 import { askedCell, columnAt } from './table-cell.js';
 import { tableExtreme, type Extreme } from './table-extreme.js';
 
@@ -170,22 +171,12 @@ function missingFrom(index: CorpusIndex, passage: Passage, named: Question['name
 /** Copies listed with a passage shown, at most: "also in" names a few, not every copy of a boilerplate line. */
 const MAX_COPIES_LISTED = 5;
 
-/** Each passage's text without its spacing, kept with the passage while the corpus holds it. */
-const spaceless = new WeakMap<Passage, string>();
-
 /**
- * A passage's text without its spacing, the key copies are found by. Remembered: a question compares
- * 60 to 100 candidates, most of them read by earlier questions too, and removing their spacing took
- * 0.16 ms of each CMRC question's time after its vector arrived (a CPU profile).
+ * A passage's text without its spacing, the key copies are found by. Remembered with the passage: a
+ * question compares 60 to 100 candidates, most of them read by earlier questions too, and removing
+ * their spacing took 0.16 ms of each CMRC question's time after its vector arrived (a CPU profile).
  */
-function spacelessText(passage: Passage): string {
-  let text = spaceless.get(passage);
-  if (text === undefined) {
-    text = passage.text.replace(/\s+/g, '');
-    spaceless.set(passage, text);
-  }
-  return text;
-}
+const spacelessText = objectMemo((passage: Passage) => passage.text.replace(/\s+/g, ''));
 
 /**
  * The candidates with each text shown once: a passage word for word the same as a better-ranked one

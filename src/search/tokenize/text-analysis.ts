@@ -11,6 +11,7 @@ import type { Passage, StoredAnalysis } from '../../ingest/document-model.js';
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch, widthAndCase } from '../../text/normalize.js';
 import { boundedMemo } from '../../util/bounded-memo.js';
+import { objectMemo } from '../../util/object-memo.js';
 import { namedWords, type NamedWord } from './part-of-speech.js';
 import { passageTokens } from './passage-tokens.js';
 import { termAt, tokenizeWithOffsets, type Token } from './tokenize.js';
@@ -115,25 +116,14 @@ function computedAnalysis(text: string, sentences: readonly Span[]): TextAnalysi
   return { normalized: normalizeForMatch(text), tokens: passageTokens(text), names: () => (names ??= namesBySentence(text, sentences, namedWords)) };
 }
 
-/** Each passage's decoded analysis, kept with the passage object while the corpus holds its record. */
-const decoded = new WeakMap<Passage, TextAnalysis>();
-
-/** A passage's analysis: decoded from its record, or computed for a passage that has none. */
-export function analysisOf(passage: Passage): TextAnalysis {
-  let found = decoded.get(passage);
-  if (!found) {
-    const stored = passage.analysis;
-    if (stored) {
-      let names: NamedWord[] | undefined;
-      const normalized = normalizedOf(passage.text, stored);
-      found = { normalized, tokens: decodeTokens(normalized, stored.cuts), names: () => (names ??= decodeNames(stored.names)) };
-    } else {
-      found = computedAnalysis(passage.text, passage.sentences);
-    }
-    decoded.set(passage, found);
-  }
-  return found;
-}
+/** A passage's analysis: decoded from its record, or computed for a passage that has none; kept with the passage object while the corpus holds its record. */
+export const analysisOf = objectMemo((passage: Passage): TextAnalysis => {
+  const stored = passage.analysis;
+  if (!stored) return computedAnalysis(passage.text, passage.sentences);
+  let names: NamedWord[] | undefined;
+  const normalized = normalizedOf(passage.text, stored);
+  return { normalized, tokens: decodeTokens(normalized, stored.cuts), names: () => (names ??= decodeNames(stored.names)) };
+});
 
 /**
  * A paragraph's analysis, put together from its passages' (in order, as `chunkDocument` cuts them:

@@ -125,6 +125,26 @@ export function passageIndexContract(backend: IndexBackend): void {
       expect(restored.documentFrequency('群众')).toBe(2);
     });
 
+    it('scores a word by how often a passage holds it and by the passage\'s length, the same once saved and opened', async () => {
+      const repeats = [
+        passage('r:0', 'r', '病房', '医院医院医院，床位。'),
+        passage('r:1', 'r', '病房', '医院，床位，护士站。'),
+        passage('r:2', 'r', '病房', '医院新建门诊大楼、住院大楼和停车场，床位共计六百张，配套道路同步建成。'),
+      ];
+      const rows = [VECTORS[0], VECTORS[1], VECTORS[2]];
+      const index = await backend.create(DIMS, staging());
+      await index.insert(repeats, flat(rows));
+      const folder = scratchDir('build');
+      const files = await index.save(folder, (id) => repeats.findIndex((p) => p.id === id));
+      const restored = await backend.open(folder, Object.fromEntries(files.map((f) => [f.name, f.bytes])), () => flat(rows), DIMS);
+      const question = { terms: tokenize('医院床位'), limit: 10, titleBoost: 1 };
+      const fresh = await index.keywordSearch(question);
+      expect(ids(fresh)).toEqual(['r:0', 'r:1', 'r:2']);
+      const opened = await restored.keywordSearch(question);
+      expect(ids(opened)).toEqual(ids(fresh));
+      opened.forEach((h, i) => expect(h.score).toBeCloseTo(fresh[i].score, 5));
+    });
+
     it('a long insertion gives the event loop turns', async () => {
       const many = Array.from({ length: 1200 }, (_, i) => passage(`m:${i}`, 'm', '标题', `第${i}段正文，内容各不相同。`));
       const vectors = new Float32Array(many.length * DIMS).fill(0.5);
