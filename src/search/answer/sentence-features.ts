@@ -5,6 +5,7 @@ import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
 import type { Token } from '../tokenize/tokenize.js';
 import type { TextAnalysis } from '../tokenize/text-analysis.js';
+import { objectMemo } from '../../util/object-memo.js';
 import type { QuestionType } from '../question/question-type.js';
 import { typeCandidates } from './type-cues.js';
 
@@ -94,10 +95,12 @@ export function focusWords(q: Pick<QuestionInfo, 'text' | 'tokens'>): string[] {
  */
 const NEGATION = /[非不无]/;
 
+/** Where the words of more than one character end: kept with a text's tokens, which its analysis shares between questions. */
+const wordEndsOf = objectMemo((tokens: readonly Token[]) => new Set(tokens.filter((t) => t.end - t.start > 1).map((t) => t.end)));
+
 /** Whether a word starting at `at` in `text` is negated by the character before it (`tokens` tell where longer words end). */
 function negationTest(text: string, tokens: readonly Token[]): (at: number) => boolean {
-  const wordEnds = new Set(tokens.filter((t) => t.end - t.start > 1).map((t) => t.end));
-  return (at) => at > 0 && NEGATION.test(text[at - 1]) && !wordEnds.has(at);
+  return (at) => at > 0 && NEGATION.test(text[at - 1]) && !wordEndsOf(tokens).has(at);
 }
 
 function heldBy(tokens: readonly Token[], span: Span, negated: (at: number) => boolean, negatedAsked: ReadonlySet<string>): Set<string> {
@@ -111,6 +114,18 @@ function holdsWord(text: string, span: Span, word: string, negated: (at: number)
   }
   return false;
 }
+
+/** What every text's features need of the question, worked out once per question rather than once per text. */
+const questionParts = objectMemo((q: QuestionInfo) => {
+  const asked = normalizeForMatch(q.text);
+  const askedNegated = negationTest(asked, q.tokens);
+  return {
+    asked,
+    negatedAsked: new Set(q.tokens.filter((t) => askedNegated(t.start)).map((t) => t.term)),
+    grams: contentBigrams(q),
+    focus: focusWords(q),
+  };
+});
 
 /**
  * Features of every sentence of a paragraph, given the paragraph's tokens and the passage title's terms;
@@ -126,11 +141,12 @@ export function sentenceFeatures(
   known: Partial<Pick<TextAnalysis, 'names' | 'normalized'>> = {},
 ): SentenceFeatures[] {
   const { names } = known;
-  const askedNegated = negationTest(normalizeForMatch(q.text), q.tokens);
-  const negatedAsked = new Set(q.tokens.filter((t) => askedNegated(t.start)).map((t) => t.term));
+  const { negatedAsked, grams, focus, asked } = questionParts(q);
   const normalized = known.normalized ?? normalizeForMatch(text);
   const negated = negationTest(normalized, tokens);
-  const held = sentences.map((s) => heldBy(tokens, s, negated, negatedAsked));
+  // Only the question's words count towards a sentence's share of them.
+  const askedTokens = tokens.filter((t) => q.weights.has(t.term));
+  const held = sentences.map((s) => heldBy(askedTokens, s, negated, negatedAsked));
   const n = sentences.length;
   const untitled = [...q.weights.keys()].filter((t) => !titleTerms.has(t));
   const terms = untitled.length > 0 ? untitled : [...q.weights.keys()];
@@ -141,9 +157,6 @@ export function sentenceFeatures(
   }
   let total = 0;
   for (const w of weight.values()) total += w;
-  const grams = contentBigrams(q);
-  const focus = focusWords(q);
-  const asked = normalizeForMatch(q.text);
   // What the question already says is not its answer: 中国 in `RISC-V 中国峰会在哪里开` is no place found.
   const namesIn = (s: Span) =>
     names && (q.type === 'person' || q.type === 'place') ? names().flatMap((w) => (w.start >= s.start && w.end <= s.end ? [{ start: w.start - s.start, end: w.end - s.start, kind: w.kind }] : [])) : undefined;
