@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Passage } from '../../ingest/document-model.js';
 import { nextTurn, turnTaker } from '../../util/next-turn.js';
+import { scannableRows } from './vector-kernel.js';
 import type { Corpus, DocumentSummary } from './corpus.js';
 import type { StoredDocument } from '../../ingest/document-model.js';
 
@@ -214,7 +215,7 @@ export function openCorpusFiles(folder: string, tableBytes: Buffer, sizes: Recor
       }
     },
     allVectors() {
-      const all = new Float32Array(sizes['vectors.f32'] / Float32Array.BYTES_PER_ELEMENT);
+      const all = scannableRows(passageCount, dimensions) ?? new Float32Array(passageCount * dimensions);
       let at = 0;
       table.documents.forEach((_, i) => {
         const bytes = record('vectors.f32', i);

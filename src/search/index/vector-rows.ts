@@ -1,8 +1,10 @@
 // Passage vectors held once, as rows of one Float32Array, with each row's passage and document, and an
-// exact cosine scan over them. The Orama backend searches vectors this way rather than through Orama's
+// exact cosine scan over them: in WebAssembly SIMD for rows a loaded index keeps in the kernel's memory
+// (`vector-kernel.ts`), in JavaScript otherwise (a build's rows, appended as it goes), the same scores either way. The Orama backend searches vectors this way rather than through Orama's
 // vector index, which would keep a second copy of every vector.
 import type { Hit } from './passage-index.js';
 import { TopHits } from './top-hits.js';
+import { scanRows } from './vector-kernel.js';
 
 export class VectorRows {
   constructor(
@@ -39,6 +41,11 @@ export class VectorRows {
     const q = Float32Array.from(query);
     const top = new TopHits<number>(limit);
     const only = docIds && new Set(docIds);
+    const scores = scanRows(this.vectors, q);
+    if (scores) {
+      for (let row = 0; row < this.ids.length; row++) if (!only || only.has(this.docIds[row])) top.offer(row, scores[row]);
+      return top.best().map(({ item, score }) => ({ id: this.ids[item], score }));
+    }
     let waiting = -1;
     for (let row = 0; row < this.ids.length; row++) {
       if (only && !only.has(this.docIds[row])) continue;

@@ -1,7 +1,9 @@
 // The exact scan over vector rows: the scores, order and filter an exact cosine search gives, whether
-// the rows are scanned in pairs or one at a time (an odd count, a scope) and whatever the dimensions.
+// the rows are scanned in pairs or one at a time (an odd count, a scope) and whatever the dimensions;
+// and the WebAssembly kernel's scan of rows in its memory, the same hits and scores to the last bit.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scannableRows } from '../../../src/search/index/vector-kernel.js';
 import { VectorRows } from '../../../src/search/index/vector-rows.js';
 
 /** Every row scored in double precision from the same float32 values, best first, ties by row. */
@@ -50,5 +52,27 @@ describe('the exact vector scan', () => {
     const paired = new Map(rows.search(query, 3).map((h) => [h.id, h.score]));
     expect(paired.size).toBe(3);
     for (const [id, doc] of [['x', 'd1'], ['y', 'd2'], ['z', 'd3']]) expect(rows.search(query, 1, [doc])[0]).toEqual({ id, score: paired.get(id) });
+  });
+
+  it('scans rows in the kernel\'s memory to the same hits and scores, to the last bit, as the JavaScript scan', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.infiniteStream(unitish), (quads, count, limit, scoped, values) => {
+        const dims = quads * 4;
+        const all = [...values.take(count * dims + dims)];
+        const plain = Float32Array.from(all.slice(0, count * dims));
+        const inKernel = scannableRows(count, dims)!;
+        inKernel.set(plain);
+        const query = all.slice(count * dims);
+        const ids = Array.from({ length: count }, (_, row) => `r${row}`);
+        const docIds = ids.map((_, row) => (row % 3 === 0 ? 'a' : 'b'));
+        const scope = scoped ? ['a'] : undefined;
+        expect(new VectorRows(inKernel, dims, ids, docIds).search(query, limit, scope)).toEqual(new VectorRows(plain, dims, [...ids], [...docIds]).search(query, limit, scope));
+      }),
+    );
+  });
+
+  it('keeps rows whose dimensions the kernel cannot take (not a multiple of 4) in an ordinary array', () => {
+    expect(scannableRows(10, 6)).toBeUndefined();
+    expect(scannableRows(10, 512)).toHaveLength(5120);
   });
 });

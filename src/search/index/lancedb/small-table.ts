@@ -16,6 +16,7 @@ import { inverseDocumentFrequency, ScoreBoard, termScore } from '../bm25.js';
 import type { Hit } from '../passage-index.js';
 import { TopHits } from '../top-hits.js';
 import { VectorRows } from '../vector-rows.js';
+import { scannableRows } from '../vector-kernel.js';
 
 /** The columns searched by words: the passage's tokens and its heading's, space-joined (`passage-table.ts`). */
 export type WordColumn = 'text' | 'title';
@@ -143,7 +144,7 @@ export interface SmallTable {
 
 /** Every row's vector, tokens, passage and document, read from the table into memory. */
 export async function readSmallTable(table: Table, rows: number, dimensions: number): Promise<SmallTable> {
-  const vectors = new Float32Array(rows * dimensions);
+  const vectors = scannableRows(rows, dimensions) ?? new Float32Array(rows * dimensions);
   const ids: string[] = [];
   const docIds: string[] = [];
   const columns = { text: new ColumnPostings(), title: new ColumnPostings() };
