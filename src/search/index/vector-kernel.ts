@@ -142,7 +142,13 @@ export function scannableRows(rows: number, dims: number): Float32Array | undefi
   const bytes = outAt + rows * Float64Array.BYTES_PER_ELEMENT;
   if (dims % 4 !== 0 || dims === 0 || bytes > MAX_BYTES) return undefined;
   compiled ??= new WebAssembly.Module(MODULE);
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+  } catch {
+    // No room for a memory that large in this process: the rows go to an ordinary array.
+    return undefined;
+  }
   const { exports } = new WebAssembly.Instance(compiled, { e: { m: memory } });
   const array = new Float32Array(memory.buffer, 0, rows * dims);
   kernels.set(array, { memory, scan: exports.scan as Kernel['scan'], queryAt, outAt, rows, dims });
