@@ -94,14 +94,13 @@ export interface Passage {
   page?: number;
   /** For a spreadsheet row: its sheet and row number. */
   tableRow?: TableRowPlace;
-  /** Its tokens and names, worked out when it was indexed (`../search/tokenize/text-analysis.ts`). */
+  /** Its tokens, worked out when it was indexed (`../search/tokenize/text-analysis.ts`). */
   analysis?: StoredAnalysis;
 }
 
-/** A passage's tokens and names in the compact form its record keeps (`../search/tokenize/text-analysis.ts`). */
+/** A passage's tokens in the compact form its record keeps (`../search/tokenize/text-analysis.ts`). */
 export interface StoredAnalysis {
   cuts: string;
-  names: string;
   /** The text as matched (`normalizeForMatch`), kept only where that converts its script (Traditional text). */
   normalized?: string;
 }

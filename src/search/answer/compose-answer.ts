@@ -133,7 +133,7 @@ function shownFirst(index: CorpusIndex, top: Passage, sentences: QuestionSentenc
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return shownAsItIs(top, sentences);
   const siblings = siblingsOf(index, top);
-  const scored = sentences.scored(paragraph.text, paragraph.sentences, headingOf(top), () => paragraphAnalysis(paragraph.text, paragraph.sentences, siblings));
+  const scored = sentences.scored(paragraph.text, paragraph.sentences, headingOf(top), () => paragraphAnalysis(paragraph.text, siblings));
   const span = answerIn(paragraph.text, paragraph.sentences, scored, sentences.info);
   const holder = [top, ...siblings].find((p) => p.start <= span.start && span.end <= p.end);
   if (!holder) return shownAsItIs(top, sentences);
@@ -145,7 +145,7 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
   const paragraph = paragraphOf(index, top);
   if (!paragraph) return undefined;
   const { features } = questionSentences(index, question).scored(paragraph.text, paragraph.sentences, headingOf(top), () =>
-    paragraphAnalysis(paragraph.text, paragraph.sentences, siblingsOf(index, top)),
+    paragraphAnalysis(paragraph.text, siblingsOf(index, top)),
   );
   return { text: paragraph.text, sentences: paragraph.sentences, features };
 }

@@ -3,7 +3,7 @@
 // marked inside the answer.
 import type { Span } from '../../ingest/split-sentences.js';
 import { normalizeForMatch } from '../../text/normalize.js';
-import { namedWords, type NamedWord } from '../tokenize/part-of-speech.js';
+import { namedWords, type NamedWord } from '../tokenize/named-words.js';
 import type { QuestionType } from '../question/question-type.js';
 
 const DIGITS = '[0-9]+(?:[.,][0-9]+)*';

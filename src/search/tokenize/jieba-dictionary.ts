@@ -41,18 +41,33 @@ export function ensureJiebaLoaded(): void {
   loaded = true;
 }
 
+/** The trimmed dictionary's entries: word, frequency, part-of-speech tag. */
+const dictionaryEntries = () =>
+  readFileSync(trimmedDictionary(), 'utf8')
+    .split('\n')
+    .map((line) => line.split(' '));
+
 /**
  * The dictionary's words of two and three characters: the parts jieba's search mode looks for inside a
  * longer word. Kept here so the tokenizer finds them with a lookup instead of a second call into jieba.
  */
 export function dictionaryShortWords(): ReadonlySet<string> {
   shortWords ??= new Set(
-    readFileSync(trimmedDictionary(), 'utf8')
-      .split('\n')
-      .map((line) => line.slice(0, line.indexOf(' ')))
+    dictionaryEntries()
+      .map(([word]) => word)
       .filter((word) => word.length === 2 || word.length === 3),
   );
   return shortWords;
+}
+
+/** jieba's tags for a person's name and for a place. */
+const NAME_KIND: Record<string, 'person' | 'place'> = { nr: 'person', nrfg: 'person', nrt: 'person', ns: 'place', nsf: 'place' };
+let names: Map<string, 'person' | 'place'> | undefined;
+
+/** The dictionary's words tagged as a person's name or a place (35,500 of its 136,000), by kind. */
+export function dictionaryNames(): ReadonlyMap<string, 'person' | 'place'> {
+  names ??= new Map(dictionaryEntries().flatMap(([word, , tag]) => (NAME_KIND[tag] ? [[word, NAME_KIND[tag]] as const] : [])));
+  return names;
 }
 
 /** Part of the index fingerprint: a different dictionary segments differently. */
