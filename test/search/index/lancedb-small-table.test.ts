@@ -1,11 +1,11 @@
-// A LanceDB table below ANN_MIN_ROWS is searched in memory (`small-table.ts`). Its keyword side must
-// find and score what LanceDB's own full-text index finds and scores on the same table, which stays
-// the one searched past that size.
+// A LanceDB table below ANN_MIN_ROWS is searched in memory (`small-table.ts`) and gets no full-text
+// index. Its keyword side must find and score what LanceDB's own full-text index, made here on the same
+// table as the backend makes it past that size, finds and scores.
 import { connect, MatchQuery } from '@lancedb/lancedb';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Passage } from '../../../src/ingest/document-model.js';
-import { lancedbBackend } from '../../../src/search/index/lancedb/lancedb-index.js';
+import { fullTextIndex, lancedbBackend } from '../../../src/search/index/lancedb/lancedb-index.js';
 import { TABLE } from '../../../src/search/index/lancedb/passage-table.js';
 import { readSmallTable, type WordColumn } from '../../../src/search/index/lancedb/small-table.js';
 import { tokenize } from '../../../src/search/tokenize/tokenize.js';
@@ -29,6 +29,8 @@ describe('a small LanceDB table searched by words in memory', () => {
     const index = await lancedbBackend.create(DIMS, staging);
     await index.insert(passages, new Float32Array(passages.length * DIMS).fill(0.5));
     const table = await (await connect(staging)).openTable(TABLE);
+    expect(await table.listIndices()).toEqual([]);
+    for (const column of ['text', 'title']) await table.createIndex(column, { config: fullTextIndex() });
     const { words } = await readSmallTable(table, passages.length, DIMS);
     let compared = 0;
     for (const query of QUERIES) {

@@ -25,7 +25,7 @@ const DATASET_FOLDER = 'lancedb';
  * (no lower-casing, stemming, stop words or folding of its own), so a token matches only the same token.
  * A fresh `Index` each time: LanceDB consumes one per use.
  */
-const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
+export const fullTextIndex = () => Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
 
 /**
  * From this many passages the vectors get an approximate index; below it the table is held in memory
@@ -156,12 +156,15 @@ class LanceIndex implements UpdatableIndex {
 
   /**
    * Indexes what was added: a new table whole; an updated one only when enough of it is outside its
-   * indexes (OPTIMIZE_AFTER_UNINDEXED), and otherwise not yet.
+   * indexes (OPTIMIZE_AFTER_UNINDEXED), and otherwise not yet. A table below ANN_MIN_ROWS is searched
+   * in memory, by its words as by its vectors, and gets no index: its full-text indexes took a tenth of
+   * the time a CMRC dev build spends beyond the model. It gets them all once it grows past that.
    */
   private async index(): Promise<void> {
+    if (this.rows < ANN_MIN_ROWS) return;
     const listed = await this.table.listIndices();
     const indexes = new Set(listed.map((i) => i.columns.join()));
-    const wanted = this.rows >= ANN_MIN_ROWS ? ['text', 'title', 'vector'] : ['text', 'title'];
+    const wanted = ['text', 'title', 'vector'];
     const text = listed.find((i) => i.columns.join() === 'text');
     if (text) {
       const unindexed = (await this.table.indexStats(text.name))?.numUnindexedRows ?? 0;
