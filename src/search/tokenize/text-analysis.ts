@@ -33,17 +33,27 @@ const LENGTH_ZERO = 35;
 /** The largest code a value may take: below the surrogates, which a string cannot hold alone. */
 const MAX_CODE = 0xd7ff;
 
-/** Tokens' spans as step and length codes; undefined when one does not fit a code. */
+/** Codes turned into a string at a time: well below the arguments a call may take. */
+const CODES_A_CALL = 4096;
+
+/**
+ * Tokens' spans as step and length codes; undefined when one does not fit a code. The string is made
+ * from the codes at once: added to one pair at a time it stays a chain of hundreds of pieces until it
+ * is read, and a million passages' chains held gigabytes while a build ran.
+ */
 function encodeSpans(spans: readonly Span[]): string | undefined {
-  let out = '';
+  const codes = new Uint16Array(2 * spans.length);
   let previous = 0;
-  for (const { start, end } of spans) {
+  for (const [k, { start, end }] of spans.entries()) {
     const step = start - previous + STEP_ZERO;
     const length = end - start + LENGTH_ZERO;
     if (step < 0 || step > MAX_CODE || length > MAX_CODE) return undefined;
-    out += String.fromCharCode(step, length);
+    codes[2 * k] = step;
+    codes[2 * k + 1] = length;
     previous = start;
   }
+  let out = '';
+  for (let at = 0; at < codes.length; at += CODES_A_CALL) out += String.fromCharCode(...codes.subarray(at, at + CODES_A_CALL));
   return out;
 }
 
