@@ -11,6 +11,7 @@ import { analysisOf, type TextAnalysis } from '../tokenize/text-analysis.js';
 import { tokenize, type Token } from '../tokenize/tokenize.js';
 import { sentenceFeatures, type QuestionInfo, type SentenceFeatures } from './sentence-features.js';
 import { termWeights } from './term-weights.js';
+import { boundedMemo } from '../../util/bounded-memo.js';
 
 /** A text's sentences scored for the question, with the tokens they were scored by. */
 export interface ScoredText {
@@ -33,6 +34,13 @@ function questionInfo(index: CorpusIndex, question: Question): QuestionInfo {
   return { weights, tokens: question.tokens, text: question.query, type: question.type };
 }
 
+/**
+ * A heading's terms, which count for less in its sentences (their words are the whole text's topic).
+ * Kept for the headings met lately: every passage of a document has one of its few, and cutting them
+ * for every question was a twentieth of a CMRC question's own time (a CPU profile, twelfth session).
+ */
+const headingTerms = boundedMemo((heading: string): ReadonlySet<string> => new Set(tokenize(heading)), 4096);
+
 function sentencesOf(index: CorpusIndex, question: Question): QuestionSentences {
   const info = questionInfo(index, question);
   const kept = new Map<string, ScoredText>();
@@ -44,7 +52,7 @@ function sentencesOf(index: CorpusIndex, question: Question): QuestionSentences 
       let found = kept.get(key);
       if (!found) {
         const known = analysis();
-        found = { tokens: known.tokens, normalized: known.normalized, features: sentenceFeatures(text, known.tokens, sentences, info, new Set(tokenize(heading)), known) };
+        found = { tokens: known.tokens, normalized: known.normalized, features: sentenceFeatures(text, known.tokens, sentences, info, headingTerms(heading), known) };
         kept.set(key, found);
       }
       return found;

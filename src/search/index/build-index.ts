@@ -11,32 +11,16 @@ import type { CorpusIndex } from './corpus-index.js';
 import { memoryCorpus, type Corpus, type DocumentSummary } from './corpus.js';
 import { turnTaker } from '../../util/next-turn.js';
 import type { Embedder } from '../embed/embedder.js';
-import { EmbeddingCache } from '../embed/embedding-cache.js';
-import { embeddingText } from '../embed/embedding-text.js';
+import { BuildVectors, type BuildProgress, type KeptVectors } from './build-vectors.js';
+
+export type { BuildProgress };
 import { DEFAULT_BACKEND } from './default-backend.js';
 import { withAnalyses } from '../tokenize/text-analysis.js';
 import { isUpdatable, type IndexBackend, type PassageIndex } from './passage-index.js';
 
-export interface BuildProgress {
-  done: number;
-  total: number;
-  /** Passages whose vector came from the previous build instead of the model. */
-  cached: number;
-}
-
-/**
- * Passages per model call while building. One at a time is the fastest here (`npm run bench:batch`:
- * 300 CMRC passages, two rounds in turn, 30.8 and 30.9 passages/s one at a time against 4.2 and 11.1
- * in eights and 13.0 and 9.5 in fours; BENCHMARKS.md "Embedding batch"; again in "Eighth session",
- * with the memory arena on and off and one thread). A batch pads every text to its longest.
- */
-export const EMBED_BATCH = 1;
-
 export interface BuildOptions {
   chunking?: ChunkOptions;
   onProgress?: (progress: BuildProgress) => void;
-  /** Passages per model call (EMBED_BATCH unless told). */
-  batchSize?: number;
   /** The previous build, made with the same model: its vectors are reused wherever a passage's text is unchanged. */
   previous?: Corpus;
   /** Also reuse the previous parse of files that did not change (only when it was chunked the same way). */
@@ -67,67 +51,6 @@ export interface IndexReport {
   unchanged: number;
   /** Distinct texts the model embedded; every other passage reused a vector (the previous build's, or an identical text's). */
   embedded: number;
-}
-
-/**
- * Every passage's vector. A text embedded before (the previous build) keeps its vector, and identical
- * texts within the build (boilerplate, reprints, copies) are sent to the model once and share it.
- */
-/** Rows `first`… of a build that take `vectors` as they are: an unchanged document's passages, in its order. */
-interface KeptVectors {
-  docId: string;
-  first: number;
-  vectors: Float32Array;
-}
-
-async function embedAll(passages: Passage[], embedder: Embedder, cache: EmbeddingCache, kept: KeptVectors[], options: BuildOptions): Promise<{ vectors: Float32Array; embedded: number }> {
-  const dims = embedder.dimensions;
-  const vectors = new Float32Array(passages.length * dims);
-  // An unchanged document's vectors are copied whole: finding each passage's by its text (normalizing
-  // 100,000 texts) took 7 of a 23 s re-index at 100,000 passages.
-  const covered = new Uint8Array(passages.length);
-  let cached = 0;
-  // At a million passages these copies fill 2 GB: the loop takes turns, or a re-index held the
-  // server for 8 s (BENCHMARKS.md "Ninth session").
-  const turn = turnTaker();
-  for (const { first, vectors: rows } of kept) {
-    vectors.set(rows, first * dims);
-    covered.fill(1, first, first + rows.length / dims);
-    cached += rows.length / dims;
-    await turn();
-  }
-  /** Rows still needing a vector, by the text they need it for. */
-  const todo = new Map<string, number[]>();
-  for (const [i, passage] of passages.entries()) {
-    if (covered[i]) continue;
-    const text = embeddingText(passage);
-    const hit = cache.get(text);
-    if (hit) {
-      vectors.set(hit, i * dims);
-      cached++;
-    } else {
-      const rows = todo.get(text);
-      if (rows) rows.push(i);
-      else todo.set(text, [i]);
-    }
-    await turn();
-  }
-  // Similar lengths batched together waste less work on padding.
-  const distinct = [...todo.keys()].sort((a, b) => a.length - b.length);
-  const batch = options.batchSize ?? EMBED_BATCH;
-  let done = cached;
-  options.onProgress?.({ done, total: passages.length, cached });
-  for (let k = 0; k < distinct.length; k += batch) {
-    const slice = distinct.slice(k, k + batch);
-    const out = await embedder.embedPassages(slice);
-    slice.forEach((text, j) => {
-      const rows = todo.get(text)!;
-      for (const row of rows) vectors.set(out[j], row * dims);
-      done += rows.length;
-    });
-    options.onProgress?.({ done, total: passages.length, cached });
-  }
-  return { vectors, embedded: distinct.length };
 }
 
 /**
@@ -206,39 +129,48 @@ export async function buildIndex(
   const counts = { added: 0, changed: 0, unchanged: 0 };
   const keptVectors: KeptVectors[] = [];
   const repeated = await repeatedLines(files.map((f) => f.text));
+  const hashes = files.map((file) => sourceHash(file, repeated));
+  // Known before the files are read, so that the model starts on the first new passage found.
+  const reused = new Set(options.reuseDocuments ? files.filter((file, i) => before.get(file.id)?.sourceHash === hashes[i]).map((file) => file.id) : []);
+  const vectorsOf = options.keywordOnly ? undefined : await BuildVectors.start(embedder, previous, (id) => reused.has(id));
   const turn = turnTaker();
-  for (const file of files) {
-    // Reading the previous build's records and parsing take the event loop a while on a large folder.
-    await turn();
-    const hash = sourceHash(file, repeated);
-    const old = before.get(file.id);
-    if (old?.sourceHash === hash) {
-      counts.unchanged++;
-      const kept = options.reuseDocuments ? previous?.document(old.id) : undefined;
-      if (kept) {
-        documents.push(kept);
-        keptVectors.push({ docId: kept.id, first: passages.length, vectors: previous!.vectorsOf(kept.id) });
-        for (const passage of previous!.passagesOf(kept.id)) passages.push(passage);
-        continue;
+  try {
+    for (const [i, file] of files.entries()) {
+      // Reading the previous build's records and parsing take the event loop a while on a large folder.
+      await turn();
+      const old = before.get(file.id);
+      if (old?.sourceHash === hashes[i]) {
+        counts.unchanged++;
+        const kept = reused.has(file.id) ? previous?.document(old.id) : undefined;
+        if (kept) {
+          documents.push(kept);
+          keptVectors.push({ docId: kept.id, first: passages.length, vectors: previous!.vectorsOf(kept.id) });
+          for (const passage of previous!.passagesOf(kept.id)) passages.push(passage);
+          continue;
+        }
+      } else if (old) {
+        counts.changed++;
+      } else {
+        counts.added++;
       }
-    } else if (old) {
-      counts.changed++;
-    } else {
-      counts.added++;
+      const read = documentOf(file, chunking, repeated);
+      documents.push(read.document);
+      for (const passage of withAnalyses(read.passages)) {
+        passages.push(passage);
+        vectorsOf?.add(passage);
+      }
     }
-    const read = documentOf(file, chunking, repeated);
-    documents.push(read.document);
-    for (const passage of withAnalyses(read.passages)) passages.push(passage);
+  } catch (err) {
+    vectorsOf?.abandon();
+    throw err;
   }
-  // The previous build's other documents (changed, removed: perhaps renamed) still lend their vectors by text.
-  const keptIds = new Set(keptVectors.map((k) => k.docId));
   const shown = distinctTitles(documents);
   const present = new Set(files.map((f) => f.id));
   const removed = [...before.keys()].filter((id) => !present.has(id)).length;
 
-  const { vectors, embedded } = options.keywordOnly
-    ? { vectors: new Float32Array(passages.length * embedder.dimensions), embedded: 0 }
-    : await embedAll(passages, embedder, await EmbeddingCache.of(previous, embedder.dimensions, (id) => !keptIds.has(id)), keptVectors, options);
+  const vectors = vectorsOf ? await vectorsOf.rows(passages, keptVectors, options.onProgress) : new Float32Array(passages.length * embedder.dimensions);
+  const embedded = vectorsOf?.embedded ?? 0;
+  const keptIds = new Set(keptVectors.map((k) => k.docId));
   const settled = new Set(shown.filter((d) => keptIds.has(d.id) && previous?.summary(d.id)?.title === d.title).map((d) => d.id));
   const search = await indexPassages(passages, withDocumentTitles(passages, shown), vectors, embedder.dimensions, options, settled);
   return {
