@@ -2,13 +2,12 @@
 // is sent, one request at a time, in the order sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadEmbedder, type Embedder } from './embedder.js';
-import type { EmbedderWorkerData, EmbedReply, EmbedRequest } from './worker-embedder.js';
+import type { EmbedReply, EmbedRequest } from './worker-embedder.js';
 
 const port = parentPort!;
 let embedder: Embedder;
 try {
-  const { modelDir, settings } = workerData as EmbedderWorkerData;
-  embedder = await loadEmbedder(modelDir, settings);
+  embedder = await loadEmbedder((workerData as { modelDir: string }).modelDir);
 } catch (err) {
   port.postMessage({ failed: (err as Error).message });
   process.exit(0);

@@ -4,12 +4,7 @@
 // for as long as the model ran. In a worker it runs on the other core while the server answers.
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../util/start-worker.js';
-import { ModelError, type Embedder, type ModelSettings } from './embedder.js';
-
-export interface EmbedderWorkerData {
-  modelDir: string;
-  settings: ModelSettings;
-}
+import { ModelError, type Embedder } from './embedder.js';
 
 export interface EmbedRequest {
   id: number;
@@ -22,8 +17,8 @@ export type EmbedReply = { id: number; vectors: number[][] } | { id: number; err
 type Ready = { fingerprint: string; dimensions: number } | { failed: string };
 
 /** An embedder whose model runs in a worker thread; the same model and results as `loadEmbedder`'s. */
-export async function loadWorkerEmbedder(modelDir: string, settings: ModelSettings = {}): Promise<Embedder> {
-  const worker = startWorker(import.meta.url, 'embedder-worker', { modelDir, settings } satisfies EmbedderWorkerData);
+export async function loadWorkerEmbedder(modelDir: string): Promise<Embedder> {
+  const worker = startWorker(import.meta.url, 'embedder-worker', { modelDir });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
