@@ -99,6 +99,7 @@ describe('a build and its model', () => {
     const embedder: Embedder = {
       fingerprint: 'order',
       dimensions: 2,
+      apart: true,
       embedQueries: async (texts) => texts.map(() => [1, 0]),
       embedPassages: async (texts) => {
         events.push('model');

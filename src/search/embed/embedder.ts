@@ -19,6 +19,11 @@ export interface Embedder {
   embedQueries(questions: string[]): Promise<number[][]>;
   embedPassages(texts: string[]): Promise<number[][]>;
   /**
+   * The model runs on a thread of its own (a worker): it embeds while the caller goes on working, so a
+   * build sends it passages as it finds them. Otherwise a call runs on the caller's thread.
+   */
+  readonly apart?: boolean;
+  /**
    * For a model run elsewhere (a worker thread): stops it once the requests in flight are answered. A
    * process that exits while the model runs aborts in onnxruntime's native code instead of exiting.
    */

@@ -69,5 +69,5 @@ function workerEmbedder(worker: Worker, { fingerprint, dimensions }: { fingerpri
     if (pending.size > 0) await new Promise<void>((resolve) => (drained = resolve));
     await worker.terminate();
   };
-  return { fingerprint, dimensions, embedQueries: (questions) => send('queries', questions), embedPassages: (texts) => send('passages', texts), close };
+  return { fingerprint, dimensions, apart: true, embedQueries: (questions) => send('queries', questions), embedPassages: (texts) => send('passages', texts), close };
 }

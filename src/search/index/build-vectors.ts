@@ -1,7 +1,10 @@
 // Every passage's vector for a build. A text embedded before (the previous build) keeps its vector, an
 // unchanged document's rows are copied whole, and identical texts within the build (boilerplate,
-// reprints, copies) are sent to the model once and share it. The texts go to the model as the build
-// reads its files (`EmbeddingQueue`), not once all of them are read.
+// reprints, copies) are sent to the model once and share it. A model on a thread of its own
+// (`Embedder.apart`) is sent the texts as the build reads its files (`EmbeddingQueue`), so that it
+// embeds while the build reads and parses; one on the build's own thread, once all are read: run
+// sooner, it would take no less time, and the vectors it made would wait for their rows (at a million
+// derived vectors, 4 GB).
 import type { Passage } from '../../ingest/document-model.js';
 import { turnTaker } from '../../util/next-turn.js';
 import type { Embedder } from '../embed/embedder.js';
@@ -26,15 +29,17 @@ export interface KeptVectors {
 
 export class BuildVectors {
   /** Vectors that came in before the build knew how many rows it has. */
-  private readonly early = new Map<string, number[]>();
+  private readonly early = new Map<string, Float32Array>();
   private readonly queue: EmbeddingQueue;
+  private readonly ahead: boolean;
 
   private constructor(
     private readonly cache: EmbeddingCache,
     embedder: Embedder,
     private readonly dimensions: number,
   ) {
-    this.queue = new EmbeddingQueue(embedder, (text, vector) => this.early.set(text, vector));
+    this.queue = new EmbeddingQueue(embedder, (text, vector) => this.early.set(text, Float32Array.from(vector)));
+    this.ahead = embedder.apart === true;
   }
 
   /** `kept`: documents whose rows the build will copy from `previous` as they are; their vectors are not read twice. */
@@ -42,8 +47,9 @@ export class BuildVectors {
     return new BuildVectors(await EmbeddingCache.of(previous, embedder.dimensions, (id) => !kept(id)), embedder, embedder.dimensions);
   }
 
-  /** A passage the build read: its text goes to the model now, unless it has a vector already or was sent before. */
+  /** A passage the build read: its text goes to a model apart now, unless it has a vector already or was sent before. */
   add(passage: Passage): void {
+    if (!this.ahead) return;
     const text = embeddingText(passage);
     if (!this.cache.get(text)) this.queue.want(text);
   }
@@ -87,9 +93,10 @@ export class BuildVectors {
       waiting.delete(text);
       report();
     };
-    // Vectors keep coming in while the rows are gone through: each is kept until then, for rows after.
+    // A model apart goes on sending vectors while the rows are gone through: each is kept until then,
+    // for rows further on.
     this.queue.deliver = (text, vector) => {
-      this.early.set(text, vector);
+      this.early.set(text, Float32Array.from(vector));
       fill(text, vector);
     };
     for (const [i, passage] of passages.entries()) {
@@ -105,13 +112,14 @@ export class BuildVectors {
         const rows = waiting.get(text);
         if (rows) rows.push(i);
         else waiting.set(text, [i]);
-        this.queue.want(text);
       }
       await turn();
     }
     this.early.clear();
     this.queue.deliver = fill;
     report();
+    // What a model apart was not sent yet, and all of it for a model on this thread.
+    for (const text of waiting.keys()) this.queue.want(text);
     await this.queue.finished();
     return vectors;
   }
