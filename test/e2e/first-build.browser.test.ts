@@ -23,12 +23,18 @@ it('shows the first build’s progress within 2 s, then the chat page by itself,
   for (let i = 1; i <= 12; i++) writeFileSync(join(corpusDir, `通知${i}.txt`), `# 第${i}号通知\n\n第${i}号楼本周${'一二三四五六日'[i % 7]}停电检修，时长${i}小时。\n`);
   writeFileSync(join(corpusDir, '放假.txt'), '# 放假通知\n\n国庆节放假安排：10月1日至7日放假调休，共7天。\n');
   const shared = await sharedEmbedder();
+  // One call at a time, as a model takes them: a build keeps a few in flight.
+  let previous: Promise<unknown> = Promise.resolve();
   const slow: Embedder = {
     ...shared,
     embedQueries: (q) => shared.embedQueries(q),
-    embedPassages: async (texts) => {
-      await new Promise((r) => setTimeout(r, SLOWDOWN_MS));
-      return shared.embedPassages(texts);
+    embedPassages: (texts) => {
+      const call = previous.then(async () => {
+        await new Promise((r) => setTimeout(r, SLOWDOWN_MS));
+        return shared.embedPassages(texts);
+      });
+      previous = call;
+      return call;
     },
   };
   const start = new StartTracker();
