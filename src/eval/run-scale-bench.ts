@@ -150,7 +150,7 @@ runCli(async () => {
   row('passages', (r) => Number(r.build.passages).toLocaleString('en'));
   row('distinct passage texts (each embedded once)', (r) => Number(r.build.embedded).toLocaleString('en'));
   row('cold index build', (r) => `${f(r.build.buildSeconds)} s`);
-  row('build time without deriving vectors (reading, parsing, indexing, saving)', (r) => (r.build.withoutEmbeddingSeconds === undefined ? NOT_RUN : `${f(r.build.withoutEmbeddingSeconds)} s`));
+  row('build time without deriving vectors (reading, parsing, indexing, saving)', (r) => (r.build.withoutDerivingSeconds === undefined ? NOT_RUN : `${f(r.build.withoutDerivingSeconds)} s`));
   row('build time after the last vector (indexing, saving)', (r) => `${f(r.build.afterLastVectorSeconds)} s`);
   row('passages/s, whole build', (r) => f(r.build.passagesPerSecond));
   row('texts/s, bare embedding (model only, same distinct texts, its fastest way)', (r) => (r.embed ? `${f(r.embed.textsPerSecond)} (${r.embed.fastestWay})` : NOT_RUN));
