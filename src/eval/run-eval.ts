@@ -17,6 +17,7 @@ import { indexFolder, openCmrcEngine, openCorpusEngine, openNearMissEngine, open
 import { OFF_TOPIC_QUESTIONS } from './off-topic-questions.js';
 import { rankingMetrics, rankOf } from './ranking-metrics.js';
 import seedQuestions from './seed-questions.json' with { type: 'json' };
+import seedOtherPlaceQuestions from './seed-other-place-questions.json' with { type: 'json' };
 
 const SIDES: Record<string, FusionMethod | undefined> = {
   keyword: { kind: 'weighted', keywordWeight: 1 },
@@ -151,6 +152,14 @@ async function evalSeeds(encyclopedia: BenchQuestion[]) {
     else console.log(`  answered off-topic: ${q} → ${r.answer.text.slice(0, 40)} (vector ${r.passages[0].scores.vector})`);
   }
   console.log(`off-topic questions with answer null: ${share(nulls, OFF_TOPIC_QUESTIONS.length)}`);
+  // The seed questions' own wording with their place swapped for one the pages do not cover (沧州 for 衡水, 曲周县 for 广平县).
+  let otherPlaceNulls = 0;
+  for (const q of seedOtherPlaceQuestions) {
+    const r = await engine.ask({ question: q });
+    if (!r.answer) otherPlaceNulls++;
+    else console.log(`  answered for a place the pages do not cover: ${q} → ${r.answer.text.slice(0, 40)}`);
+  }
+  console.log(`questions naming a place the pages do not cover, answer null: ${share(otherPlaceNulls, seedOtherPlaceQuestions.length)}`);
   let encyclopediaNulls = 0;
   for (const q of encyclopedia) if (!(await engine.ask({ question: q.question })).answer) encyclopediaNulls++;
   console.log(`CMRC's encyclopedia questions asked of the seed pages, answer null: ${share(encyclopediaNulls, encyclopedia.length)}`);

@@ -3,6 +3,8 @@
 // what was asked for, however close its words (`劳动合同法第十九条` is not 劳动法's 第十九条, and the
 // 2021 summit is not the 2023 one).
 import type { Token } from '../tokenize/tokenize.js';
+import { normalizeForMatch } from '../../text/normalize.js';
+import { placeMentions } from './places.js';
 
 export interface NamedThings {
   /** Names of laws, regulations or rules the question names. */
@@ -18,8 +20,9 @@ export interface NamedThings {
    */
   mustHold: string[];
   /**
-   * Places asked (浙江, 深圳): an answer from a passage that names another place and not this one is
-   * no answer. A passage naming no place stays: a province's own paper writes 我省, not its name.
+   * Places asked (浙江, 深圳, 阜城县; `places.ts`): an answer from a passage that names another place,
+   * and neither this one nor one inside it, is no answer. A passage naming no place stays: a
+   * province's own paper writes 我省, not its name.
    */
   places: string[];
   /**
@@ -36,22 +39,16 @@ const NAME = /^[a-z][a-z0-9+._'-]+$/i;
 const VERSION = /(?<![0-9.])v?([0-9]+(?:\.[0-9]+)+)(?![0-9.]|\s*(?:%|万|亿|元|米|公里|千米|吨|倍|个|人|岁|度|分|秒|小时|天|年))/gi;
 
 /**
- * Provinces, regions and the largest cities, by the short names questions use (浙江, not 浙江省): a
- * question about 浙江 is not answered by a 广东 passage, and a corpus with nothing on 深圳 has no answer
- * for it. Read from the question's tokens, so 浙江西部 names 浙江 and not 江西.
+ * The places a question names, read from its text where a name starts and ends on its tokens' edges:
+ * 浙江西部 names 浙江 and not 江西, and 唐山 or 曲周县, which the tokenizer cuts into single characters,
+ * still count.
  */
-const PLACES = new Set(
-  '北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 武汉 成都 西安 苏州 厦门 青岛 大连 宁波 沈阳 长沙 郑州 济南 哈尔滨 长春 合肥 福州 南昌 昆明 贵阳 南宁 兰州 太原 石家庄 呼和浩特 乌鲁木齐 拉萨 银川 西宁 海口'.split(' '),
-);
-
-/** The listed places a text names. */
-export const placesIn = (text: string) => [...PLACES].filter((place) => text.includes(place));
-
-/** A place token with its administrative suffix: 浙江省 → 浙江. */
-const placeOf = (term: string) => {
-  const short = term.replace(/(?:省|市|自治区|特别行政区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
-  return PLACES.has(short) ? short : undefined;
-};
+function placesAsked(query: string, tokens: readonly Token[]): string[] {
+  const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
+  const mentions = placeMentions(normalizeForMatch(query)).filter((m) => starts.has(m.start) && ends.has(m.end));
+  return [...new Set(mentions.map((m) => m.place.name))];
+}
 
 /** An edition, session or issue: `第六届`, `第22期`, `第3版` (`第一次` is "the first time", no edition). */
 const ORDINAL = /第[0-9一二三四五六七八九十百]+(?:届|期|版|季)/g;
@@ -119,7 +116,7 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
   }
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
   const years = [...new Set([...[...query.matchAll(YEAR)].map((m) => m[1]), ...[...query.matchAll(EDITION_YEAR)].map((m) => fullYear(m[2]))])];
-  const places = [...new Set(tokens.map((t) => placeOf(t.term)).filter((p): p is string => p !== undefined))];
+  const places = placesAsked(query, tokens);
   const mustHold = [...new Set([...[...query.matchAll(VERSION)].map((m) => m[1]), ...[...query.matchAll(ORDINAL)].map((m) => m[0])])];
   const names = [...new Set(tokens.map((t) => t.term).filter((term) => NAME.test(term)))];
   return { laws: [...laws], articles, years, mustHold, places, names };

@@ -80,4 +80,11 @@ describe('places a question names', () => {
     expect(readQuestion('广东省2026年GDP目标是多少').named.places).toEqual(['广东']);
     expect(readQuestion('冀南新区人民医院项目总投资多少?').named.places).toEqual([]);
   });
+
+  it('are read where a name starts and ends on token edges, also from names the tokenizer cuts into characters', () => {
+    expect(readQuestion('浙江西部山区有多少人口').named.places).toEqual(['浙江']);
+    expect(readQuestion('唐山文明实践日集中活动开展了多少场?').named.places).toEqual(['唐山']);
+    expect(readQuestion('曲周县有多少名儿童督导员?').named.places).toEqual(['曲周县']);
+    expect(readQuestion('臺灣在哪一場戰爭後被割讓給日本?').named.places).toEqual(['台湾']);
+  });
 });
