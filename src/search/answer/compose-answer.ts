@@ -158,11 +158,11 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
  * file name and edition years took unanswerable questions refused from 25 to 26 of 30, answers unchanged.)
  */
 function missingFrom(index: CorpusIndex, passage: Passage, named: Question['named']): string | undefined {
-  if (named.mustHold.length === 0 && named.years.length === 0 && named.places.length === 0) return undefined;
+  if (named.mustHold.length === 0 && named.laws.length === 0 && named.years.length === 0 && named.places.length === 0) return undefined;
   // The file's name counts too: it often holds the year or edition its title leaves out (`coscon-2018-summary.html`).
   const document = index.corpus.summary(passage.docId);
   const held = normalizeForMatch(editionYearsInFull(`${document?.path ?? ''} ${document?.title ?? ''} ${headingOf(passage)} ${paragraphOf(index, passage)?.text ?? passage.text}`)).replace(/\s+/g, '');
-  const missing = named.mustHold.find((thing) => !held.includes(normalizeForMatch(thing)));
+  const missing = [...named.mustHold, ...named.laws.filter(isLawName)].find((thing) => !held.includes(normalizeForMatch(thing).replace(/\s+/g, '')));
   if (missing !== undefined) return missing;
   // A span of years (1944年到2009年) is answered by a passage holding either end.
   if (named.years.length > 0 && !named.years.some((year) => held.includes(year))) return named.years[0];
@@ -203,6 +203,9 @@ function articleText(index: CorpusIndex, passage: Passage): string {
   }
   return normalizeForMatch(text.slice(0, ARTICLE_PLACE_CHARS)).replace(/\s+/g, '');
 }
+
+/** A law's name (劳动合同法, 民法典, 个人所得税法实施条例): a rule's or handbook's (请假规定, 章程) may be worded otherwise by its document. */
+const isLawName = (name: string) => /(?:法|法典|条例)$/.test(name);
 
 /** Copies listed with a passage shown, at most: "also in" names a few, not every copy of a boilerplate line. */
 const MAX_COPIES_LISTED = 5;

@@ -1,5 +1,5 @@
 // What a question insists on by name: a law (劳动合同法, 《未成年人保护法》), an article of it
-// (第十九条), a year (2021年). A passage from another law, another article or another year is not
+// (第十九条), a year (2021年), a version, a place, a product. A passage from another law, another article or another year is not
 // what was asked for, however close its words (`劳动合同法第十九条` is not 劳动法's 第十九条, and the
 // 2021 summit is not the 2023 one).
 import type { Token } from '../tokenize/tokenize.js';
@@ -7,7 +7,11 @@ import { normalizeForMatch } from '../../text/normalize.js';
 import { placeMentions } from './places.js';
 
 export interface NamedThings {
-  /** Names of laws, regulations or rules the question names. */
+  /**
+   * Names of laws, regulations or rules the question names. A law's (…法, …法典, …条例) must be held by
+   * the answer's passage, its heading or its document's title, or there is no answer: a folder with only
+   * 劳动法 does not answer for 劳动合同法.
+   */
   laws: string[];
   /** Article numbers, as tokens give them (`第十九条`, whatever numerals the question used). */
   articles: string[];
@@ -76,6 +80,9 @@ const CITED = new RegExp(`([\\u4e00-\\u9fff]{2,20}?${SUFFIX})(?=第[0-9一二三
 /** Words before the name that are the question's, not the law's (`根据劳动法` names 劳动法). */
 const LEADING = /^(?:根据|按照|依照|依据|请问|按|依|在|对|的)+/;
 
+/** A question word or copula inside what looks like a cited name: `哪一条例`, `相当理由是哪国刑事程序法` name no law. */
+const ASKING = /[哪谁几]|什么|何|多少|是/;
+
 /**
  * Runs of two or more single Han characters next to each other in the question (若 依, 伊 维 卡): the
  * tokenizer's dictionary had no word for them, so they are most often a name it does not know (若依, a
@@ -112,7 +119,7 @@ export function namedThings(query: string, tokens: readonly Token[]): NamedThing
   for (const m of query.matchAll(IN_MARKS)) laws.add(m[1].trim());
   for (const m of query.matchAll(CITED)) {
     const name = m[1].replace(LEADING, '');
-    if (name.length >= 3) laws.add(name);
+    if (name.length >= 3 && !ASKING.test(name)) laws.add(name);
   }
   const articles = [...new Set(tokens.map((t) => t.term).filter((term) => /^第.+条$/.test(term)))];
   const years = [...new Set([...[...query.matchAll(YEAR)].map((m) => m[1]), ...[...query.matchAll(EDITION_YEAR)].map((m) => fullYear(m[2]))])];

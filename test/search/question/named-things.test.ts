@@ -29,6 +29,8 @@ describe('named things in a question', () => {
   it('are nothing in an ordinary question', () => {
     expect(named('有什么办法能快点办完手续')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [], names: [] });
     expect(named('试用期最长可以约定多久')).toEqual({ laws: [], articles: [], years: [], mustHold: [], places: [], names: [] });
+    expect(named('哪一条例规定香港电台需转播国家电台的节目？').laws).toEqual([]);
+    expect(named('相当理由是哪国刑事程序法中的标准？').laws).toEqual([]);
   });
 
   it('must be held by the answer when they are a version, an edition or a year; a figure with its unit is not a version', () => {
