@@ -152,10 +152,11 @@ export function paragraphFeatures(index: CorpusIndex, question: Question, top: P
 }
 
 /**
- * The first thing the question insists on (`Question.named`: a version, an edition, one of the years
- * asked; a place, when the passage names another outside it) that the answer's passage, its heading and its
- * document's title and file name do not hold: then the documents do not answer, however close the passage. (realdocs-dev: the
- * file name and edition years took unanswerable questions refused from 25 to 26 of 30, answers unchanged.)
+ * The first thing the question insists on (`Question.named`: a version, an edition, a law, one of the
+ * years asked; a place, when the passage names only others outside it) that the answer's passage, its
+ * heading and its document's title and file name do not hold: then the documents do not answer, however
+ * close the passage. (realdocs-dev: the file name and edition years took unanswerable questions refused
+ * from 25 to 26 of 30, answers unchanged.)
  */
 function missingFrom(index: CorpusIndex, passage: Passage, named: Question['named']): string | undefined {
   if (named.mustHold.length === 0 && named.laws.length === 0 && named.years.length === 0 && named.places.length === 0) return undefined;

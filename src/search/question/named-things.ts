@@ -1,6 +1,6 @@
 // What a question insists on by name: a law (劳动合同法, 《未成年人保护法》), an article of it
-// (第十九条), a year (2021年), a version, a place, a product. A passage from another law, another article or another year is not
-// what was asked for, however close its words (`劳动合同法第十九条` is not 劳动法's 第十九条, and the
+// (第十九条), a year (2021年), a version, a place, a product. A passage from another law, another
+// article or another year is not what was asked for, however close its words (`劳动合同法第十九条` is not 劳动法's 第十九条, and the
 // 2021 summit is not the 2023 one).
 import type { Token } from '../tokenize/tokenize.js';
 import { normalizeForMatch } from '../../text/normalize.js';
@@ -25,8 +25,8 @@ export interface NamedThings {
   mustHold: string[];
   /**
    * Places asked (浙江, 深圳, 阜城县; `places.ts`): an answer from a passage that names another place,
-   * and neither this one nor one inside it, is no answer. A passage naming no place stays: a
-   * province's own paper writes 我省, not its name.
+   * and neither this one nor one inside it, is no answer. A passage naming no place (a province's own
+   * paper writes 我省) is where its article says it is.
    */
   places: string[];
   /**
