@@ -11,7 +11,8 @@ import { analysisOf, paragraphAnalysis } from '../tokenize/text-analysis.js';
 import { findAnswerPhrase } from './answer-phrase.js';
 import { findField, namesArticle } from './document-fields.js';
 import { editionYearsInFull } from '../question/named-things.js';
-import { isNamedIn, isWithin, placeNamed, placesIn, type Place } from '../question/places.js';
+import { placeNamed } from '../question/places.js';
+import { isElsewhere, readPlaces } from '../rank/passage-places.js';
 import type { Question } from '../question/question.js';
 import type { DocumentOverview } from './overview.js';
 import { lacksAskedKind } from './asked-kind.js';
@@ -167,42 +168,11 @@ function missingFrom(index: CorpusIndex, passage: Passage, named: Question['name
   if (missing !== undefined) return missing;
   // A span of years (1944年到2009年) is answered by a passage holding either end.
   if (named.years.length > 0 && !named.years.some((year) => held.includes(year))) return named.years[0];
-  const article = () => articleText(index, passage);
+  const reading = readPlaces(held);
   return named.places.find((asked) => {
     const place = placeNamed(asked);
-    return place !== undefined && (namesElsewhere(held, place) ?? namesElsewhere(article(), place) ?? false);
+    return place !== undefined && isElsewhere(index, passage, reading, place);
   });
-}
-
-/**
- * Whether a text is about another place than `place`: true when it names another and neither this one
- * nor one inside it (冀州区 is in 衡水), false when it names this one, undefined when it names none.
- */
-function namesElsewhere(text: string, place: Place): boolean | undefined {
-  if (isNamedIn(place, text)) return false;
-  const mentioned = placesIn(text);
-  return mentioned.length === 0 ? undefined : !mentioned.some((other) => isWithin(other, place));
-}
-
-/**
- * How much of an article is read for the places it names, at most: a newspaper article or a report's
- * chapter says where it is early; normalizing and scanning 20,000 characters took 3.3 ms (1.5 + 1.8), a
- * scratch timing on a seed page.
- */
-const ARTICLE_PLACE_CHARS = 8_000;
-
-/**
- * The text of the passage's article (a newspaper page's article, a report's chapter), normalized: a
- * passage that names no place (我市, 全市) is where its article says it is.
- */
-function articleText(index: CorpusIndex, passage: Passage): string {
-  const article = index.corpus.document(passage.docId)?.articles[passage.articleIndex];
-  let text = article?.title ?? '';
-  for (const paragraph of article?.paragraphs ?? []) {
-    if (text.length >= ARTICLE_PLACE_CHARS) break;
-    text += paragraph.text;
-  }
-  return normalizeForMatch(text.slice(0, ARTICLE_PLACE_CHARS)).replace(/\s+/g, '');
 }
 
 /** A law's name (劳动合同法, 民法典, 个人所得税法实施条例): a rule's or handbook's (请假规定, 章程) may be worded otherwise by its document. */

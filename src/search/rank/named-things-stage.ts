@@ -4,11 +4,16 @@
 // moves up; a passage that, with its heading and document title, never names a Latin-script name the
 // question asks about (PLCT, openEuler), or a Han name the tokenizer does not know that a candidate's
 // document title holds (若依), moves down a little, and further when no passage of its document names
-// it. Questions that name nothing are left as they are.
+// it; among the leading candidates, a passage about another place than the one asked (its text,
+// heading and title, or its article, name only places outside it) moves down. Questions that name
+// nothing are left as they are.
 import { headingOf, type Passage } from '../../ingest/document-model.js';
 import { objectMemo } from '../../util/object-memo.js';
 import { normalizeForMatch, traditional } from '../../text/normalize.js';
-import { ABSENT_NAME_PENALTY, NAMED_THING_WEIGHT, UNNAMED_DOCUMENT_PENALTY } from '../knobs.js';
+import { ABSENT_NAME_PENALTY, ELSEWHERE_PENALTY, NAMED_THING_WEIGHT, PLACE_DEPTH, UNNAMED_DOCUMENT_PENALTY } from '../knobs.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { placeNamed } from '../question/places.js';
+import { isElsewhere, readPlaces, type PlaceReading } from './passage-places.js';
 import { tokenize } from '../tokenize/tokenize.js';
 import type { Question } from '../question/question.js';
 import { unknownWordRuns } from '../question/named-things.js';
@@ -68,6 +73,17 @@ function titledRuns(candidates: Candidate[], tokens: Question['tokens'], titleOf
   return runs.filter((run) => titles.some((title) => title.includes(run)));
 }
 
+/** The places a passage's text names, read once per passage. */
+const textPlaces = objectMemo((passage: Passage) => readPlaces(passage.text));
+
+/** What a passage says of where it is: its text, its heading, its document's title and file name. */
+function heldPlaces(index: CorpusIndex, passage: Passage): PlaceReading {
+  const document = index.corpus.summary(passage.docId);
+  const own = textPlaces(passage);
+  const around = readPlaces(`${document?.path ?? ''} ${document?.title ?? ''} ${headingOf(passage)}`);
+  return { text: `${around.text}${own.text}`, places: [...around.places, ...own.places] };
+}
+
 /** What each degree of `nameAbsence` costs a passage. */
 const ABSENCE_PENALTY = [0, ABSENT_NAME_PENALTY, UNNAMED_DOCUMENT_PENALTY];
 
@@ -77,7 +93,8 @@ export const namedThingsStage: RankStage = {
     const { laws, articles, years } = question.named;
     const titleOf = (c: Candidate) => index.corpus.summary(c.passage.docId)?.title ?? '';
     const names = [...question.named.names, ...titledRuns(candidates, question.tokens, titleOf)];
-    if (laws.length === 0 && articles.length === 0 && years.length === 0 && names.length === 0) return candidates;
+    const places = question.named.places.flatMap((name) => placeNamed(name) ?? []);
+    if (laws.length === 0 && articles.length === 0 && years.length === 0 && names.length === 0 && places.length === 0) return candidates;
     const naming = new Map<string, boolean>();
     // Passages' text is matched raw (normalizing it costs too much), so a name is looked for as simplified and as Traditional text writes it.
     const spellings = [...new Set(names.flatMap((name) => [name, traditional(name)]))];
@@ -90,12 +107,13 @@ export const namedThingsStage: RankStage = {
       }
       return held;
     };
-    for (const c of candidates) {
+    candidates.forEach((c, rank) => {
       const named = statuteScore(c, laws, articles) + yearScore(c, years);
       const absence = nameAbsence(c, spellings, titleOf(c), documentNames);
-      c.scores.named = named - absence;
-      c.score += NAMED_THING_WEIGHT * named - ABSENCE_PENALTY[absence];
-    }
+      const elsewhere = rank < PLACE_DEPTH && places.some((place) => isElsewhere(index, c.passage, heldPlaces(index, c.passage), place)) ? 1 : 0;
+      c.scores.named = named - absence - elsewhere;
+      c.score += NAMED_THING_WEIGHT * named - ABSENCE_PENALTY[absence] - ELSEWHERE_PENALTY * elsewhere;
+    });
     return candidates.sort((a, b) => b.score - a.score);
   },
 };
